@@ -1,0 +1,204 @@
+"""The `timeline` command: ingest articles, serve the site, manage the database."""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import typer
+
+from app.config import get_settings
+from app.ingest import BadInput, RawDoc, read_article, read_documents
+from app.ingest.reader import MAX_ARTICLE_BYTES
+
+app = typer.Typer(help="Newsroom Timeline: from a pile of articles to a dated, source-linked timeline.",
+                  no_args_is_help=True, add_completion=False)
+db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+INPUT_SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ""}
+MAX_JSONL_BYTES = 2 * 1024 ** 3
+
+
+def _expand(paths: list[str]) -> Iterator[tuple[str, Path | None, str | None]]:
+    """(display name, path, error) for every input file the arguments name."""
+    for raw in paths:
+        if any(ch in raw for ch in "*?["):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                yield raw, None, "no file matches this pattern"
+            for m in matches:
+                if os.path.isfile(m):
+                    yield m, Path(m), None
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts) \
+                        and f.suffix.lower() in INPUT_SUFFIXES:
+                    yield str(f), f, None
+        elif p.exists() and not p.is_file():
+            yield raw, None, "not a regular file"
+        elif p.exists():
+            yield raw, p, None
+        else:
+            yield raw, None, "no such file or directory"
+
+
+def _read(path: Path) -> list[RawDoc]:
+    """The documents in one file, named by file name. Raises BadInput with the reason."""
+    limit = MAX_JSONL_BYTES if path.suffix.lower() in (".jsonl", ".ndjson") else MAX_ARTICLE_BYTES
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise BadInput(f"too large ({size / 1048576:.1f} MB; an article is at most {limit / 1048576:.0f} MB)")
+        data = path.read_bytes()
+    except PermissionError:
+        raise BadInput("permission denied") from None
+    except OSError as exc:
+        raise BadInput(f"cannot read ({exc.strerror or exc})") from None
+    return read_documents(data, path.name, max_bytes=limit)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders or glob patterns of articles (.txt, .jsonl)."),
+    progress: bool = typer.Option(None, "--progress/--no-progress",
+                                  help="Show a progress bar (default: when stderr is a terminal)."),
+) -> None:
+    """Read articles, extract dated events, merge them across articles and store them.
+
+    Unchanged files are skipped; a changed file is read again without touching
+    editors' corrections. A bad file is reported on one line and the rest go on.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.migrate import NotMigrated, ensure_current
+    from app.db import get_engine
+    from app.store import Ingestor
+
+    settings = get_settings()
+    try:
+        ensure_current(settings.database_url)
+    except NotMigrated as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    ingestor = Ingestor(get_engine(settings.database_url))
+    stats = ingestor.stats
+    inputs = list(_expand(paths))
+    show = sys.stderr.isatty() if progress is None else progress
+
+    def fail(name: str, reason: str) -> None:
+        stats.failed += 1
+        stats.errors.append(f"{name}: {reason}")
+        typer.echo(f"error: {name}: {reason}", err=True)
+
+    def run(doc: RawDoc) -> None:
+        try:
+            ingestor.ingest(doc)
+        except BadInput as exc:
+            fail(doc.name, str(exc))
+        except (SQLAlchemyError, ValueError, RecursionError) as exc:
+            fail(doc.name, f"not stored ({type(exc).__name__}: {str(exc).splitlines()[0][:200]})")
+
+    undated: list[RawDoc] = []
+    with _progress(show, len(inputs)) as advance:
+        for name, path, error in inputs:
+            if error or path is None:
+                fail(name, error or "unreadable")
+                advance()
+                continue
+            try:
+                docs = _read(path)
+            except BadInput as exc:
+                fail(name, str(exc))
+                advance()
+                continue
+            for doc in docs:
+                if ingestor.is_unchanged(doc):
+                    stats.skipped += 1
+                elif read_article(doc).published is None:
+                    # Undated articles go last, so they can borrow a year from the dated ones.
+                    undated.append(doc)
+                else:
+                    run(doc)
+            advance()
+        for doc in undated:
+            run(doc)
+        ingestor.reinfer_undated()
+    typer.echo(stats.line())
+    if stats.failed:
+        raise typer.Exit(1)
+
+
+class _progress:
+    """A rich progress bar on a terminal; nothing at all otherwise."""
+
+    def __init__(self, show: bool, total: int) -> None:
+        self.show, self.total, self._bar = show, total, None
+
+    def __enter__(self):
+        if not self.show:
+            return lambda: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                             transient=True)
+        self._bar.__enter__()
+        task = self._bar.add_task("ingest", total=self.total)
+        return lambda: self._bar.advance(task)
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option(None, help="Address to listen on (default TIMELINE_HOST or 127.0.0.1)."),
+    port: int = typer.Option(None, help="Port (default TIMELINE_PORT or 8000)."),
+    workers: int = typer.Option(1, help="Worker processes."),
+) -> None:
+    """Serve the timeline site and the JSON API."""
+    import uvicorn
+
+    from app.migrate import NotMigrated, ensure_current
+
+    settings = get_settings()
+    try:
+        ensure_current(settings.database_url)
+    except NotMigrated as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    uvicorn.run("app.web.app:create_app", factory=True, host=host or settings.host,
+                port=port or settings.port, workers=workers, log_level="info")
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> None:
+    """Create or update the tables to the code's schema."""
+    from app.migrate import current_revision, upgrade
+
+    url = get_settings().database_url
+    upgrade(url, revision)
+    typer.echo(f"database at revision {current_revision(url)}")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Print the database's schema revision and the code's."""
+    from app.migrate import current_revision, head_revision
+
+    url = get_settings().database_url
+    typer.echo(f"database: {current_revision(url) or 'none'}; code: {head_revision()}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,295 @@
+"""From scraped article text to an Article: title, byline, publication date, body paragraphs.
+
+Scraped news text arrives with the site around it: navigation and icon junk,
+breadcrumbs, share prompts, cross-promotion, player timestamps and a block of
+related-article teasers. The rules below recognise those by their shape, not
+by any one site's wording, and keep the removed lines so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import MONTH_NAMES
+from .temporal import find_mentions
+from .types import Article, Paragraph
+
+# A line that starts the block of teasers at the end of a page; it and all after go.
+RELATED_BLOCK = re.compile(
+    r"^\s*(?:related(?: articles| stories| news| posts| content| coverage| reading)?|more (?:stories|articles|news|from \S+)"
+    r"|recommended(?: for you| stories)?|read next|you may also like|you might also like|most (?:read|popular|viewed)"
+    r"|trending(?: now)?|more on this story|latest (?:news|stories)|top stories|editor'?s picks)\s*:?\s*$",
+    re.I)
+PROMO = re.compile(
+    r"^\s*(?:also on \S+|read (?:more|also)\b|see also\b|more from \S+|related\s*:|watch\s*:|listen\s*:|"
+    r"subscribe\b|sign up\b|follow us\b|click here\b|advertisement\s*$|sponsored\b|download (?:the|our) app)",
+    re.I)
+SHARE = re.compile(
+    r"\b(?:share (?:it|this)(?: story| article)?(?: with)?|like this story|follow us on|join us on|"
+    r"subscribe to our|sign up for our|newsletter|copyright|all rights reserved)\b|\u00a9",
+    re.I)
+ORIGIN = re.compile(r"\b(?:originally (?:published|appeared)|first (?:published|appeared) (?:on|in|at))\b", re.I)
+TAGS = re.compile(r"^\s*(?:tags|topics|filed under|categories)\s*:?", re.I)
+CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
+BREADCRUMB_SEP = re.compile(r"\s(?:>|\u00bb|/|\u203a|\|)\s")
+PHOTO_CREDIT = re.compile(r"^\s*\((?:photo|image|picture)[^)]*\)\s*$", re.I)
+HEADER_DATE = re.compile(
+    r"^\s*(?:date|published|posted|updated|last updated|first published)\s*:?\s*(?P<rest>.*)$", re.I)
+ISO_STAMP = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+# "Moscow [Russia], August 26 (ANI):"  "WASHINGTON, Aug. 26 (Reuters) -"  "LONDON (AP) \u2014"
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}(?:\s*[\[(][A-Za-z .'\-]{2,30}[\])])?)\s*,\s*"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)\s*"
+    r"(?:\((?P<agency>[A-Za-z .&]{2,30})\))?\s*(?::|\u2014|\u2013|-{1,2})\s+")
+BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+(?P<name>.+?)\s*$", re.I)
+NAME = re.compile(r"^[A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+|van|von|de|der|da|al|bin|ibn|la|le)){1,3}$")
+WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
+SENTENCE_END = re.compile(r"[.!?\u201d\"')\]:]\s*$")
+
+NAV_WORDS = {"home", "news", "politics", "world", "business", "sport", "sports", "opinion",
+             "menu", "search", "login", "log", "sign", "share", "video", "videos", "podcasts",
+             "podcast", "live", "latest", "more", "section", "tags", "monitor", "culture",
+             "tech", "science", "health", "about", "contact", "newsletter", "subscribe"}
+
+
+def _is_junk_line(line: str) -> str | None:
+    """Why a line is page furniture rather than story text, or None when it is story text."""
+    s = line.strip()
+    if not s:
+        return None
+    if CLOCK.match(s):
+        return "player timestamp"
+    if PROMO.match(s):
+        return "promotion"
+    if ORIGIN.search(s) and len(s) < 200:
+        return "syndication note"
+    if TAGS.match(s) and len(s) < 120:
+        return "tags"
+    if SHARE.search(s) and len(s) < 160:
+        return "share prompt"
+    if PHOTO_CREDIT.match(s):
+        return "photo credit"
+    words = s.split()
+    if len(words) >= 8:
+        iconish = sum("icon" in w.lower() for w in words)
+        if iconish / len(words) > 0.2:
+            return "navigation icons"
+        if len(words) >= 20 and not re.search(r"[.,;:!?\"\u201c\u201d]", s) \
+                and sum(w[0].islower() for w in words) / len(words) > 0.6:
+            return "navigation"
+    if BREADCRUMB_SEP.search(s) and not SENTENCE_END.search(s) and len(words) < 15:
+        return "breadcrumb"
+    return None
+
+
+def _clean(line: str) -> str:
+    return " ".join(line.replace("\u00a0", " ").split())
+
+
+def _split_lines(text: str) -> list[str]:
+    """Paragraph-sized lines: scraped text has one paragraph a line, but hard-wrapped
+    text (every line short, blocks split by blank lines) is joined back per block."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = re.split(r"\n\s*\n", text)
+    lines: list[str] = []
+    for block in blocks:
+        rows = [r for r in block.split("\n") if r.strip()]
+        wrapped = len(rows) > 2 and all(40 <= len(r) <= 100 for r in rows[:-1]) and \
+            sum(not SENTENCE_END.search(r) for r in rows[:-1]) > len(rows[:-1]) / 2
+        if wrapped:
+            lines.append(" ".join(r.strip() for r in rows))
+        else:
+            lines.extend(rows)
+    return lines
+
+
+def _date_from_header(line: str) -> tuple[dt.date | None, str | None, str]:
+    """A publication date stated in a header line, its evidence, and what is left of the line."""
+    s = line.strip()
+    m = HEADER_DATE.match(s)
+    candidate = m.group("rest") if m else s
+    iso = ISO_STAMP.match(candidate.strip())
+    if iso:
+        try:
+            day = dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None, None, s
+        offset = s.find(candidate.strip())
+        return day, s[:offset + iso.end()].strip(), candidate.strip()[iso.end():].strip()
+    mentions = [x for x in find_mentions(candidate) if x.type in ("DATE", "TIME")]
+    # A line that is nothing but a full date (and maybe a clock time) is a timestamp.
+    if mentions and mentions[0].granularity == "day" and not mentions[0].edtf.startswith("X") \
+            and mentions[0].start <= 2:
+        rest = (candidate[:mentions[0].start] + candidate[mentions[0].end:]).strip(" ,|-\u2013\u2014")
+        rest = re.sub(r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?", "", rest).strip()
+        if not rest or m:
+            return dt.date.fromisoformat(mentions[0].edtf), candidate.strip(), rest
+    return None, None, s
+
+
+def _headline_like(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 30 and len(line) <= 220 and not line.rstrip().endswith((".", ":", ","))
+
+
+def parse_article(text: str, name: str, *, title: str | None = None, published: str | None = None,
+                  url: str | None = None) -> Article:
+    """Read one article. `title`/`published` given by a CMS export take precedence."""
+    raw_lines = _split_lines(text)
+    lines = [_clean(x) for x in raw_lines]
+    boilerplate: list[str] = []
+
+    # Everything from a "Related Articles" heading on is teasers for other stories.
+    for i, line in enumerate(lines):
+        if RELATED_BLOCK.match(line):
+            boilerplate.extend(lines[i:])
+            lines = lines[:i]
+            break
+
+    pub_date: dt.date | None = None
+    pub_evidence: str | None = None
+    if published:
+        pub_date, pub_evidence = _parse_given_date(published)
+
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line] = counts.get(line, 0) + 1
+
+    kept: list[str] = []
+    for line in lines:
+        why = _is_junk_line(line)
+        if why:
+            boilerplate.append(line)
+            continue
+        kept.append(line)
+
+    # Header: the lines before the first body paragraph (a long sentence-like line).
+    first_body = next((i for i, x in enumerate(kept) if len(x) > 160 or
+                       (len(x.split()) > 12 and SENTENCE_END.search(x))), len(kept))
+    header, body = kept[:first_body], kept[first_body:]
+    if body and HEADER_DATE.match(body[0]):
+        # "date 2021-08-26 Moscow, August 26 (ANI): ..." - a labelled date glued to the lede.
+        day, evidence, rest = _date_from_header(body[0])
+        if day is not None:
+            pub_date, pub_evidence = pub_date or day, pub_evidence or evidence
+            body[0] = rest
+
+    found_title = None
+    header_rest: list[str] = []
+    for line in header:
+        day, evidence, rest = _date_from_header(line)
+        if day is not None:
+            if pub_date is None:
+                pub_date, pub_evidence = day, evidence
+            if rest and rest != line:
+                header_rest.append(rest)
+            continue
+        header_rest.append(line)
+
+    # The headline: a repeated headline-like line, else one a breadcrumb ends with,
+    # else the first headline-like line that is not a section label.
+    candidates = [x for x in header_rest if _headline_like(x)]
+    repeated = [x for x in candidates if counts.get(x, 0) > 1 and not _is_label(x)]
+    crumbs = [x for x in candidates if any(o != x and o.endswith(" " + x) for o in header_rest)]
+    plain = [x for x in candidates if not _is_label(x) and counts.get(x, 0) == 1 and
+             not any(x != o and x in o for o in header_rest)]
+    for pool in (repeated, crumbs, plain):
+        if pool:
+            found_title = pool[0]
+            break
+
+    # A header line that is not the title and carries a dateline is the lede.
+    lede_lines = [x for x in header_rest if x != found_title and DATELINE.match(x) and len(x) > 60]
+    body = lede_lines + body
+    for x in header_rest:
+        if x != found_title and x not in lede_lines:
+            boilerplate.append(x)
+
+    # A dateline at the head of the lede: keep its date as evidence, drop it from the text.
+    paragraphs_text: list[str] = []
+    for i, line in enumerate(body):
+        if i == 0:
+            dl = DATELINE.match(line)
+            if dl:
+                if pub_date is None:
+                    pub_date, pub_evidence = _dateline_date(dl.group("date"), None)
+                elif pub_evidence and not pub_evidence.endswith(dl.group(0).strip()):
+                    pub_evidence = f"{pub_evidence}; dateline {dl.group(0).strip().rstrip(':').strip()}"
+                line = line[dl.end():]
+        if found_title and line == found_title:
+            boilerplate.append(line)
+            continue
+        paragraphs_text.append(line)
+
+    byline = None
+    for i in (len(paragraphs_text) - 1, 0):
+        if 0 <= i < len(paragraphs_text):
+            cand = paragraphs_text[i]
+            m = BYLINE_PREFIX.match(cand)
+            name_text = m.group("name") if m else cand
+            if NAME.match(name_text) and counts.get(cand, 0) <= 1 and not _is_label(name_text) \
+                    and not _names_date(name_text):
+                byline = name_text
+                paragraphs_text.pop(i)
+                break
+    # A short label line inside the body ("Podcasts") is furniture too.
+    body_paragraphs = []
+    for line in paragraphs_text:
+        if len(line.split()) <= 3 and not SENTENCE_END.search(line):
+            boilerplate.append(line)
+        else:
+            body_paragraphs.append(line)
+
+    derived = False
+    if title:
+        found_title = title.strip()
+    if not found_title:
+        found_title = derive_title(body_paragraphs)
+        derived = True
+    return Article(
+        name=name, title=found_title, title_derived=derived, byline=byline,
+        published=pub_date, published_evidence=pub_evidence,
+        paragraphs=tuple(Paragraph(i, t) for i, t in enumerate(body_paragraphs)),
+        boilerplate=tuple(boilerplate), url=url, text=text)
+
+
+def _is_label(line: str) -> bool:
+    """Section names and menu items: a few capitalised words, mostly navigation vocabulary."""
+    words = WORD.findall(line.lower())
+    return bool(words) and len(words) <= 4 and sum(w in NAV_WORDS for w in words) >= max(1, len(words) // 2)
+
+
+def _names_date(text: str) -> bool:
+    return any(w in MONTH_NAMES or w.rstrip(".") in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+               for w in text.split())
+
+
+def _dateline_date(text: str, year: int | None) -> tuple[dt.date | None, str | None]:
+    mentions = find_mentions(text)
+    if mentions and mentions[0].edtf and not mentions[0].edtf.startswith("X"):
+        return dt.date.fromisoformat(mentions[0].edtf), f"dateline {text}"
+    return None, None
+
+
+def _parse_given_date(value: str) -> tuple[dt.date | None, str | None]:
+    m = ISO_STAMP.search(value)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), f"published field {value}"
+        except ValueError:
+            return None, None
+    day, evidence, _ = _date_from_header(value)
+    return day, (f"published field {value}" if day else None)
+
+
+def derive_title(paragraphs: list[str]) -> str:
+    """A headline for an article that has none: its lede's main clause, shortened."""
+    from .headline import headline
+
+    for text in paragraphs:
+        first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])", text, maxsplit=1)[0]
+        title = headline(first, [(m.start, m.end) for m in find_mentions(first) if m.type != "DURATION"])
+        if title:
+            return title
+    return "Untitled article"

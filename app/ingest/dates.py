@@ -1,0 +1,210 @@
+"""EDTF values: their calendar bounds, granularity, human display and how two compare.
+
+An event date is an EDTF string (`1979`, `1979-12-24`, `199X`, `1978/1992`,
+`XXXX-07-05`, `2021-08-20?`). Bounds come from the `edtf` library; everything
+here is cached because a corpus repeats the same few thousand values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import edtf
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+UNKNOWN = "XXXX-XX-XX"
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})X$")
+_CENTURY = re.compile(r"^(\d{2})XX$")
+_PARTIAL = re.compile(r"^XXXX-(\d{2}|XX)(?:-(\d{2}|XX))?$")
+_SEASON = re.compile(r"^(\d{4})-(2[1-4])$")
+SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+
+
+def strip_qualifiers(value: str) -> tuple[str, bool, bool]:
+    """Split `2021-08-20?` into (`2021-08-20`, uncertain, approximate)."""
+    uncertain = approximate = False
+    while value and value[-1] in "?~%":
+        q = value[-1]
+        uncertain |= q in "?%"
+        approximate |= q in "~%"
+        value = value[:-1]
+    return value, uncertain, approximate
+
+
+@lru_cache(maxsize=65536)
+def bounds(value: str) -> tuple[str | None, str | None]:
+    """ISO start and end days of an EDTF value; None where the value leaves them open.
+
+    A value with an unknown year (`XXXX-07-05`) has no bounds: it cannot be
+    placed on the calendar until someone knows the year.
+    """
+    core, _, _ = strip_qualifiers(value)
+    if not core or core.startswith("XXXX"):
+        return None, None
+    if "/" in core:
+        left, right = core.split("/", 1)
+        start = bounds(left)[0] if left and left != ".." else None
+        end = bounds(right)[1] if right and right != ".." else None
+        return start, end
+    try:
+        parsed = edtf.parse_edtf(core)
+        lo, hi = parsed.lower_strict(), parsed.upper_strict()
+    except Exception:  # noqa: BLE001 - any unparsable value simply has no bounds
+        return None, None
+    return _iso(lo), _iso(hi)
+
+
+def _iso(t) -> str | None:
+    try:
+        return dt.date(t.tm_year, t.tm_mon, t.tm_mday).isoformat()
+    except (ValueError, AttributeError, OverflowError):
+        return None
+
+
+@lru_cache(maxsize=65536)
+def granularity(value: str) -> str:
+    core, _, _ = strip_qualifiers(value)
+    if "/" in core:
+        return "range"
+    if _DAY.match(core):
+        return "day"
+    if _MONTH.match(core):
+        return "month"
+    if _YEAR.match(core):
+        return "year"
+    if _DECADE.match(core):
+        return "decade"
+    if _CENTURY.match(core):
+        return "century"
+    if _SEASON.match(core):
+        return "season"
+    m = _PARTIAL.match(core)
+    if m:
+        if m.group(1) == "XX":
+            return "unknown"
+        return "day" if m.group(2) and m.group(2) != "XX" else "month"
+    return "unknown"
+
+
+# Lower is more precise; used to keep the most precise date when sources merge.
+PRECISION = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "range": 5,
+             "decade": 6, "century": 7, "unknown": 9}
+
+
+def precision_rank(value: str) -> tuple[int, int]:
+    """Sort key: more precise first; a known year beats an unknown one."""
+    core, uncertain, _ = strip_qualifiers(value)
+    known_year = 0 if not core.startswith("XXXX") else 1
+    g = granularity(value)
+    if g == "range":
+        start, end = bounds(value)
+        if start and end:
+            span = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days
+            g = "day" if span < 1 else "week" if span < 8 else "month" if span < 32 else "range"
+    return (known_year * 10 + PRECISION[g], int(uncertain))
+
+
+def _day_display(iso: str) -> str:
+    d = dt.date.fromisoformat(iso)
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+@lru_cache(maxsize=65536)
+def display(value: str) -> str:
+    """A date as a reader says it: `24 December 1979`, `August 2021`, `1990s`, `1978–1992`."""
+    if not value:
+        return "date unknown"
+    core, uncertain, approximate = strip_qualifiers(value)
+    text = _display_core(core)
+    if approximate:
+        text = f"c. {text}"
+    if uncertain:
+        text = f"{text}?"
+    return text
+
+
+def _display_core(core: str) -> str:
+    if "/" in core:
+        left, right = core.split("/", 1)
+        if not left or left == "..":
+            return f"before {_display_core(right)}"
+        if not right or right == "..":
+            return f"after {_display_core(left)}"
+        if _YEAR.match(left) and _YEAR.match(right):
+            return f"{left}\u2013{right}"
+        if _DAY.match(left) and _DAY.match(right) and left[:7] == right[:7]:
+            d1, d2 = dt.date.fromisoformat(left), dt.date.fromisoformat(right)
+            return f"{d1.day}\u2013{d2.day} {MONTH_NAMES[d1.month - 1]} {d1.year}"
+        return f"{_display_core(left)} \u2013 {_display_core(right)}"
+    if m := _DAY.match(core):
+        try:
+            return _day_display(core)
+        except ValueError:
+            return core
+    if m := _MONTH.match(core):
+        return f"{MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"
+    if _YEAR.match(core):
+        return core
+    if m := _DECADE.match(core):
+        return f"{m.group(1)}0s"
+    if m := _CENTURY.match(core):
+        n = int(m.group(1)) + 1
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix} century"
+    if m := _SEASON.match(core):
+        return f"{SEASON_NAMES[int(m.group(2))]} {m.group(1)}"
+    if m := _PARTIAL.match(core):
+        month, day = m.group(1), m.group(2)
+        if month == "XX":
+            return "date unknown"
+        if day and day != "XX":
+            return f"{int(day)} {MONTH_NAMES[int(month) - 1]} (year unknown)"
+        return f"{MONTH_NAMES[int(month) - 1]} (year unknown)"
+    return core
+
+
+def compatible(a: str, b: str) -> bool:
+    """Could two date values describe the same moment?
+
+    True when one contains the other (`1979` and `1979-12-24`), or when an
+    unknown year is all that separates them (`XXXX-08-15` and `2021-08-15`).
+    Two fully unknown dates are not evidence of anything, so they are not
+    compatible.
+    """
+    ca, _, _ = strip_qualifiers(a)
+    cb, _, _ = strip_qualifiers(b)
+    if ca == UNKNOWN or cb == UNKNOWN:
+        return False
+    if ca.startswith("XXXX") or cb.startswith("XXXX"):
+        return _partial_matches(ca, cb)
+    sa, ea = bounds(ca)
+    sb, eb = bounds(cb)
+    if None in (sa, ea, sb, eb):
+        return ca == cb
+    inside_a = sa <= sb and eb <= ea
+    inside_b = sb <= sa and ea <= eb
+    return inside_a or inside_b
+
+
+def _partial_matches(a: str, b: str) -> bool:
+    """`XXXX-08-15` matches any date whose month and day agree with it."""
+    pa, pb = a.split("-"), b.split("-")
+    if "/" in a or "/" in b or len(pa) != len(pb):
+        return False
+    return all(x == y or "X" in x or "X" in y for x, y in zip(pa, pb))
+
+
+def year_of(value: str) -> int | None:
+    core, _, _ = strip_qualifiers(value)
+    return int(core[:4]) if core[:4].isdigit() else None

@@ -1,0 +1,149 @@
+"""From dated sentences to event candidates.
+
+Every sentence of the body that places something on the calendar becomes a
+candidate: a headline, the sentence as summary, the EDTF date and the exact
+source (paragraph index and the date expression's character span).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import UNKNOWN, granularity
+from .headline import headline
+from .temporal import find_mentions
+from .types import Anchor, Article, EventCandidate, Mention, SourceRef
+
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "st", "jr", "sr",
+                 "co", "corp", "inc", "ltd", "no", "vs", "etc", "u.s", "u.n", "u.k", "e.g", "i.e", "jan",
+                 "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "prof", "rev", "ft", "mt"}
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
+SAME_DAY = re.compile(r"\b(?:on )?(?:the same day|that same day|that day|the same date|the following day|"
+                      r"the next day|the day before|the previous day)\b", re.I)
+SAME_DAY_OFFSETS = {"the following day": 1, "the next day": 1, "the day before": -1, "the previous day": -1}
+
+STOPWORDS = frozenset("""
+a about above after again against all also although am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself no nor not now of off on once only or other our ours ourselves out over own same she should so some
+such than that the their theirs them themselves then there these they this those through to too under
+until up very was we were what when where which while who whom why will with would you your yours said
+says say told tell added according mr mrs ms new one two three last next week year month day time told
+president minister former also however since then may might must shall us per
+""".split())
+WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
+
+# News writes one thing many ways; fold the commonest variants onto one stem so
+# that "invaded" finds "intervened" and "USSR" finds "Soviet Union".
+CONCEPTS = {
+    "ussr": "soviet", "soviets": "soviet", "intervened": "invad", "intervention": "invad",
+    "intervene": "invad", "invasion": "invad", "invaded": "invad", "invade": "invad",
+    "takeover": "seiz", "seized": "seiz", "captured": "seiz", "toppled": "seiz", "fell": "seiz",
+    "control": "seiz", "swept": "seiz", "deposed": "seiz", "overran": "seiz", "stormed": "seiz",
+    "conquered": "seiz", "seize": "seiz", "capture": "seiz",
+    "withdrew": "withdr", "withdrawal": "withdr", "pullout": "withdr", "pulled": "withdr",
+    "america": "us", "american": "us", "americans": "us", "u.s": "us", "washington": "us",
+    "killed": "kill", "deaths": "kill", "died": "kill", "dead": "kill",
+}
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in `text`, not breaking after abbreviations."""
+    spans = []
+    start = 0
+    for m in SENTENCE_BREAK.finditer(text):
+        word = re.search(r"(?<![A-Za-z0-9])([A-Za-z.]+)[.!?][\"\u201d\u2019')]*$", text[start:m.start()])
+        if word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS or len(word.group(1)) == 1):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def keywords(text: str) -> frozenset[str]:
+    """Content-word stems that say what a sentence is about."""
+    out = set()
+    for w in WORD.findall(text):
+        lw = w.lower().replace("\u2019", "'")
+        if lw.endswith("'s"):
+            lw = lw[:-2]
+        if lw in STOPWORDS or len(lw) < 3:
+            continue
+        out.add(CONCEPTS.get(lw, lw[:6]))
+    return frozenset(out)
+
+
+def mentions_by_paragraph(article: Article, anchor: Anchor) -> dict[int, list[Mention]]:
+    return {p.index: find_mentions(p.text, anchor) for p in article.paragraphs}
+
+
+def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list[EventCandidate]:
+    candidates: list[EventCandidate] = []
+    last_day: tuple[str, Mention] | None = None
+    date_words = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
+                            r"march|april|june|july|august|september|october|november|december)\b", re.I)
+    for paragraph in article.paragraphs:
+        text = paragraph.text
+        para_mentions = mentions.get(paragraph.index, [])
+        for s_start, s_end in split_sentences(text):
+            sentence = text[s_start:s_end]
+            inside = [m for m in para_mentions if s_start <= m.start and m.end <= s_end]
+            placed = [m for m in inside if m.places_event]
+            spans = [(m.start - s_start, m.end - s_start) for m in inside if m.type != "DURATION"]
+            kw = keywords(date_words.sub(" ", sentence))
+            if not placed and last_day is not None:
+                same = SAME_DAY.search(sentence)
+                if same:
+                    placed_same = _same_day(same, s_start, last_day)
+                    if placed_same:
+                        placed = [placed_same]
+                        spans = spans + [(same.start(), same.end())]
+            for m in placed:
+                title = _title_for(sentence, m, s_start, spans)
+
+                edtf = m.edtf or UNKNOWN
+                source = SourceRef(
+                    article=article.name, paragraph_index=paragraph.index,
+                    mention_start=m.start, mention_end=m.end, mention_text=m.text,
+                    sentence=sentence.strip(), edtf=edtf, how=m.how, inferred=m.inferred)
+                candidates.append(EventCandidate(
+                    title=title, summary=sentence.strip(), edtf=edtf, granularity=granularity(edtf),
+                    source=source, keywords=kw,
+                    needs_review=edtf.startswith("XXXX") or m.inferred))
+                if granularity(edtf) == "day" and not edtf.startswith("X"):
+                    last_day = (edtf, m)
+    return candidates
+
+
+def _same_day(match: re.Match, offset: int, last_day: tuple[str, Mention]) -> Mention | None:
+    """`On the same day` takes the date of the last day-precise date before it."""
+    import datetime as dt
+
+    edtf, prev = last_day
+    phrase = " ".join(match.group(0).lower().split()).removeprefix("on ")
+    shift = SAME_DAY_OFFSETS.get(phrase, 0)
+    try:
+        day = (dt.date.fromisoformat(edtf[:10]) + dt.timedelta(days=shift)).isoformat()
+    except ValueError:
+        return None
+    return Mention(start=offset + match.start(), end=offset + match.end(), text=match.group(0),
+                   type="DATE", value=day, edtf=day, granularity="day", relative=True,
+                   inferred=prev.inferred, how=f"\u2018{match.group(0)}\u2019 refers back to \u2018{prev.text}\u2019")
+
+
+PAREN_RANGE_SUBJECT = re.compile(r"((?:[A-Z][\w'\u2019.-]*\s+){0,5}[A-Z][\w'\u2019.-]*)\s*\($")
+
+
+def _title_for(sentence: str, mention: Mention, offset: int, spans: list[tuple[int, int]]) -> str:
+    """A range in parentheses names the span of what precedes it: `Afghan War (1978–1992)`."""
+    if mention.granularity == "range":
+        before = sentence[:mention.start - offset]
+        m = PAREN_RANGE_SUBJECT.search(before)
+        if m:
+            subject = re.sub(r"^(?:The|the|during|During|in|In)\s+", "", m.group(1))
+            return f"{subject} ({mention.text})"
+    focus = (mention.start - offset, mention.end - offset)
+    return headline(sentence, spans, focus=focus) or sentence[:90]

@@ -1,0 +1,156 @@
+"""Short readable headlines (at most 90 characters) made from a news sentence.
+
+A timeline card needs "Putin: Moscow will not interfere in Afghanistan's
+domestic affairs", not the first 90 characters of the lede. The rules here
+rewrite attribution ("X said that Y" -> "X: Y"), drop the date phrase (the card
+shows the date already), parentheticals and leading subordinate clauses, and
+shorten at clause boundaries rather than mid-phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_LEN = 90
+
+SPEECH_VERBS = (r"said|says|told [A-Z][\w.]*(?: [A-Z][\w.]*)*|announced|warned|stressed|noted|declared|added|"
+                r"revealed|insisted|claimed|confirmed|stated|argued|explained|assured|asserted|estimated|reported|"
+                r"urged|recalled|judged|vowed|pledged")
+LEAD_ATTRIBUTION = re.compile(
+    r"^(?P<who>[A-Z][^,;:\"\u201c]{2,80}?)\s+(?:" + SPEECH_VERBS + r")(?:\s+on)?\s+(?:that\s+)?"
+    r"(?!(?:against|about|of|on|in|for|to|at|with|by|from)\b)(?P<what>[^\"\u201c].{15,})$")
+TAIL_ATTRIBUTION = re.compile(
+    r"^(?P<what>.{15,}?)[,\u201d\"]+\s+(?P<who>[A-Z][^,;:]{1,80}?|he|she|they|it)\s+(?:" + SPEECH_VERBS + r")\b.*$")
+QUOTE_LEAD = re.compile(r"^[\"\u201c](?P<quote>[^\"\u201d]{5,})[\"\u201d]?[,.]?[\"\u201d]?\s+(?P<rest>.+)$")
+LEADING_CLAUSE = re.compile(
+    r"^(?:after|since|when|while|as|although|though|following|meanwhile|however|but|and|yet|moreover|furthermore|"
+    r"on the same day|at the time|then|in addition|also|earlier|later|previously)\b[^,]{0,120},\s*"
+    r"|^[A-Z][a-z]+ing\b[^,]{0,60},\s*", re.I)
+APPOSITIVE = re.compile(
+    r",\s+(?:recognized|known|designated|outlawed|banned|described|listed|based|led|headed|who|which|whose|"
+    r"once|then|a|an)\b[^,]{0,90},")
+# "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
+NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
+RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|at|since|during|by|from|until|of|back in|as of|early|late)\s+)$", re.I)
+CLAUSE_BREAKS = (", which", ", who", ", when", ", while", ", as ", ", after", ", saying", ", noting",
+                 ", declaring", ", adding", "; ", " \u2014 ", " - ", ", but", ", and", ", where",
+                 " after ", " while ", " as ", " when ", " because ", " whereas ", " although ",
+                 ", ", " including ", " with ", " to ")
+TITLES = re.compile(r"\b(?:President|Prime Minister|Minister|Deputy|Foreign|Secretary|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
+                    r"General|Gen\.|Chancellor|King|Queen|Senator|Sen\.|Governor|Gov\.)\b")
+
+
+def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
+    out = sentence
+    for start, end in sorted(spans, reverse=True):
+        before = out[:start]
+        m = PREPOSITION_BEFORE.search(before)
+        if m:
+            before = before[:m.start()]
+        before = before.rstrip(" ,")
+        after = out[end:].lstrip(" ,")
+        out = before + (" " if before and after and after[0] not in ".,;:!?" else "") + after
+    return out
+
+
+def _short_speaker(who: str) -> str:
+    """`Russian President Vladimir Putin` -> `Putin`; a plain noun phrase stays."""
+    who = who.strip()
+    words = who.split()
+    caps = [w for w in words if w[:1].isupper()]
+    if len(words) >= 2 and len(caps) == len(words) and (TITLES.search(who) or len(words) <= 4):
+        return words[-1]
+    if TITLES.search(who) and caps:
+        return caps[-1]
+    return who
+
+
+def _shorten(text: str, limit: int = MAX_LEN) -> str:
+    text = text.strip(" ,;:.")
+    if len(text) <= limit:
+        return text
+    # The longest cut at a clause boundary that fits; strong boundaries first.
+    for group in (CLAUSE_BREAKS[:13], CLAUSE_BREAKS[13:]):
+        cuts = [text[:i].strip(" ,;:") for brk in group for i in _positions(text, brk)]
+        fitting = [c for c in cuts if 30 <= len(c) <= limit]
+        if fitting:
+            return max(fitting, key=len)
+    # No clause boundary fits: stop before the last preposition that keeps it under the limit.
+    words = text.split()
+    while words and len(" ".join(words)) > limit:
+        words.pop()
+    while len(words) > 4 and words[-1].lower() in {"the", "a", "an", "of", "to", "in", "on", "and", "or",
+                                                   "for", "with", "by", "at", "from", "its", "their", "his",
+                                                   "her", "that", "which", "as"}:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:")
+
+
+def _positions(text: str, needle: str) -> list[int]:
+    out, i = [], text.find(needle)
+    while i != -1:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
+def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
+             focus: tuple[int, int] | None = None) -> str:
+    """A headline for `sentence`; `spans` are date expressions to leave out of it.
+
+    When the whole sentence will not fit, and `focus` (the date expression the
+    event hangs on) sits in a later clause, that clause makes the headline.
+    """
+    full = _headline(sentence, spans or [])
+    if len(full) <= MAX_LEN or focus is None:
+        return full
+    start = max(sentence.rfind(sep, 0, focus[0]) for sep in (", ", "; ", " \u2014 ")) 
+    if start <= 0:
+        return full
+    end = min((i for i in (sentence.find(sep, focus[1]) for sep in (", ", "; ", " \u2014 ")) if i != -1),
+              default=len(sentence))
+    clause_spans = [(a - start - 2, b - start - 2) for a, b in (spans or []) if start + 2 <= a and b <= end]
+    clause = RELATIVE_START.sub("", _drop_spans(sentence[start + 2:end], clause_spans).strip())
+    if len(clause.split()) >= 4:
+        return _headline(clause, [])
+    return full
+
+
+def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
+    text = _drop_spans(sentence, spans)
+    text = APPOSITIVE.sub("", text)
+    text = NAMED_APPOSITIVE.sub(r"\g<name> ", text)
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    text = " ".join(text.split()).strip()
+    speaker = None
+
+    q = QUOTE_LEAD.match(text)
+    if q:
+        rest = q.group("rest").strip()
+        m = re.match(r"^(?P<who>.+?)\s+(?:" + SPEECH_VERBS + r")\b\s*(?P<tail>.*)$", rest)
+        if m and len(m.group("tail").split()) >= 3:
+            text = f"{m.group('who')} {rest[len(m.group('who')):].strip()}"
+        else:
+            speaker = _short_speaker(m.group("who")) if m else None
+            text = q.group("quote").strip(" ,.")
+    else:
+        tail = TAIL_ATTRIBUTION.match(text)
+        lead = LEAD_ATTRIBUTION.match(text)
+        if tail and not lead:
+            who = tail.group("who")
+            speaker = None if who.lower() in ("he", "she", "they", "it") else _short_speaker(who)
+            text = tail.group("what").strip(" \"\u201c\u201d")
+        elif lead:
+            speaker = _short_speaker(lead.group("who"))
+            text = lead.group("what")
+
+    text = LEADING_CLAUSE.sub("", text)
+    text = text.strip(" \"\u201c\u201d,.")
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    if speaker and len(speaker) < 40:
+        return f"{speaker}: {_shorten(text, MAX_LEN - len(speaker) - 2)}"
+    return _shorten(text)
+

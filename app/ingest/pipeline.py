@@ -1,0 +1,51 @@
+"""The ingest pipeline end to end, as pure functions: raw document -> article -> mentions
+-> event candidates, with an anchor inferred from known events for undated articles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .article import parse_article
+from .dates import WEEKDAY_NAMES
+from .events import extract_events, mentions_by_paragraph
+from .merge import EventIndex, infer_anchor, pin_publication_day
+from .reader import RawDoc
+from .types import Anchor, Article, EventCandidate, Mention
+
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    article: Article
+    anchor: Anchor
+    mentions: dict[int, list[Mention]]
+    candidates: list[EventCandidate]
+
+
+def read_article(doc: RawDoc) -> Article:
+    return parse_article(doc.text, doc.name, title=doc.title, published=doc.published, url=doc.url)
+
+
+def _extract_with(article: Article, anchor: Anchor) -> tuple[dict[int, list[Mention]], list[EventCandidate]]:
+    mentions = mentions_by_paragraph(article, anchor)
+    return mentions, extract_events(article, mentions)
+
+
+def extract(article: Article, index: EventIndex) -> Extraction:
+    """Mentions and candidates of one article; an undated article borrows its year
+    (and, where the article pins it, its day) from the events already known."""
+    anchor = article.anchor
+    mentions, candidates = _extract_with(article, anchor)
+    if article.published is None:
+        inferred = infer_anchor(article.name, candidates, index)
+        if inferred is not None:
+            mentions, candidates = _extract_with(article, inferred)
+            named = {WEEKDAY_NAMES.index(w.group(1)) for ms in mentions.values() for m in ms
+                     if m.edtf == "XXXX-XX-XX" for w in [_WEEKDAY.search(m.text)] if w}
+            pinned = pin_publication_day(inferred, candidates, named)
+            if pinned is not inferred:
+                mentions, candidates = _extract_with(article, pinned)
+            anchor = pinned
+    return Extraction(article=article, anchor=anchor, mentions=mentions, candidates=candidates)

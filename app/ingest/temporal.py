@@ -1,0 +1,817 @@
+"""Find temporal expressions in English news text and normalise them.
+
+`find_mentions(text, anchor)` returns every date, time, duration and set with
+character offsets, a TIMEX3 value (what TimeML annotates) and, where the
+expression places something on the calendar, an EDTF value.
+
+Design: a small grammar of date parts (months, weekdays, day numbers, years,
+units, number words) compiled into one alternation of patterns, most specific
+first; each pattern has a normaliser. Candidate detection is deliberately
+precise (capitalised month names, years only where they can be years, no bare
+clock readings), because a false date on a timeline is worse than a missed one.
+
+Relative expressions are resolved against the anchor (the publication date).
+Nothing is ever taken from the machine's clock: without an anchor, a weekday
+stays `XXXX-XX-XX` and a month-and-day keeps an unknown year (`XXXX-07-05`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .dates import MONTH_NAMES, WEEKDAY_NAMES, UNKNOWN
+from .types import UNKNOWN_ANCHOR, Anchor, Mention
+
+# --- vocabulary --------------------------------------------------------------
+
+_MONTH_FORMS: dict[str, int] = {}
+for _i, _name in enumerate(MONTH_NAMES, start=1):
+    for _form in {_name, _name[:3], "Sept" if _i == 9 else _name[:3]}:
+        _MONTH_FORMS[_form] = _i
+        _MONTH_FORMS[_form.upper()] = _i
+
+MONTH = (
+    r"(?P<{g}>"
+    + "|".join(sorted((re.escape(f) for f in _MONTH_FORMS), key=len, reverse=True))
+    + r")(?:\.|(?![A-Za-z]))"
+)
+
+_WEEKDAY_FORMS: dict[str, int] = {}
+for _i, _name in enumerate(WEEKDAY_NAMES):
+    for _form in {_name, _name[:3] + ".", _name[:4] + "." if _name[:4] in ("Tues", "Thur") else _name[:3] + "."}:
+        _WEEKDAY_FORMS[_form] = _i
+    _WEEKDAY_FORMS[_name.upper()] = _i
+_WEEKDAY_FORMS["Thurs."] = 3
+
+WEEKDAY = (
+    r"(?P<{g}>"
+    + "|".join(sorted((re.escape(f) for f in _WEEKDAY_FORMS), key=len, reverse=True))
+    + r")(?![A-Za-z])"
+)
+
+DAY = r"(?P<{g}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+YEAR = r"(?P<{g}>1[0-9]\d\d|20\d\d)(?![\d,]\d|\d|%)"
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2,
+    "couple of": 2, "half a": 0.5, "a half": 0.5,
+}
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "numerous", "the next few",
+                 "the past few", "the last few", "recent", "coming")
+_NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE_NUMBERS), key=len, reverse=True))
+NUMBER = (
+    r"(?P<{g}>\d{{1,3}}(?:\.\d)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
+    r"|" + _NUM_WORD + r"|" + _VAGUE + r")"
+)
+
+UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
+    "day": ("D", False), "week": ("W", False), "month": ("M", False),
+    "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+    "centurie": ("CE", False), "quarter": ("Q", False), "weekend": ("WE", False),
+}
+UNIT = r"(?P<{g}>second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)"
+
+SEASONS = {"spring": ("SP", 21), "summer": ("SU", 22), "autumn": ("FA", 23),
+           "fall": ("FA", 23), "winter": ("WI", 24)}
+QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                 "fourth": 4, "4th": 4}
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+                 "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+                 "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                 "twentieth": 20, "twenty-first": 21}
+
+# Fixed-date holidays only: a movable feast needs a calendar computation per year.
+HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
+    "valentine's day": (2, 14), "independence day": (7, 4), "bastille day": (7, 14),
+    "boxing day": (12, 26), "armistice day": (11, 11), "veterans day": (11, 11),
+    "veterans' day": (11, 11), "may day": (5, 1), "st. patrick's day": (3, 17),
+    "guy fawkes night": (11, 5), "remembrance day": (11, 11),
+}
+_HOLIDAY = "|".join(
+    sorted((re.escape(h).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for h in HOLIDAYS),
+           key=len, reverse=True))
+
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+# Words that, shortly before a weekday or month, say the sentence looks ahead.
+FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|'ll|is to|are to|plans? to|planned|scheduled|expected|set to|due to|"
+    r"going to|to be held|upcoming|later)\b", re.I)
+
+# A bare year is a date only when the words around it make it one.
+YEAR_LEFT_CUE = re.compile(
+    r"(?:\b(?:in|since|by|from|until|till|before|after|during|of|to|through|around|circa|"
+    r"c\.|early|late|mid|fiscal|year|years|summer|winter|spring|autumn|fall|the|and|or|"
+    r"between|than|for|as of|at|end|start|beginning|on|'s|\u2019s)\s*|[(\[,;:\u2013\u2014-]\s*)$",
+    re.I)
+NOT_A_YEAR_AFTER = re.compile(
+    r"^\s*(?:%|percent|per\s?cent|people|persons|troops|soldiers|ships|km|kilomet|mile|metre|meter|"
+    r"feet|foot|tons?|tonnes?|dollars|euros|pounds|yuan|rubles|roubles|votes|cases|deaths|"
+    r"units|shares|barrels|acres|hectares|pages|words|points|jobs|members|seats|students|"
+    r"workers|employees|residents|children|men|women|refugees|homes|houses|vehicles|cars|"
+    r"[a-z]+s\b(?!\s+(?:war|election|olympics|games|cup|census)))",
+    re.I)
+
+
+# --- the grammar ---------------------------------------------------------------
+
+
+def _pat(template: str, **names: str) -> str:
+    parts = {k: v.format(g=names[k]) for k, v in (
+        ("MONTH", MONTH), ("MONTH2", MONTH), ("WEEKDAY", WEEKDAY), ("DAY", DAY), ("DAY2", DAY),
+        ("YEAR", YEAR), ("YEAR2", YEAR), ("NUMBER", NUMBER), ("UNIT", UNIT)) if k in names}
+    return template.format(**parts)
+
+
+S = r"[ \t\u00a0]+"  # a space inside an expression, never a line break
+OPT_COMMA = r",?[ \t\u00a0]*"
+
+PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"(?<![\d-])(?P<iy>\d{4})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
+            r"(?:[T ](?P<ih>[01]\d|2[0-3]):(?P<imin>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d])"),
+    ("numeric", r"(?<![\d/.-])(?P<nm>0?[1-9]|1[0-2])(?P<sep>[/-])(?P<nd>0?[1-9]|[12]\d|3[01])(?P=sep)(?P<ny>\d{4}|\d{2})"
+                r"(?:[ \t]+(?P<nh>[01]\d|2[0-3]):?(?P<nmin>[0-5]\d)(?::[0-5]\d)?)?(?![\d/])"),
+    ("compact", r"(?<!\d)(?P<cy>19\d\d|20\d\d)(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?!\d)"),
+    ("holiday", r"(?i:(?P<hol>" + _HOLIDAY + r"))(?:" + OPT_COMMA + r"(?:(?:in|of)" + S + r")?"
+                + YEAR.format(g="hy") + r")?"),
+    ("mdy", _pat(r"(?:{WEEKDAY}" + OPT_COMMA + r")?{MONTH}" + S + r"(?:the" + S + r")?{DAY}(?:"
+                 + OPT_COMMA + r"{YEAR})?", WEEKDAY="mw", MONTH="mm", DAY="md", YEAR="my")),
+    ("dmy", _pat(r"(?:{WEEKDAY}" + OPT_COMMA + r")?(?:the" + S + r")?{DAY}" + S + r"(?:of" + S + r")?{MONTH}(?:"
+                 + OPT_COMMA + r"{YEAR})?", WEEKDAY="dw", DAY="dd", MONTH="dm", YEAR="dy")),
+    ("month_year", _pat(r"(?i:(?P<mymod>early|mid|late|the end of|the beginning of|the start of|the middle of)[ \t-]+)?"
+                        r"{MONTH}" + OPT_COMMA + r"(?:of" + S + r")?{YEAR}", MONTH="yym", YEAR="yyy")),
+    ("decade", r"(?i:(?P<decmod>the" + S + r"(?:early|mid|late)[ \t-]*|the" + S + r"|early[ \t-]*|mid[ \t-]*|late[ \t-]*))?"
+               r"(?:(?P<dec4>1\d\d0|20\d0)|['\u2019](?P<dec2>\d0))['\u2019]?s(?![A-Za-z])"),
+    ("century", r"(?i:(?:the" + S + r")?(?:(?P<cenmod>early|mid|late)[ \t-]+)?(?:(?P<cennum>\d{1,2})(?:st|nd|rd|th)|"
+                r"(?P<cenword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))"
+                r"[ \t-]+century)(?![A-Za-z])"),
+    ("year_range", r"(?P<rbetween>(?i:between)" + S + r")?" + YEAR.format(g="ry1")
+                   + r"(?:[ \t]*[\u2013\u2014-][ \t]*|" + S + r"(?i:and|to|until|through)" + S + r")"
+                   + r"(?P<ry2>1[0-9]\d\d|20\d\d|\d\d)(?![\d,])"),
+    ("season", r"(?i:(?P<smod>early|late|mid)[ \t-]+)?(?i:(?P<srel>this|last|next|the past|the coming)" + S + r")?"
+               r"(?P<season>(?i:spring|summer|autumn|winter)|(?i:fall)(?=" + OPT_COMMA + r"(?:of" + S + r")?(?:1\d\d\d|20\d\d)))"
+               r"(?:" + OPT_COMMA + r"(?:of" + S + r")?" + YEAR.format(g="sy") + r")?"),
+    ("quarter", r"(?i:(?:the" + S + r")?(?P<qrel>this|last|next|latest|year-earlier|year-ago|previous)?[ \t]*"
+                r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]+quarter)(?:" + OPT_COMMA
+                + r"(?:(?i:of)" + S + r")?" + YEAR.format(g="qy") + r")?"
+                + r"|(?P<qq>Q[1-4])[ \t]*" + YEAR.format(g="qqy")),
+    ("ago", _pat(r"(?i:(?:about|some|nearly|almost|more than|less than)" + S + r")?(?i:{NUMBER})[ \t-]+(?i:{UNIT})s?"
+                 + S + r"(?P<agodir>(?i:ago|earlier|before|later|from now|hence))", NUMBER="agon", UNIT="agou")),
+    ("rel_unit_mod", r"(?i:(?P<rumod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of)"
+                     + S + r"(?P<rurel>this|last|next)" + S + r"(?P<ruunit>week|month|year|quarter|decade|century))(?![A-Za-z])"),
+    ("rel_unit", r"(?i:(?P<rrel>last|next|this|the coming|the past|the previous|the following|past|coming|previous|following|the current|current)"
+                 + S + r"(?P<rnum>(?:" + _NUM_WORD + r"|" + _VAGUE + r"|\d{1,3})" + S + r")?"
+                 + r"(?P<runit>week|weekend|month|year|quarter|decade|century|day|hour|minute)(?P<rplural>s)?)(?![A-Za-z])"),
+    ("part_of_day", r"(?i:(?P<prel>this|yesterday|tomorrow|last|tonight)(?:" + S + r"(?P<ppart>morning|afternoon|evening|night))?)(?![A-Za-z])"),
+    ("weekday", _pat(r"(?i:(?P<wrel>last|next|this|coming|past|previous)" + S + r")?{WEEKDAY}(?:" + S
+                     + r"(?i:(?P<wpart>morning|afternoon|evening|night)))?", WEEKDAY="wd")),
+    ("today", r"(?i:(?P<today>today|tomorrow|yesterday|the day before yesterday|the day after tomorrow))(?![A-Za-z])"),
+    ("set", r"(?i:(?P<setq>every|each|per)" + S + r"(?:(?P<setn>other|two|three|four|five|six)" + S + r")?"
+            r"(?P<setu>day|week|month|year|quarter|morning|evening|night|monday|tuesday|wednesday|thursday|friday|"
+            r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)s?)(?![A-Za-z])"
+            r"|(?i:(?P<setadv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly))(?![A-Za-z])"),
+    ("duration", _pat(r"(?i:(?:(?P<dmod>about|around|nearly|almost|more than|less than|at least|over|up to|some|roughly)" + S
+                      + r")?(?:the" + S + r"(?:(?:past|last|next|first|coming)" + S + r")?)?{NUMBER}[ \t-]+(?:(?:more|full|straight|long|consecutive)" + S + r")?"
+                      + r"{UNIT}(?P<dpl>s)?)(?![A-Za-z])", NUMBER="dn", UNIT="du")),
+    ("bare_units", r"(?i:(?P<bunit>years|months|weeks|decades|centuries|days|hours|minutes))(?![A-Za-z])"),
+    ("ref", r"(?i:(?P<ref>right now|now|currently|at present|nowadays|presently|these days|at the moment|"
+            r"recently|lately|in recent years|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
+            r"to date|for now|any time|immediately))(?![A-Za-z])"),
+    ("time", r"(?<![\d:])(?P<th>1[0-2]|0?[1-9])(?::(?P<tmin>[0-5]\d))?[ \t]*(?P<tap>(?i:a\.m\.|p\.m\.|am|pm))(?![A-Za-z])"
+             r"|(?i:(?P<tnoon>noon|midnight|midday))(?![A-Za-z])"),
+    ("month_alone", _pat(r"(?i:(?P<mamod>early|mid|late|last|next|this|the end of|the beginning of|the start of|the middle of)[ \t-]+)?{MONTH}",
+                         MONTH="mam")),
+    ("year", YEAR.format(g="yy")),
+]
+
+MASTER = re.compile("|".join(f"(?P<_{name}>{rx})" for name, rx in PATTERNS))
+_MONTH_CAP = re.compile(r"^[A-Z]")
+
+
+# --- normalisation helpers -----------------------------------------------------
+
+
+@dataclass
+class _Result:
+    type: str
+    value: str
+    edtf: str | None
+    granularity: str
+    relative: bool = False
+    unresolved: bool = False
+
+
+def _month(tok: str) -> int:
+    return _MONTH_FORMS[tok.rstrip(".")]
+
+
+def _weekday(tok: str) -> int:
+    return _WEEKDAY_FORMS.get(tok, _WEEKDAY_FORMS.get(tok.rstrip(".") + ".", _WEEKDAY_FORMS.get(tok.capitalize(), 0)))
+
+
+def _number(word: str | None) -> float | None:
+    """The quantity of a number word; None for vague ones (`several`)."""
+    if word is None:
+        return 1
+    w = " ".join(word.lower().split())
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    if "-" in w:
+        tens, _, ones = w.partition("-")
+        if tens in NUMBER_WORDS and ones in NUMBER_WORDS:
+            return NUMBER_WORDS[tens] + NUMBER_WORDS[ones]
+    try:
+        return float(w)
+    except ValueError:
+        return None
+
+
+def _duration(n: float | None, unit: str) -> str:
+    unit = unit.lower().rstrip("s")
+    if unit == "centurie":
+        unit = "century"
+    code, is_time = UNITS[unit]
+    if n is None:
+        qty = "X"
+    elif n == int(n):
+        qty = str(int(n))
+    else:
+        qty = str(n)
+    if code == "DE":
+        code, qty = ("Y", str(int(n) * 10)) if n is not None and n == int(n) else ("DE", qty)
+    if code == "CE":
+        code, qty = ("Y", str(int(n) * 100)) if n is not None and n == int(n) else ("CE", qty)
+    return f"PT{qty}{code}" if is_time else f"P{qty}{code}"
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _two_digit_year(yy: int, anchor: Anchor) -> int:
+    """`89` in a 1989 text is 1989; without an anchor, the nearest past century guess is 19xx."""
+    century = (anchor.year // 100 * 100) if anchor.year else 1900
+    year = century + yy
+    if anchor.year and year > anchor.year + 10:
+        year -= 100
+    return year
+
+
+def _week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _week_value(day: dt.date) -> str:
+    iso = day.isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    idx = year * 12 + (month - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _looks_ahead(text: str, start: int) -> bool:
+    window = text[max(0, start - 45):start]
+    cut = max(window.rfind("."), window.rfind(";"))
+    return bool(FUTURE_CUE.search(window[cut + 1:]))
+
+
+def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool) -> int | None:
+    """The year a month-and-day without a year most likely means.
+
+    News reports mostly look back: a date well after the publication date is
+    last year's, unless the sentence looks ahead.
+    """
+    if anchor.year is None:
+        return None
+    year = anchor.year
+    if anchor.date is not None:
+        candidate = _safe_date(year, month, day if month != 2 or day != 29 else 28)
+        if candidate is not None:
+            gap = (candidate - anchor.date).days
+            if gap > 183 and not ahead:
+                year -= 1
+            elif gap < -183 and ahead:
+                year += 1
+    return year
+
+
+def _unresolved(type_: str = "DATE") -> _Result:
+    return _Result(type_, UNKNOWN, UNKNOWN, "unknown", relative=True, unresolved=True)
+
+
+# --- normalisers, one per pattern ---------------------------------------------
+
+
+def _norm_iso(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    y, m, d = int(g["iy"]), int(g["im"]), int(g["id"])
+    if _safe_date(y, m, d) is None:
+        return None
+    day = f"{y:04d}-{m:02d}-{d:02d}"
+    if g["ih"]:
+        return _Result("TIME", f"{day}T{g['ih']}:{g['imin']}", day, "day")
+    return _Result("DATE", day, day, "day")
+
+
+def _norm_numeric(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    m, d, ys = int(g["nm"]), int(g["nd"]), g["ny"]
+    if g["sep"] == "-" and len(ys) == 4 and not g["nh"]:
+        return None  # 3-4-2021 style with dashes is too often a score or a range
+    y = int(ys) if len(ys) == 4 else _two_digit_year(int(ys), anchor)
+    if _safe_date(y, m, d) is None:
+        return None
+    day = f"{y:04d}-{m:02d}-{d:02d}"
+    if g["nh"]:
+        return _Result("TIME", f"{day}T{g['nh']}:{g['nmin']}", day, "day")
+    return _Result("DATE", day, day, "day")
+
+
+def _norm_compact(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    y, m, d = int(g["cy"]), int(g["cm"]), int(g["cd"])
+    if _safe_date(y, m, d) is None:
+        return None
+    day = f"{y:04d}-{m:02d}-{d:02d}"
+    return _Result("DATE", day, day, "day")
+
+
+def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    month, day = HOLIDAYS[" ".join(g["hol"].lower().replace("\u2019", "'").split())]
+    if g["hy"]:
+        year: int | None = int(g["hy"])
+        relative = False
+    else:
+        year = _year_for_month_day(month, day, anchor, _looks_ahead(text, start))
+        relative = True
+    if year is None:
+        v = f"XXXX-{month:02d}-{day:02d}"
+        return _Result("DATE", v, v, "day", relative=True)
+    v = f"{year:04d}-{month:02d}-{day:02d}"
+    return _Result("DATE", v, v, "day", relative=relative)
+
+
+def _month_day(month: int, day: int, year_tok: str | None, anchor: Anchor, text: str, start: int,
+               weekday_tok: str | None) -> _Result | None:
+    if year_tok:
+        if _safe_date(int(year_tok), month, day) is None:
+            return None
+        v = f"{int(year_tok):04d}-{month:02d}-{day:02d}"
+        return _Result("DATE", v, v, "day")
+    if not 1 <= day <= 31:
+        return None
+    year = _year_for_month_day(month, day, anchor, _looks_ahead(text, start))
+    if year is None:
+        if weekday_tok is None:
+            v = f"XXXX-{month:02d}-{day:02d}"
+            return _Result("DATE", v, v, "day", relative=True)
+        return _Result("DATE", f"XXXX-{month:02d}-{day:02d}", f"XXXX-{month:02d}-{day:02d}", "day", relative=True)
+    if _safe_date(year, month, day) is None:
+        return None
+    v = f"{year:04d}-{month:02d}-{day:02d}"
+    return _Result("DATE", v, v, "day", relative=True)
+
+
+def _norm_mdy(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    return _month_day(_month(g["mm"]), int(g["md"]), g["my"], anchor, text, start, g["mw"])
+
+
+def _norm_dmy(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    return _month_day(_month(g["dm"]), int(g["dd"]), g["dy"], anchor, text, start, g["dw"])
+
+
+def _norm_month_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    v = f"{int(g['yyy']):04d}-{_month(g['yym']):02d}"
+    return _Result("DATE", v, v, "month")
+
+
+def _norm_decade(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    if g["dec4"]:
+        prefix = g["dec4"][:3]
+    else:
+        prefix = "19" + g["dec2"][0]
+    edtf = f"{prefix}X"
+    if g["decmod"] and any(w in g["decmod"].lower() for w in ("early", "mid", "late")):
+        edtf += "~"
+    return _Result("DATE", prefix, edtf, "decade")
+
+
+def _norm_century(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    n = int(g["cennum"]) if g["cennum"] else ORDINAL_WORDS[g["cenword"].lower()]
+    if not 1 <= n <= 21:
+        return None
+    prefix = f"{n - 1:02d}"
+    return _Result("DATE", prefix, f"{prefix}XX", "century")
+
+
+def _norm_year_range(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    y1 = int(g["ry1"])
+    y2s = g["ry2"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if not y1 < y2 <= y1 + 200:
+        return None
+    return _Result("DATE", str(y1), f"{y1}/{y2}", "range")
+
+
+def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    code, num = SEASONS[g["season"].lower()]
+    rel = (g["srel"] or "").lower()
+    if g["sy"]:
+        year: int | None = int(g["sy"])
+    elif rel:
+        if anchor.year is None:
+            return _unresolved()
+        year = anchor.year + {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
+    else:
+        return _Result("DATE", f"XXXX-{code}", None, "season", relative=True)
+    return _Result("DATE", f"{year}-{code}", f"{year}-{num}", "season", relative=not g["sy"])
+
+
+def _norm_quarter(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    if g["qq"]:
+        q, year = int(g["qq"][1]), int(g["qqy"])
+        relative = False
+    else:
+        q = QUARTER_WORDS[g["q"].lower()]
+        rel = (g["qrel"] or "").lower()
+        if g["qy"]:
+            year, relative = int(g["qy"]), False
+        elif anchor.year is None:
+            return _Result("DATE", f"XXXX-Q{q}", None, "quarter", relative=True)
+        else:
+            year = anchor.year - (1 if rel in ("last", "year-earlier", "year-ago", "previous") else 0)
+            relative = True
+    first = 3 * (q - 1) + 1
+    return _Result("DATE", f"{year}-Q{q}", f"{year}-{first:02d}/{year}-{first + 2:02d}", "quarter",
+                   relative=relative)
+
+
+def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    n = _number(g["agon"])
+    unit = g["agou"].lower()
+    direction = g["agodir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if direction in ("earlier", "before", "later") :
+        # "two days later" counts from an event in the text, not from the anchor.
+        return _Result("DATE", "XXXX-XX-XX", None, "unknown", relative=True)
+    if anchor.date is None or n is None:
+        return _unresolved()
+    n = int(n)
+    if unit in ("year", "decade", "century", "centurie"):
+        years = n * {"year": 1, "decade": 10}.get(unit, 100)
+        v = str(anchor.date.year + sign * years)
+        return _Result("DATE", v, v, "year", relative=True)
+    if unit == "month" or unit == "quarter":
+        y, m = _shift_month(anchor.date.year, anchor.date.month, sign * n * (3 if unit == "quarter" else 1))
+        v = f"{y:04d}-{m:02d}"
+        return _Result("DATE", v, v, "month", relative=True)
+    if unit == "week":
+        day = anchor.date + dt.timedelta(weeks=sign * n)
+        v = day.isoformat()
+        return _Result("DATE", v, v, "day", relative=True)
+    if unit == "day":
+        v = (anchor.date + dt.timedelta(days=sign * n)).isoformat()
+        return _Result("DATE", v, v, "day", relative=True)
+    return _Result("TIME", anchor.date.isoformat(), anchor.date.isoformat(), "day", relative=True)
+
+
+def _relative_unit(unit: str, offset: int, anchor: Anchor) -> _Result:
+    """`last week`, `this month`, `next year` against the anchor."""
+    if anchor.date is None:
+        if unit == "year" and anchor.year is not None:
+            v = str(anchor.year + offset)
+            return _Result("DATE", v, v, "year", relative=True)
+        return _unresolved()
+    d = anchor.date
+    if unit == "week":
+        day = d + dt.timedelta(weeks=offset)
+        lo, hi = _week_bounds(day)
+        return _Result("DATE", _week_value(day), f"{lo.isoformat()}/{hi.isoformat()}", "week", relative=True)
+    if unit == "weekend":
+        day = d + dt.timedelta(weeks=offset)
+        lo, _ = _week_bounds(day)
+        sat = lo + dt.timedelta(days=5)
+        return _Result("DATE", _week_value(day) + "-WE",
+                       f"{sat.isoformat()}/{(sat + dt.timedelta(days=1)).isoformat()}", "week", relative=True)
+    if unit == "month":
+        y, m = _shift_month(d.year, d.month, offset)
+        v = f"{y:04d}-{m:02d}"
+        return _Result("DATE", v, v, "month", relative=True)
+    if unit == "quarter":
+        q0 = (d.month - 1) // 3 + offset
+        y, q = d.year + q0 // 4, q0 % 4 + 1
+        first = 3 * (q - 1) + 1
+        return _Result("DATE", f"{y}-Q{q}", f"{y}-{first:02d}/{y}-{first + 2:02d}", "quarter", relative=True)
+    if unit == "year":
+        v = str(d.year + offset)
+        return _Result("DATE", v, v, "year", relative=True)
+    if unit == "decade":
+        prefix = str(d.year // 10 + offset)
+        return _Result("DATE", prefix, prefix + "X", "decade", relative=True)
+    if unit == "century":
+        prefix = f"{d.year // 100 + offset:02d}"
+        return _Result("DATE", prefix, prefix + "XX", "century", relative=True)
+    if unit == "day":
+        v = (d + dt.timedelta(days=offset)).isoformat()
+        return _Result("DATE", v, v, "day", relative=True)
+    return _Result("DURATION", "PT1H" if unit == "hour" else "PT1M", None, "duration")
+
+
+_OFFSETS = {"last": -1, "past": -1, "the past": -1, "previous": -1, "the previous": -1,
+            "next": 1, "coming": 1, "the coming": 1, "following": 1, "the following": 1,
+            "this": 0, "current": 0, "the current": 0}
+
+
+def _norm_rel_unit(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    rel = " ".join(g["rrel"].lower().split())
+    unit = g["runit"].lower()
+    if g["rnum"] or g["rplural"]:
+        n = _number(g["rnum"].strip()) if g["rnum"] else None
+        if unit == "weekend":
+            unit = "week"
+        return _Result("DURATION", _duration(n, unit), None, "duration")
+    if rel in ("the past", "past") and unit in ("week", "month", "year", "decade", "day"):
+        # "the past year" is a stretch of time ending now, as TimeML reads it.
+        return _Result("DURATION", _duration(1, unit), None, "duration")
+    if unit in ("hour", "minute"):
+        return _Result("DURATION", _duration(1, unit), None, "duration")
+    if unit == "day":
+        return None
+    return _relative_unit(unit, _OFFSETS.get(rel, 0), anchor)
+
+
+def _norm_rel_unit_mod(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    return _relative_unit(g["ruunit"].lower(), _OFFSETS[g["rurel"].lower()], anchor)
+
+
+def _day_relative(offset: int, anchor: Anchor) -> _Result:
+    if anchor.date is None:
+        return _unresolved()
+    v = (anchor.date + dt.timedelta(days=offset)).isoformat()
+    return _Result("DATE", v, v, "day", relative=True)
+
+
+def _norm_today(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    word = " ".join(g["today"].lower().split())
+    offset = {"today": 0, "tomorrow": 1, "yesterday": -1, "the day before yesterday": -2,
+              "the day after tomorrow": 2}[word]
+    return _day_relative(offset, anchor)
+
+
+def _norm_part_of_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    rel = g["prel"].lower()
+    part = (g["ppart"] or "").lower()
+    if rel == "tonight":
+        part, offset = "night", 0
+    elif not part:
+        return None  # a lone "this"/"last" is not a date
+    else:
+        offset = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[rel]
+        if rel == "last" and part != "night":
+            return None
+    res = _day_relative(offset, anchor)
+    if res.unresolved:
+        return _Result("TIME", UNKNOWN, UNKNOWN, "unknown", relative=True, unresolved=True)
+    return _Result("TIME", f"{res.value}T{PARTS_OF_DAY[part]}", res.edtf, "day", relative=True)
+
+
+def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    tok = g["wd"]
+    if tok.isupper() and len(tok) > 3 and tok.rstrip(".") not in [w.upper() for w in WEEKDAY_NAMES]:
+        return None
+    if not _MONTH_CAP.match(tok):
+        return None
+    target = _weekday(tok)
+    rel = (g["wrel"] or "").lower()
+    if anchor.date is None:
+        return _unresolved()
+    d = anchor.date
+    if rel in ("next", "coming") or (not rel and _looks_ahead(text, start)):
+        delta = (target - d.weekday()) % 7 or (7 if rel else 0)
+        day = d + dt.timedelta(days=delta)
+    elif rel == "this":
+        day = d + dt.timedelta(days=target - d.weekday())
+    else:
+        delta = (d.weekday() - target) % 7
+        if rel in ("last", "past", "previous") and delta == 0:
+            delta = 7
+        day = d - dt.timedelta(days=delta)
+    v = day.isoformat()
+    part = (g["wpart"] or "").lower()
+    if part == "night":
+        return _Result("TIME", f"{v}TNI", v, "day", relative=True)
+    return _Result("DATE", v, v, "day", relative=True)
+
+
+def _norm_set(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    if g["setadv"]:
+        adv = g["setadv"].lower()
+        v = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+             "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P1Q"}[adv]
+        return _Result("SET", v, None, "set")
+    unit = g["setu"].lower()
+    n = {"other": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get((g["setn"] or "").lower(), 1)
+    if unit in (w.lower() for w in WEEKDAY_NAMES):
+        return _Result("SET", f"XXXX-WXX-{[w.lower() for w in WEEKDAY_NAMES].index(unit) + 1}", None, "set")
+    if unit in (m.lower() for m in MONTH_NAMES):
+        return _Result("SET", f"XXXX-{[m.lower() for m in MONTH_NAMES].index(unit) + 1:02d}", None, "set")
+    if unit in ("morning", "evening", "night"):
+        return _Result("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", None, "set")
+    code = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}[unit]
+    return _Result("SET", f"P{n}{code}", None, "set")
+
+
+def _norm_duration(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    n = _number(g["dn"])
+    unit = g["du"].lower()
+    if g["dn"].lower() in ("a", "an") and re.match(r"\s*(?:ago|earlier|later)", text[start + len(g["_m"]):]):
+        return None
+    if unit == "quarter":
+        return None  # "three quarters of ..." is a fraction far more often than a duration
+    return _Result("DURATION", _duration(n, unit), None, "duration")
+
+
+def _norm_bare_units(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    unit = g["bunit"].lower().rstrip("s")
+    if unit == "centurie":
+        unit = "century"
+    before = text[max(0, start - 12):start].lower()
+    # Only "for years", "in recent weeks", "decades of" read as durations on their own.
+    if not re.search(r"(?:for|in|over|within|after|recent|past|coming|those|these|many|the)\s+$", before):
+        return None
+    return _Result("DURATION", _duration(None, unit), None, "duration")
+
+
+_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "so far": "PRESENT_REF",
+    "to date": "PRESENT_REF", "for now": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "in recent years": "PAST_REF",
+    "the past": "PAST_REF", "formerly": "PAST_REF", "former": "PAST_REF", "once": "PAST_REF",
+    "the future": "FUTURE_REF", "in the future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "any time": "FUTURE_REF", "immediately": "PRESENT_REF",
+}
+# Refs that TimeML annotates as times; the rest of the list is context we must not
+# turn into events, but scoring them as TIMEX would only add false positives.
+_ANNOTATED_REFS = {"now", "right now", "currently", "recently", "the future", "the past",
+                   "in recent years", "nowadays", "at present", "lately", "presently"}
+
+
+def _norm_ref(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    word = " ".join(g["ref"].lower().split())
+    if word not in _ANNOTATED_REFS:
+        return None
+    if word == "the past" and re.match(r"\s+(?:few|\d|two|three|four|five|six|several)", text[start + len(word):]):
+        return None
+    return _Result("DATE", _REFS[word], None, "ref")
+
+
+def _norm_time(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    if g["tnoon"]:
+        hour, minute = (12, 0) if g["tnoon"].lower() in ("noon", "midday") else (0, 0)
+        if g["tnoon"].lower() == "midnight":
+            hour = 24
+    else:
+        hour = int(g["th"]) % 12 + (12 if g["tap"].lower().startswith("p") else 0)
+        minute = int(g["tmin"] or 0)
+    if anchor.date is None:
+        return _Result("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, "time", relative=True)
+    day = anchor.date.isoformat()
+    return _Result("TIME", f"{day}T{hour:02d}:{minute:02d}", None, "time", relative=True)
+
+
+_MONTH_LEFT_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|during|from|through|to|of|before|after|on|last|next|this|early|"
+    r"mid|late|between|and|for|around|end|start|beginning|middle|throughout)[ \t-]*)$", re.I)
+
+
+def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    tok = g["mam"]
+    month = _month(tok)
+    mod = (g["mamod"] or "").lower()
+    if len(tok.rstrip(".")) == 3 and not tok.endswith("."):
+        return None  # "Mar", "Jan" alone are names more often than months
+    if not mod and not _MONTH_LEFT_CUE.search(text[max(0, start - 12):start]):
+        return None
+    if tok == "May" and not mod and re.match(r"\s+(?:be|have|not|well|also|I|we|you)\b", text[start + 3:]):
+        return None
+    if anchor.year is None:
+        v = f"XXXX-{month:02d}"
+        return _Result("DATE", v, v, "month", relative=True)
+    year = anchor.year
+    if anchor.date is not None:
+        if mod == "last" or (mod != "next" and month > anchor.date.month and not _looks_ahead(text, start)
+                             and month - anchor.date.month > 2):
+            year -= 1 if mod == "last" or month > anchor.date.month else 0
+        elif mod == "next" and month <= anchor.date.month:
+            year += 1
+    v = f"{year:04d}-{month:02d}"
+    edtf = v + ("~" if mod in ("early", "mid", "late") else "")
+    return _Result("DATE", v, edtf, "month", relative=True)
+
+
+def _norm_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    year = int(g["yy"])
+    before = text[max(0, start - 14):start]
+    after = text[start + 4:start + 30]
+    if before.endswith(("$", "#", "No. ", "no. ", "€", "£", "number ")) or before.rstrip().endswith(("$", "€", "£")):
+        return None
+    if re.match(r"[.,]\d", after) or re.match(r"\s*(?:-|\u2013)\s*\d", after):
+        return None
+    if NOT_A_YEAR_AFTER.match(after):
+        return None
+    if not (1900 <= year <= 2099) and not YEAR_LEFT_CUE.search(before):
+        return None
+    if not YEAR_LEFT_CUE.search(before) and not re.match(r"[\s,.;:)'\u2019]|$", after):
+        return None
+    v = str(year)
+    return _Result("DATE", v, v, "year")
+
+
+NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
+    "iso": _norm_iso, "numeric": _norm_numeric, "compact": _norm_compact, "holiday": _norm_holiday,
+    "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
+    "century": _norm_century, "year_range": _norm_year_range, "season": _norm_season,
+    "quarter": _norm_quarter, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
+    "rel_unit": _norm_rel_unit, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
+    "today": _norm_today, "set": _norm_set, "duration": _norm_duration,
+    "bare_units": _norm_bare_units, "ref": _norm_ref, "time": _norm_time,
+    "month_alone": _norm_month_alone, "year": _norm_year,
+}
+
+
+def _explain(text: str, res: _Result, anchor: Anchor) -> str:
+    if not res.relative:
+        return ""
+    if res.unresolved or (res.edtf and res.edtf.startswith("XXXX")):
+        return f"\u2018{text}\u2019 needs the publication date, which is unknown"
+    if anchor.date is not None:
+        basis = f"an article published {anchor.date.day} {MONTH_NAMES[anchor.date.month - 1]} {anchor.date.year}"
+    elif anchor.year is not None:
+        basis = f"an article from {anchor.year}"
+    else:
+        basis = "an undated article"
+    if anchor.inferred:
+        basis += f" (inferred from {anchor.inferred_from})"
+    return f"\u2018{text}\u2019 in {basis}"
+
+
+def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Mention]:
+    """Every temporal expression in `text`, in order, with offsets into `text`."""
+    if anchor is None:
+        anchor = UNKNOWN_ANCHOR
+    elif isinstance(anchor, dt.date):
+        anchor = Anchor(date=anchor)
+    found: list[Mention] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = MASTER.search(text, pos)
+        if m is None:
+            break
+        kind = m.lastgroup[1:] if m.lastgroup else ""
+        # lastgroup names the innermost closing group; find the pattern that matched.
+        for name, _ in PATTERNS:
+            if m.group(f"_{name}") is not None:
+                kind = name
+                break
+        start, end = m.span()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            pos = start + 1
+            continue
+        groups = m.groupdict()
+        groups["_m"] = m.group(0)
+        res = NORMALISERS[kind](groups, anchor, text, start)
+        if res is None:
+            pos = start + 1
+            continue
+        # Trim trailing punctuation that belongs to the sentence, not the date.
+        while end > start and text[end - 1] in " ,.\t":
+            if text[end - 1] == "." and re.search(r"(?:[A-Z][a-z]{2,3}|a\.m|p\.m)\.$", text[start:end]):
+                break
+            end -= 1
+        span_text = text[start:end]
+        found.append(Mention(
+            start=start, end=end, text=span_text, type=res.type, value=res.value,
+            edtf=res.edtf, granularity=res.granularity, relative=res.relative,
+            inferred=res.relative and anchor.inferred, how=_explain(span_text, res, anchor)))
+        pos = end
+    return found

@@ -1,0 +1,134 @@
+"""Plain, immutable data passed between the ingest stages.
+
+Every stage takes and returns these objects only, so each can be tested on its
+own and none needs a database or a web framework.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What a relative date is resolved against: the article's publication date.
+
+    `date` is None when the publication day is unknown; `year` may still be known
+    (e.g. inferred from other articles). `inferred_from` says where an inferred
+    anchor came from, so that every date resolved against it can say so too.
+    """
+
+    date: dt.date | None = None
+    year: int | None = None
+    inferred_from: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.date is not None and self.year is None:
+            object.__setattr__(self, "year", self.date.year)
+
+    @property
+    def inferred(self) -> bool:
+        return self.inferred_from is not None
+
+
+UNKNOWN_ANCHOR = Anchor()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str
+    title: str
+    title_derived: bool
+    byline: str | None
+    published: dt.date | None
+    published_evidence: str | None
+    paragraphs: tuple[Paragraph, ...]
+    boilerplate: tuple[str, ...] = ()
+    url: str | None = None
+    text: str = ""
+
+    @property
+    def anchor(self) -> Anchor:
+        return Anchor(date=self.published)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A temporal expression found in a text.
+
+    `value`/`type` follow TIMEX3 (what TimeML annotates). `edtf` places the
+    mention on the calendar, or is None when it places nothing (durations, sets,
+    "now"). `relative` mentions depend on the anchor and are re-resolved when an
+    article's anchor changes.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    edtf: str | None
+    granularity: str
+    relative: bool = False
+    inferred: bool = False
+    how: str = ""
+
+    @property
+    def places_event(self) -> bool:
+        return self.edtf is not None and self.type in ("DATE", "TIME")
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where an event was read: an article paragraph and the date expression in it."""
+
+    article: str
+    paragraph_index: int
+    mention_start: int
+    mention_end: int
+    mention_text: str
+    sentence: str
+    edtf: str
+    how: str = ""
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    title: str
+    summary: str
+    edtf: str
+    granularity: str
+    source: SourceRef
+    keywords: frozenset[str] = field(default_factory=frozenset)
+    needs_review: bool = False
+
+
+@dataclass
+class MergedEvent:
+    """An event on the timeline with every source that reported it.
+
+    Mutable on purpose: merging folds candidates into it one at a time.
+    `id` is the storage id for events that already exist, None for new ones.
+    """
+
+    title: str
+    summary: str
+    edtf: str
+    granularity: str
+    sources: list[SourceRef]
+    keywords: set[str]
+    needs_review: bool = False
+    id: int | None = None
+    date_locked: bool = False  # an editor fixed the date: merging must not change it
+
+    @property
+    def articles(self) -> set[str]:
+        return {s.article for s in self.sources}

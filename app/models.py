@@ -1,0 +1,104 @@
+"""Tables. Every change to them goes through an Alembic migration in migrations/."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    file: str = Field(index=True, unique=True, description="name of the file the article was ingested from")
+    url: str | None = None
+    title: str
+    title_derived: bool = False
+    byline: str | None = None
+    published: str | None = Field(default=None, description="publication date as stated (EDTF)")
+    published_evidence: str | None = None
+    anchor: str | None = Field(default=None, description="date relative dates were resolved against (EDTF)")
+    anchor_inferred_from: str | None = None
+    content_hash: str = Field(index=True)
+    raw_text: str = Field(sa_column=Column(Text, nullable=False))
+    boilerplate: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))
+    ingested_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Paragraph(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("article_id", "index", name="uq_paragraph_article_index"),)
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False))
+    index: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Mention(SQLModel, table=True):
+    __table_args__ = (Index("ix_mention_article_paragraph", "article_id", "paragraph_index"),)
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False))
+    paragraph_index: int
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    edtf: str | None = None
+    granularity: str
+    how: str = ""
+
+
+class Event(SQLModel, table=True):
+    __table_args__ = (Index("ix_event_timeline_order", "date_start", "date_end", "id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    summary: str = Field(sa_column=Column(Text, nullable=False))
+    edtf: str = Field(description="the date the timeline shows: an editor's correction or the machine's")
+    machine_edtf: str
+    machine_title: str
+    date_start: str | None = Field(default=None, description="first ISO day the date can mean")
+    date_end: str | None = None
+    granularity: str
+    uncertain: bool = False
+    inferred: bool = False
+    needs_review: bool = False
+    hidden: bool = False
+    keywords: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class EventSource(SQLModel, table=True):
+    __tablename__ = "event_source"
+    __table_args__ = (Index("ix_event_source_article", "article_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), nullable=False,
+                                           index=True))
+    article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False))
+    paragraph_index: int
+    mention_start: int
+    mention_end: int
+    mention_text: str
+    sentence: str = Field(sa_column=Column(Text, nullable=False))
+    edtf: str = Field(description="the date this source gave")
+    how: str = ""
+    inferred: bool = False
+
+
+class Correction(SQLModel, table=True):
+    """An editor's decision about an event. Re-ingest never touches these."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), nullable=False,
+                                           index=True))
+    field: str = Field(description="date, title, hidden or verified")
+    old_value: str | None = None
+    value: str
+    editor: str
+    reason: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)

@@ -1,0 +1,241 @@
+"""Storage: the only place the ingest pipeline meets the database.
+
+`Ingestor` writes one article per transaction: its paragraphs, mentions, and
+the events its candidates merged into. An editor's correction is never
+overwritten: the event keeps the corrected value, and if an article changes
+under a corrected event, the event goes to review instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from app.ingest import EventIndex, MergedEvent, RawDoc, SourceRef, extract, merge_events, read_article
+from app.ingest.dates import bounds, granularity, precision_rank, strip_qualifiers
+from app.ingest.merge import infer_anchor
+from app.ingest.pipeline import Extraction
+from app.models import Article, Correction, Event, EventSource, Mention, Paragraph, utcnow
+
+
+def content_hash(doc: RawDoc) -> str:
+    h = hashlib.sha256()
+    for part in (doc.text, doc.title or "", doc.published or "", doc.url or ""):
+        h.update(part.encode())
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+@dataclass
+class IngestStats:
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    failed: int = 0
+    paragraphs: int = 0
+    events: int = 0
+    merges: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"articles: {self.added} added, {self.updated} updated, {self.skipped} skipped, "
+                f"{self.failed} failed; {self.paragraphs} paragraphs, {self.events} new events, "
+                f"{self.merges} merges")
+
+
+def _corrections(session: Session) -> dict[int, dict[str, str]]:
+    """The latest value of each corrected field, per event."""
+    out: dict[int, dict[str, str]] = defaultdict(dict)
+    rows = session.execute(select(Correction.event_id, Correction.field, Correction.value).order_by(Correction.id))
+    for event_id, field_name, value in rows:
+        out[event_id][field_name] = value
+    return out
+
+
+def load_index(session: Session) -> EventIndex:
+    """Every stored event as plain data, for merging new candidates against."""
+    files = dict(session.execute(select(Article.id, Article.file)).all())
+    sources: dict[int, list[SourceRef]] = defaultdict(list)
+    for row in session.execute(select(EventSource)).scalars():
+        sources[row.event_id].append(SourceRef(
+            article=files[row.article_id], paragraph_index=row.paragraph_index,
+            mention_start=row.mention_start, mention_end=row.mention_end, mention_text=row.mention_text,
+            sentence=row.sentence, edtf=row.edtf, how=row.how, inferred=row.inferred))
+    corrected = _corrections(session)
+    events = []
+    for row in session.execute(select(Event)).scalars():
+        events.append(MergedEvent(
+            title=row.title, summary=row.summary, edtf=row.edtf, granularity=row.granularity,
+            sources=sources.get(row.id, []), keywords=set(row.keywords.split()),
+            needs_review=row.needs_review, id=row.id, date_locked="date" in corrected.get(row.id, {})))
+    return EventIndex(events)
+
+
+class Ingestor:
+    """Ingests documents one transaction each, keeping the event index in step with the database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        with Session(engine) as session:
+            self.index = load_index(session)
+            self._hashes = dict(session.execute(select(Article.file, Article.content_hash)).all())
+        self.stats = IngestStats()
+
+    def is_unchanged(self, doc: RawDoc) -> bool:
+        return self._hashes.get(doc.name) == content_hash(doc)
+
+    def ingest(self, doc: RawDoc, *, force: bool = False) -> str:
+        """Store one document: 'added', 'updated' or 'skipped'. Raises on failure, leaving nothing half-written."""
+        digest = content_hash(doc)
+        if not force and self._hashes.get(doc.name) == digest:
+            self.stats.skipped += 1
+            return "skipped"
+        article = read_article(doc)
+        try:
+            with Session(self.engine) as session, session.begin():
+                outcome = self._write(session, doc, digest, article)
+        except Exception:
+            # The transaction rolled back; the in-memory index may have moved ahead of it.
+            with Session(self.engine) as session:
+                self.index = load_index(session)
+            raise
+        self._hashes[doc.name] = digest
+        if outcome == "added":
+            self.stats.added += 1
+        else:
+            self.stats.updated += 1
+        return outcome
+
+    def _write(self, session: Session, doc: RawDoc, digest: str, article) -> str:
+        existing = session.execute(select(Article).where(Article.file == doc.name)).scalar_one_or_none()
+        corrected = _corrections(session)
+        if existing is not None:
+            self._detach(session, existing.id, doc.name, corrected)
+            article_id = existing.id
+            outcome = "updated"
+        else:
+            article_id = None
+            outcome = "added"
+
+        ex = extract(article, self.index)
+        result = merge_events(ex.candidates, self.index)
+        values = self._article_values(doc, digest, ex)
+        if article_id is None:
+            article_id = session.execute(insert(Article).values(**values).returning(Article.id)).scalar_one()
+        else:
+            session.execute(update(Article).where(Article.id == article_id).values(**values))
+
+        if article.paragraphs:
+            session.execute(insert(Paragraph), [
+                {"article_id": article_id, "index": p.index, "text": p.text} for p in article.paragraphs])
+        mention_rows = [
+            {"article_id": article_id, "paragraph_index": idx, "start": m.start, "end": m.end, "text": m.text,
+             "type": m.type, "value": m.value, "edtf": m.edtf, "granularity": m.granularity, "how": m.how}
+            for idx, ms in ex.mentions.items() for m in ms]
+        if mention_rows:
+            session.execute(insert(Mention), mention_rows)
+
+        source_rows = []
+        for event in result.events:
+            fixes = corrected.get(event.id, {}) if event.id is not None else {}
+            row = self._event_values(event, fixes)
+            if event.id is None:
+                event.id = session.execute(insert(Event).values(**row).returning(Event.id)).scalar_one()
+                self.index.by_id[event.id] = event
+                self.stats.events += 1
+            else:
+                if fixes:
+                    row["needs_review"] = True  # new reporting arrived for an event an editor decided on
+                session.execute(update(Event).where(Event.id == event.id).values(**row))
+            for s in event.sources:
+                if s.article == doc.name:
+                    source_rows.append({
+                        "event_id": event.id, "article_id": article_id, "paragraph_index": s.paragraph_index,
+                        "mention_start": s.mention_start, "mention_end": s.mention_end,
+                        "mention_text": s.mention_text, "sentence": s.sentence, "edtf": s.edtf, "how": s.how,
+                        "inferred": s.inferred})
+        if source_rows:
+            session.execute(insert(EventSource), source_rows)
+        self.stats.paragraphs += len(article.paragraphs)
+        self.stats.merges += result.merges
+        return outcome
+
+    @staticmethod
+    def _article_values(doc: RawDoc, digest: str, ex: Extraction) -> dict:
+        a = ex.article
+        anchor = ex.anchor
+        anchor_value = anchor.date.isoformat() if anchor.date else (str(anchor.year) if anchor.year else None)
+        return {
+            "file": doc.name, "url": a.url, "title": a.title, "title_derived": a.title_derived,
+            "byline": a.byline, "published": a.published.isoformat() if a.published else None,
+            "published_evidence": a.published_evidence, "anchor": anchor_value,
+            "anchor_inferred_from": anchor.inferred_from, "content_hash": digest, "raw_text": doc.text,
+            "boilerplate": json.dumps(list(a.boilerplate), ensure_ascii=False), "updated_at": utcnow(),
+        }
+
+    @staticmethod
+    def _event_values(event: MergedEvent, fixes: dict[str, str]) -> dict:
+        edtf = fixes.get("date", event.edtf)
+        start, end = bounds(edtf)
+        core, uncertain, _ = strip_qualifiers(edtf)
+        giving = [s for s in event.sources if s.edtf == event.edtf]
+        inferred = "date" not in fixes and bool(giving) and all(s.inferred for s in giving)
+        return {
+            "title": fixes.get("title", event.title), "machine_title": event.title,
+            "summary": event.summary, "edtf": edtf, "machine_edtf": event.edtf,
+            "date_start": start, "date_end": end, "granularity": granularity(edtf),
+            "uncertain": uncertain or core.startswith("XXXX"), "inferred": inferred,
+            "needs_review": event.needs_review or (core.startswith("XXXX") and "date" not in fixes),
+            "hidden": fixes.get("hidden") == "true", "keywords": " ".join(sorted(event.keywords)),
+            "updated_at": utcnow(),
+        }
+
+    def _detach(self, session: Session, article_id: int, name: str, corrected: dict[int, dict[str, str]]) -> None:
+        """Take a changed article's old reporting out of its events before it is read again."""
+        event_ids = set(session.execute(
+            select(EventSource.event_id).where(EventSource.article_id == article_id)).scalars())
+        session.execute(delete(EventSource).where(EventSource.article_id == article_id))
+        session.execute(delete(Mention).where(Mention.article_id == article_id))
+        session.execute(delete(Paragraph).where(Paragraph.article_id == article_id))
+        for event_id in event_ids:
+            event = self.index.by_id.get(event_id)
+            if event is None:
+                continue
+            event.sources = [s for s in event.sources if s.article != name]
+            fixes = corrected.get(event_id, {})
+            if not event.sources and not fixes:
+                self.index.remove(event)
+                session.execute(delete(Event).where(Event.id == event_id))
+                continue
+            if event.sources and not event.date_locked:
+                best = min(event.sources, key=lambda s: precision_rank(s.edtf))
+                event.edtf, event.granularity = best.edtf, granularity(best.edtf)
+                self.index.refile(event)
+            row = self._event_values(event, fixes)
+            if fixes:
+                row["needs_review"] = True  # the article under an editor's decision changed
+            session.execute(update(Event).where(Event.id == event_id).values(**row))
+
+    def reinfer_undated(self) -> int:
+        """Read undated articles again once other articles can lend them a year."""
+        with Session(self.engine) as session:
+            rows = session.execute(select(Article.file, Article.raw_text, Article.title, Article.url)
+                                   .where(Article.published.is_(None), Article.anchor.is_(None))).all()
+        redone = 0
+        for name, text, title, url in rows:
+            doc = RawDoc(name=name, text=text, url=url)
+            article = read_article(doc)
+            ex = extract(article, EventIndex())
+            if infer_anchor(name, ex.candidates, self.index) is None:
+                continue
+            self.ingest(doc, force=True)
+            self.stats.updated -= 1  # the same article read again is not an update of its content
+            redone += 1
+        return redone
+

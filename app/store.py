@@ -67,13 +67,14 @@ def load_index(session: Session) -> EventIndex:
             article=files[row.article_id], paragraph_index=row.paragraph_index,
             mention_start=row.mention_start, mention_end=row.mention_end, mention_text=row.mention_text,
             sentence=row.sentence, edtf=row.edtf, how=row.how, inferred=row.inferred))
-    corrected = _corrections(session)
+    # Merging compares what the texts say, so it works on the machine's date and title;
+    # an editor's correction is laid over them only when the event is written.
     events = []
     for row in session.execute(select(Event)).scalars():
         events.append(MergedEvent(
-            title=row.title, summary=row.summary, edtf=row.edtf, granularity=row.granularity,
-            sources=sources.get(row.id, []), keywords=set(row.keywords.split()),
-            needs_review=row.needs_review, id=row.id, date_locked="date" in corrected.get(row.id, {})))
+            title=row.machine_title, summary=row.summary, edtf=row.machine_edtf,
+            granularity=granularity(row.machine_edtf), sources=sources.get(row.id, []),
+            keywords=set(row.keywords.split()), needs_review=row.needs_review, id=row.id))
     return EventIndex(events)
 
 
@@ -213,7 +214,7 @@ class Ingestor:
                 self.index.remove(event)
                 session.execute(delete(Event).where(Event.id == event_id))
                 continue
-            if event.sources and not event.date_locked:
+            if event.sources:
                 best = min(event.sources, key=lambda s: precision_rank(s.edtf))
                 event.edtf, event.granularity = best.edtf, granularity(best.edtf)
                 self.index.refile(event)

@@ -166,7 +166,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
 
     # Header: the lines before the first body paragraph (a long sentence-like line).
     first_body = next((i for i, x in enumerate(kept) if len(x) > 160 or
-                       (len(x.split()) > 12 and SENTENCE_END.search(x))), len(kept))
+                       (len(x.split()) >= 8 and re.search(r"[.!?\"\u201d]\s*$", x))), len(kept))
     header, body = kept[:first_body], kept[first_body:]
     if body and HEADER_DATE.match(body[0]):
         # "date 2021-08-26 Moscow, August 26 (ANI): ..." - a labelled date glued to the lede.
@@ -176,8 +176,13 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
             body[0] = rest
 
     found_title = None
+    byline = None
     header_rest: list[str] = []
     for line in header:
+        by = BYLINE_PREFIX.match(line)
+        if by and byline is None and NAME.match(by.group("name").split(",")[0].strip()):
+            byline = by.group("name")
+            continue
         day, evidence, rest = _date_from_header(line)
         if day is not None:
             if pub_date is None:
@@ -222,8 +227,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
             continue
         paragraphs_text.append(line)
 
-    byline = None
-    for i in (len(paragraphs_text) - 1, 0):
+    for i in (len(paragraphs_text) - 1, 0) if byline is None else ():
         if 0 <= i < len(paragraphs_text):
             cand = paragraphs_text[i]
             m = BYLINE_PREFIX.match(cand)

@@ -148,7 +148,7 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex) -> MergeRe
         merges += 1
         best.sources.append(c.source)
         index.add_keywords(best, c.keywords)
-        if not best.date_locked and precision_rank(c.edtf) < precision_rank(best.edtf):
+        if precision_rank(c.edtf) < precision_rank(best.edtf):
             best.edtf, best.granularity = c.edtf, c.granularity
             best.needs_review = c.needs_review
             index.refile(best)

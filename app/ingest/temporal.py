@@ -109,7 +109,7 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 # Words that, shortly before a weekday or month, say the sentence looks ahead.
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|plans? to|planned|scheduled|expected|set to|due to|"
-    r"going to|to be held|upcoming|later)\b", re.I)
+    r"going to|to be held|upcoming|later)\b")
 
 # A bare year is a date only when the words around it make it one.
 YEAR_LEFT_CUE = re.compile(
@@ -176,7 +176,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("rel_unit", r"(?i:(?P<rrel>last|next|this|the coming|the past|the previous|the following|past|coming|previous|following|the current|current)"
                  + S + r"(?P<rnum>(?:" + _NUM_WORD + r"|" + _VAGUE + r"|\d{1,3})" + S + r")?"
                  + r"(?P<runit>week|weekend|month|year|quarter|decade|century|day|hour|minute)(?P<rplural>s)?)(?![A-Za-z])"),
-    ("part_of_day", r"(?i:(?P<prel>this|yesterday|tomorrow|last|tonight)(?:" + S + r"(?P<ppart>morning|afternoon|evening|night))?)(?![A-Za-z])"),
+    ("part_of_day", r"(?i:(?P<prel>this|yesterday|tomorrow|last)" + S + r"(?P<ppart>morning|afternoon|evening|night)"
+                    r"|(?P<tonight>tonight))(?![A-Za-z])"),
     ("weekday", _pat(r"(?i:(?P<wrel>last|next|this|coming|past|previous)" + S + r")?{WEEKDAY}(?:" + S
                      + r"(?i:(?P<wpart>morning|afternoon|evening|night)))?", WEEKDAY="wd")),
     ("today", r"(?i:(?P<today>today|tomorrow|yesterday|the day before yesterday|the day after tomorrow))(?![A-Za-z])"),
@@ -576,12 +577,10 @@ def _norm_today(g: dict, anchor: Anchor, text: str, start: int) -> _Result | Non
 
 
 def _norm_part_of_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    rel = g["prel"].lower()
+    rel = (g["prel"] or "tonight").lower()
     part = (g["ppart"] or "").lower()
     if rel == "tonight":
         part, offset = "night", 0
-    elif not part:
-        return None  # a lone "this"/"last" is not a date
     else:
         offset = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[rel]
         if rel == "last" and part != "night":
@@ -600,6 +599,8 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
         return None
     target = _weekday(tok)
     rel = (g["wrel"] or "").lower()
+    if not rel and _part_of_a_name(text, start, start + len(g["_m"])):
+        return None
     if anchor.date is None:
         return _unresolved()
     d = anchor.date
@@ -618,6 +619,21 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     if part == "night":
         return _Result("TIME", f"{v}TNI", v, "day", relative=True)
     return _Result("DATE", v, v, "day", relative=True)
+
+
+_CAP_WORD_BEFORE = re.compile(r"(?:^|(?<![!?:;\"\u201c])(?:(?<=\b(?:Mr|Ms|Dr|St)\.)|(?<=Mrs\.)|(?<![.])))\s([A-Z][a-z]+)\s+$")
+_CAP_WORD_AFTER = re.compile(r"^\s+([A-Z][a-z]+)")
+_NOT_NAMES = {"On", "Last", "Next", "This", "By", "Since", "Until", "Till", "From", "Before", "After", "Early",
+              "Late", "Since", "Every", "Each", "Until", "The", "Through", "Between", "And", "Or"}
+
+
+def _part_of_a_name(text: str, start: int, end: int) -> bool:
+    """`Will Friday`, `Sunday Adelaja`: a weekday between capitalised words is a name."""
+    before = _CAP_WORD_BEFORE.search(text[max(0, start - 30):start])
+    if before and before.group(1) not in _NOT_NAMES:
+        return True
+    after = _CAP_WORD_AFTER.match(text[end:end + 30])
+    return bool(after and after.group(1) not in _MONTH_FORMS and after.group(1) not in _NOT_NAMES)
 
 
 def _norm_set(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:

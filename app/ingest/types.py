@@ -127,7 +127,6 @@ class MergedEvent:
     keywords: set[str]
     needs_review: bool = False
     id: int | None = None
-    date_locked: bool = False  # an editor fixed the date: merging must not change it
 
     @property
     def articles(self) -> set[str]:

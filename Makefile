@@ -1,0 +1,35 @@
+# Two commands for a fresh machine: `make run` and `make test` (see README.md).
+VENV   := .venv
+PY     := $(VENV)/bin/python
+BIN    := $(VENV)/bin
+PYTHON ?= python3
+
+.PHONY: run test install ingest serve bench timex clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Set up, migrate, ingest seeds/ and serve on http://127.0.0.1:8000 (SQLite by default).
+run: install
+	$(BIN)/timeline db upgrade
+	$(BIN)/timeline ingest seeds
+	$(BIN)/timeline serve
+
+# The whole test suite.
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) benchmarks/ingest.py
+
+# Score the temporal tagger on the TimeBank+AQUAINT development set.
+timex: install
+	$(PY) ../shared/eval/score_timex.py ../shared/eval/timebank --extractor '$(PY) -m app.temporal --dct {dct} --json'
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache timeline.db timeline.db-wal timeline.db-shm

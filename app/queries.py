@@ -1,0 +1,234 @@
+"""Read side: the data the pages and the API show, assembled once for both.
+
+Routes call these and render; no route writes SQL of its own.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, select, tuple_
+from sqlmodel import Session
+
+from app.ingest.dates import display
+from app.models import Article, Event, EventSource, Mention, Paragraph
+
+UNDATED = "~"  # sorts after every ISO date, so undated events come last
+
+
+class BadCursor(ValueError):
+    pass
+
+
+def encode_cursor(values: list) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def decode_cursor(token: str, length: int) -> list:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+    except (ValueError, json.JSONDecodeError):
+        raise BadCursor("the cursor is not one this server issued") from None
+    if not isinstance(values, list) or len(values) != length:
+        raise BadCursor("the cursor is not one this server issued")
+    return values
+
+
+@dataclass
+class SourceView:
+    article_id: int
+    article_file: str
+    article_title: str
+    paragraph_index: int
+    paragraph_text: str
+    mention_text: str
+    mention_start: int
+    mention_end: int
+    date_given: str
+    how: str
+    inferred: bool
+
+    @property
+    def url(self) -> str:
+        return f"/articles/{self.article_id}#p{self.paragraph_index}"
+
+
+@dataclass
+class EventView:
+    id: int
+    title: str
+    summary: str
+    edtf: str
+    start: str | None
+    end: str | None
+    granularity: str
+    uncertain: bool
+    inferred: bool
+    needs_review: bool
+    sources: list[SourceView]
+
+    @property
+    def display(self) -> str:
+        return display(self.edtf)
+
+    @property
+    def year_group(self) -> str:
+        if self.start is None:
+            return "Date unknown"
+        if self.granularity in ("decade", "century", "range") and self.end and self.end[:4] != self.start[:4]:
+            return self.start[:4]
+        return self.start[:4]
+
+
+def _order_keys():
+    return (func.coalesce(Event.date_start, UNDATED), func.coalesce(Event.date_end, UNDATED), Event.id)
+
+
+def list_events(session: Session, *, limit: int, after: str | None = None,
+                include_hidden: bool = False) -> tuple[list[EventView], str | None]:
+    """One page of events in timeline order, and the cursor of the next page (None at the end)."""
+    keys = _order_keys()
+    query = select(Event)
+    if not include_hidden:
+        query = query.where(Event.hidden.is_(False))
+    if after:
+        start, end, last_id = decode_cursor(after, 3)
+        query = query.where(tuple_(*keys) > tuple_(start, end, last_id))
+    rows = list(session.execute(query.order_by(*keys).limit(limit + 1)).scalars())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    views = _with_sources(session, rows)
+    cursor = None
+    if more and rows:
+        last = rows[-1]
+        cursor = encode_cursor([last.date_start or UNDATED, last.date_end or UNDATED, last.id])
+    return views, cursor
+
+
+def get_event(session: Session, event_id: int) -> EventView | None:
+    row = session.get(Event, event_id)
+    if row is None or row.hidden:
+        return None
+    return _with_sources(session, [row])[0]
+
+
+def _with_sources(session: Session, rows: list[Event]) -> list[EventView]:
+    ids = [r.id for r in rows]
+    sources: dict[int, list[SourceView]] = defaultdict(list)
+    if ids:
+        q = (select(EventSource, Article.file, Article.title, Paragraph.text)
+             .join(Article, Article.id == EventSource.article_id)
+             .join(Paragraph, and_(Paragraph.article_id == EventSource.article_id,
+                                   Paragraph.index == EventSource.paragraph_index))
+             .where(EventSource.event_id.in_(ids))
+             .order_by(EventSource.event_id, Article.published.is_(None), Article.published, EventSource.id))
+        for src, file, title, text in session.execute(q):
+            sources[src.event_id].append(SourceView(
+                article_id=src.article_id, article_file=file, article_title=title,
+                paragraph_index=src.paragraph_index, paragraph_text=text, mention_text=src.mention_text,
+                mention_start=src.mention_start, mention_end=src.mention_end, date_given=src.edtf,
+                how=src.how, inferred=src.inferred))
+    return [EventView(id=r.id, title=r.title, summary=r.summary, edtf=r.edtf, start=r.date_start, end=r.date_end,
+                      granularity=r.granularity, uncertain=r.uncertain, inferred=r.inferred,
+                      needs_review=r.needs_review, sources=sources.get(r.id, [])) for r in rows]
+
+
+@dataclass
+class ArticleView:
+    id: int
+    file: str
+    title: str
+    title_derived: bool
+    byline: str | None
+    published: str | None
+    published_evidence: str | None
+    anchor: str | None
+    anchor_inferred_from: str | None
+    url: str | None
+    event_count: int = 0
+
+    @property
+    def published_display(self) -> str:
+        if self.published:
+            return display(self.published)
+        if self.anchor:
+            return f"{display(self.anchor)} (inferred)"
+        return "unknown"
+
+
+def _article_view(a: Article, event_count: int = 0) -> ArticleView:
+    return ArticleView(id=a.id, file=a.file, title=a.title, title_derived=a.title_derived, byline=a.byline,
+                       published=a.published, published_evidence=a.published_evidence, anchor=a.anchor,
+                       anchor_inferred_from=a.anchor_inferred_from, url=a.url, event_count=event_count)
+
+
+def list_articles(session: Session, *, limit: int, after: str | None = None) -> tuple[list[ArticleView], str | None]:
+    query = select(Article)
+    if after:
+        (last_id,) = decode_cursor(after, 1)
+        query = query.where(Article.id > int(last_id))
+    rows = list(session.execute(query.order_by(Article.id).limit(limit + 1)).scalars())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    counts = dict(session.execute(
+        select(EventSource.article_id, func.count(func.distinct(EventSource.event_id)))
+        .where(EventSource.article_id.in_([r.id for r in rows])).group_by(EventSource.article_id)).all())
+    cursor = encode_cursor([rows[-1].id]) if more and rows else None
+    return [_article_view(r, counts.get(r.id, 0)) for r in rows], cursor
+
+
+@dataclass
+class Segment:
+    text: str
+    mention: Mention | None = None
+    event_id: int | None = None
+
+
+@dataclass
+class ParagraphView:
+    index: int
+    text: str
+    segments: list[Segment]
+
+
+@dataclass
+class ArticleDetail:
+    article: ArticleView
+    paragraphs: list[ParagraphView]
+    boilerplate: list[str]
+
+
+def get_article(session: Session, article_id: int) -> ArticleDetail | None:
+    row = session.get(Article, article_id)
+    if row is None:
+        return None
+    paragraphs = list(session.execute(
+        select(Paragraph).where(Paragraph.article_id == article_id).order_by(Paragraph.index)).scalars())
+    mentions: dict[int, list[Mention]] = defaultdict(list)
+    for m in session.execute(select(Mention).where(Mention.article_id == article_id)
+                             .order_by(Mention.paragraph_index, Mention.start)).scalars():
+        mentions[m.paragraph_index].append(m)
+    event_of: dict[tuple[int, int], int] = {}
+    for src in session.execute(select(EventSource).join(Event, Event.id == EventSource.event_id)
+                               .where(EventSource.article_id == article_id, Event.hidden.is_(False))).scalars():
+        event_of[(src.paragraph_index, src.mention_start)] = src.event_id
+    views = []
+    for p in paragraphs:
+        segments, pos = [], 0
+        for m in mentions.get(p.index, []):
+            if m.start < pos:
+                continue
+            if m.start > pos:
+                segments.append(Segment(p.text[pos:m.start]))
+            segments.append(Segment(p.text[m.start:m.end], m, event_of.get((p.index, m.start))))
+            pos = m.end
+        if pos < len(p.text):
+            segments.append(Segment(p.text[pos:]))
+        views.append(ParagraphView(p.index, p.text, segments))
+    count = len(set(event_of.values()))
+    return ArticleDetail(article=_article_view(row, count), paragraphs=views,
+                         boilerplate=json.loads(row.boilerplate or "[]"))
+

@@ -1,0 +1,124 @@
+"""The JSON the API returns: public shapes, never table models."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from app.queries import ArticleDetail, ArticleView, EventView
+
+
+class DatePublic(BaseModel):
+    edtf: str = Field(description="EDTF value, e.g. 1979, 1979-12-24, 199X, 1978/1992, XXXX-07-05, 2021-08-20?",
+                      examples=["1979-12-24"])
+    start: str | None = Field(description="first ISO day the date can mean; null when the year is unknown")
+    end: str | None = Field(description="last ISO day the date can mean; null when the year is unknown")
+    granularity: str = Field(description="day, week, month, season, quarter, year, range, decade, century or unknown")
+    display: str = Field(description="the date as a reader says it", examples=["24 December 1979"])
+    uncertain: bool = Field(description="the date is uncertain or not fully known")
+    inferred: bool = Field(description="resolved against a publication date inferred from other articles")
+    needs_review: bool = Field(description="flagged for an editor")
+
+
+class SourcePublic(BaseModel):
+    article_id: int
+    article_file: str = Field(description="file name the article was ingested from")
+    article_title: str
+    paragraph_index: int
+    paragraph_text: str
+    mention_text: str = Field(description="the date expression as written")
+    mention_start: int = Field(description="character offset of the date expression in the paragraph")
+    mention_end: int
+    date_given: str = Field(description="the EDTF date this source gave")
+    how: str = Field(description="how a relative date was resolved, if it was")
+    url: str = Field(description="link to the paragraph on the article page")
+
+
+class EventPublic(BaseModel):
+    id: int
+    title: str
+    summary: str
+    date: DatePublic
+    sources: list[SourcePublic]
+    url: str
+
+    @classmethod
+    def of(cls, e: EventView) -> EventPublic:
+        return cls(
+            id=e.id, title=e.title, summary=e.summary, url=f"/events/{e.id}",
+            date=DatePublic(edtf=e.edtf, start=e.start, end=e.end, granularity=e.granularity, display=e.display,
+                            uncertain=e.uncertain, inferred=e.inferred, needs_review=e.needs_review),
+            sources=[SourcePublic(article_id=s.article_id, article_file=s.article_file,
+                                  article_title=s.article_title, paragraph_index=s.paragraph_index,
+                                  paragraph_text=s.paragraph_text, mention_text=s.mention_text,
+                                  mention_start=s.mention_start, mention_end=s.mention_end,
+                                  date_given=s.date_given, how=s.how, url=s.url) for s in e.sources])
+
+
+class EventPage(BaseModel):
+    ok: bool = True
+    events: list[EventPublic]
+    next: str | None = Field(description="URL of the next page, or null on the last page")
+
+
+class ArticlePublic(BaseModel):
+    id: int
+    file: str
+    title: str
+    title_derived: bool = Field(description="the text had no headline; this one was made from the lede")
+    byline: str | None
+    published: str | None = Field(description="publication date found in the text (EDTF), or null")
+    published_evidence: str | None
+    anchor: str | None = Field(description="date relative expressions were resolved against (EDTF)")
+    anchor_inferred_from: str | None
+    url: str | None
+    events: int = Field(description="number of events this article reports")
+
+    @classmethod
+    def of(cls, a: ArticleView) -> ArticlePublic:
+        return cls(id=a.id, file=a.file, title=a.title, title_derived=a.title_derived, byline=a.byline,
+                   published=a.published, published_evidence=a.published_evidence, anchor=a.anchor,
+                   anchor_inferred_from=a.anchor_inferred_from, url=a.url, events=a.event_count)
+
+
+class ArticlePage(BaseModel):
+    ok: bool = True
+    articles: list[ArticlePublic]
+    next: str | None
+
+
+class MentionPublic(BaseModel):
+    start: int
+    end: int
+    text: str
+    type: str = Field(description="TIMEX3 type: DATE, TIME, DURATION or SET")
+    value: str = Field(description="TIMEX3 value")
+    edtf: str | None
+    event_id: int | None
+
+
+class ParagraphPublic(BaseModel):
+    index: int
+    text: str
+    mentions: list[MentionPublic]
+
+
+class ArticleDetailPublic(ArticlePublic):
+    paragraphs: list[ParagraphPublic]
+
+    @classmethod
+    def of_detail(cls, d: ArticleDetail) -> ArticleDetailPublic:
+        base = ArticlePublic.of(d.article).model_dump()
+        return cls(**base, paragraphs=[ParagraphPublic(index=p.index, text=p.text, mentions=[
+            MentionPublic(start=s.mention.start, end=s.mention.end, text=s.mention.text, type=s.mention.type,
+                          value=s.mention.value, edtf=s.mention.edtf, event_id=s.event_id)
+            for s in p.segments if s.mention is not None]) for p in d.paragraphs])
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    ok: bool = False
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str

@@ -1,0 +1,37 @@
+"""The FastAPI application: one place that lists every route."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from app.config import PROJECT_ROOT, Settings, get_settings
+from app.ingest.dates import display
+from app.migrate import ensure_current
+from app.web import api, errors, pages
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # Serving an un-migrated database would fail on the first request; fail now, clearly.
+        ensure_current(settings.database_url)
+        yield
+
+    app = FastAPI(title="Newsroom Timeline", version="0.1.0", lifespan=lifespan,
+                  description="Dated events extracted from news articles, merged across articles, "
+                              "each linked to the paragraphs that reported it.")
+    app.state.settings = settings
+    templates = Jinja2Templates(directory=PROJECT_ROOT / "templates")  # autoescapes .html
+    templates.env.filters["date_display"] = display
+    app.state.templates = templates
+    app.mount("/static", StaticFiles(directory=PROJECT_ROOT / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    errors.install(app)
+    return app

@@ -1,0 +1,117 @@
+"""Event candidates and merging across articles, on the seeds and on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.ingest import EventIndex, extract, merge_events, parse_article
+from app.ingest.events import split_sentences
+from app.ingest.headline import headline
+from tests.conftest import SEEDS
+
+
+def run(texts: list[tuple[str, str]]) -> EventIndex:
+    index = EventIndex()
+    articles = [parse_article(t, n) for n, t in texts]
+    for a in sorted(articles, key=lambda a: a.published is None):
+        merge_events(extract(a, index).candidates, index)
+    return index
+
+
+def seeds_index() -> EventIndex:
+    return run([(p.name, p.read_text()) for p in sorted(SEEDS.glob("*.txt"))])
+
+
+def by_quote(index: EventIndex, quote: str):
+    return [e for e in index.events if any(quote in s.sentence for s in e.sources)]
+
+
+def test_kabul_falling_merges_across_four_articles():
+    index = seeds_index()
+    (event,) = by_quote(index, "On August 15, Taliban fighters swept into Kabul and gained")
+    assert event.edtf == "2021-08-15"
+    assert {s.article[:3] for s in event.sources} >= {"000", "001", "002", "003"}
+
+
+def test_vaguer_report_merges_into_the_precise_one_and_keeps_the_precise_date():
+    index = seeds_index()
+    (event,) = by_quote(index, "invaded on Christmas Eve in 1979")
+    assert event.edtf == "1979-12-24"
+    assert any("intervened in Afghanistan in 1979" in s.sentence for s in event.sources)
+
+
+def test_two_dates_in_one_sentence_are_two_events():
+    index = seeds_index()
+    dates = {e.edtf for e in by_quote(index, "intervened in Afghanistan in 1979")}
+    assert {"1978/1992"} <= dates and ("1979" in dates or "1979-12-24" in dates)
+    (war,) = [e for e in index.events if e.edtf == "1978/1992"]
+    assert war.title.startswith("Afghan War")
+
+
+def test_undated_article_borrows_its_year_and_says_so():
+    index = seeds_index()
+    (event,) = by_quote(index, "Putin on July 5 assured")
+    assert event.edtf == "2021-07-05"
+    assert all(s.inferred for s in event.sources)
+
+
+def test_an_unresolvable_weekday_stays_unknown_and_is_flagged():
+    index = seeds_index()
+    (event,) = by_quote(index, "warned on Friday against")
+    assert event.edtf == "XXXX-XX-XX"
+    assert event.needs_review
+
+
+def test_the_publication_line_is_not_an_event():
+    index = seeds_index()
+    assert not any("12:15" in s.sentence or s.sentence.startswith("23 Aug") for e in index.events for s in e.sources)
+
+
+def test_two_different_things_on_the_same_day_stay_apart():
+    a = ("Quake News\n\nSeismologists said a magnitude 7 earthquake struck northern Chile on 5 May 2020, "
+         "destroying hundreds of homes in the mining town.")
+    b = ("Budget Passes\n\nKenya's parliament passed the national budget on 5 May 2020 after a long debate "
+         "over fuel taxes, lawmakers said.")
+    index = run([("a.txt", a), ("b.txt", b)])
+    assert sorted(e.edtf for e in index.events) == ["2020-05-05", "2020-05-05"]
+
+
+def test_unknown_year_merges_with_the_dated_report_of_the_same_thing():
+    dated = ("Dam Report\n\nPublished: 2018-07-20\n\nThe Riverton dam collapsed on July 12, flooding three villages "
+             "downstream, engineers said.")
+    undated = ("Dam Aftermath\n\nEngineers are still studying why the Riverton dam collapsed on July 12 and flooded "
+               "the villages below it.")
+    index = run([("d.txt", dated), ("u.txt", undated)])
+    (event,) = [e for e in index.events if len(e.sources) == 2]
+    assert event.edtf == "2018-07-12"
+
+
+def test_same_day_anaphora_takes_the_previous_date():
+    text = ("Kabul\n\nPublished: 2021-08-23\n\nThe Taliban took control of the capital on August 15, officials said. "
+            "On the same day, the president fled the country.")
+    index = run([("s.txt", text)])
+    assert sorted(e.edtf for e in index.events) == ["2021-08-15", "2021-08-15"]
+
+
+def test_sentences_do_not_break_after_abbreviations_but_do_after_years():
+    text = "Mr. Smith met Gen. Jones in the U.S. capital. They fought in the 1990s. A source said so."
+    assert len(split_sentences(text)) == 3
+
+
+def test_headlines_are_short_and_read_as_headlines():
+    s = ("Russia will not attempt a military intervention in Afghanistan, as the country has \u201clearned the "
+         "lesson\u201d from its previous failed attempts to invade it, Russian President Vladimir Putin said Tuesday.")
+    h = headline(s, [(s.index("Tuesday"), s.index("Tuesday") + 7)])
+    assert h.startswith("Putin: Russia will not attempt a military intervention in Afghanistan")
+    assert len(h) <= 90
+    long = "The committee " + "discussed the many detailed provisions of the proposed regulation " * 3 + "today."
+    assert len(headline(long)) <= 90 and not headline(long).endswith(("the", "of"))
+
+
+def test_extraction_never_reads_the_clock():
+    text = "Some Headline\n\nThe minister resigned on Friday after the vote on March 3."
+    a = parse_article(text, "n.txt")
+    index = EventIndex()
+    cands = extract(a, index).candidates
+    assert sorted(c.edtf for c in cands) == ["XXXX-03-03", "XXXX-XX-XX"]
+    assert all(str(dt.date.today().year) not in c.edtf for c in cands)

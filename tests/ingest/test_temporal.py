@@ -1,0 +1,117 @@
+"""The temporal tagger, table-driven: what it finds, what it must not find, and how it resolves."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.ingest.temporal import find_mentions
+from app.ingest.types import Anchor
+
+MON_23_AUG_2021 = dt.date(2021, 8, 23)
+
+
+def only(text: str, anchor=MON_23_AUG_2021):
+    found = [m for m in find_mentions(text, anchor) if m.type in ("DATE", "TIME")]
+    assert len(found) == 1, [(m.text, m.value) for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, span, edtf, granularity", [
+    ("It happened on 24 December 1979 in Kabul.", "24 December 1979", "1979-12-24", "day"),
+    ("Signed on September 11, 2001, it lasted.", "September 11, 2001", "2001-09-11", "day"),
+    ("Troops invaded on Christmas Eve in 1979.", "Christmas Eve in 1979", "1979-12-24", "day"),
+    ("The war ended in 1989, officials said.", "1989", "1989", "year"),
+    ("the Afghan War (1978\u20131992) raged", "1978\u20131992", "1978/1992", "range"),
+    ("Ahmad Shah Massoud (1953-2001) fought", "1953-2001", "1953/2001", "range"),
+    ("a lull between 1967 and 1975 ended", "between 1967 and 1975", "1967/1975", "range"),
+    ("fought the Taliban back in the 1990s.", "the 1990s", "199X", "decade"),
+    ("Prices rose in July 1997 sharply.", "July 1997", "1997-07", "month"),
+    ("The report, dated 2021-08-26, said", "2021-08-26", "2021-08-26", "day"),
+    ("On 11/02/89 the index fell", "11/02/89", "1989-11-02", "day"),
+    ("in the summer of 2019 we", "summer of 2019", "2019-22", "season"),
+    ("in the 19th century trade grew", "the 19th century", "18XX", "century"),
+])
+def test_absolute_dates(text, span, edtf, granularity):
+    m = only(text)
+    assert (m.text, m.edtf, m.granularity) == (span, edtf, granularity)
+    assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text, anchor, edtf", [
+    ("Putin said on Tuesday that", dt.date(2021, 8, 26), "2021-08-24"),       # Thursday -> the Tuesday before
+    ("revealed on Monday, noting", dt.date(2021, 8, 23), "2021-08-23"),       # published on a Monday: that day
+    ("On Friday, the minister said", dt.date(2021, 8, 23), "2021-08-20"),
+    ("The talks will resume on Friday.", dt.date(2021, 8, 23), "2021-08-27"),  # looks ahead
+    ("On Friday, the minister said", dt.date(2021, 3, 1), "2021-02-26"),       # across a month boundary
+    ("said on Thursday", dt.date(2021, 1, 2), "2020-12-31"),                   # across a year boundary
+    ("It rose last month.", dt.date(2021, 1, 15), "2020-12"),
+    ("It fell yesterday.", dt.date(2021, 3, 1), "2021-02-28"),
+    ("Last week, Moscow said", dt.date(2021, 8, 23), "2021-08-16/2021-08-22"),
+    ("earlier this month, the", dt.date(2021, 8, 23), "2021-08"),
+    ("The law passed on December 24.", dt.date(2021, 1, 5), "2020-12-24"),     # last year's, not next
+    ("Putin on July 5 assured", dt.date(2021, 8, 23), "2021-07-05"),
+    ("two years ago, the", dt.date(2021, 8, 23), "2019"),
+    ("Next year the plan", dt.date(2021, 8, 23), "2022"),
+])
+def test_relative_dates_resolve_against_the_publication_date(text, anchor, edtf):
+    assert only(text, anchor).edtf == edtf
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("Putin said on Tuesday that", "XXXX-XX-XX"),
+    ("Putin on July 5 assured", "XXXX-07-05"),
+    ("It fell yesterday.", "XXXX-XX-XX"),
+    ("Last week, Moscow said", "XXXX-XX-XX"),
+])
+def test_without_a_publication_date_nothing_comes_from_the_clock(text, edtf):
+    m = only(text, None)
+    assert m.edtf == edtf
+    assert str(dt.date.today().year) not in m.edtf
+    assert "publication date" in m.how
+
+
+def test_year_known_but_day_unknown_resolves_month_day_only():
+    anchor = Anchor(year=2021, inferred_from="another article")
+    assert only("On August 15, Taliban fighters", anchor).edtf == "2021-08-15"
+    assert only("said on Tuesday", anchor).edtf == "XXXX-XX-XX"
+    assert only("On August 15, Taliban fighters", anchor).inferred
+
+
+@pytest.mark.parametrize("text", [
+    "We learned our lesson.",
+    "You may leave now if you may.",
+    "the fr edition and the de edition",
+    "0:00 26:12 0:00 29:12",
+    "a fleet of 1,869 ships",
+    "with 2000 troops and 1500 tanks",
+    "an 843-mile-long border",
+    "costs $1979 a month",
+    "March on, said the general.",
+    "Mr. Will Friday met Sunday Adelaja",
+])
+def test_things_that_are_not_dates(text):
+    placed = [m for m in find_mentions(text, MON_23_AUG_2021) if m.places_event]
+    assert placed == [], [(m.text, m.value) for m in placed]
+
+
+@pytest.mark.parametrize("text, value, type_", [
+    ("Nothing has changed now.", "PRESENT_REF", "DATE"),
+    ("It recently emerged", "PAST_REF", "DATE"),
+    ("for three years", "P3Y", "DURATION"),
+    ("the past two months", "P2M", "DURATION"),
+    ("within 24 hours", "PT24H", "DURATION"),
+    ("meets every week", "P1W", "SET"),
+    ("is published daily", "P1D", "SET"),
+])
+def test_refs_durations_and_sets_are_mentions_but_place_nothing(text, value, type_):
+    found = find_mentions(text, MON_23_AUG_2021)
+    assert [(m.value, m.type) for m in found] == [(value, type_)]
+    assert not found[0].places_event
+
+
+def test_offsets_index_the_original_text():
+    text = "Russia\u2019s envoy said on Friday \u2014 a week after August 15 \u2014 that"
+    for m in find_mentions(text, MON_23_AUG_2021):
+        assert text[m.start:m.end] == m.text

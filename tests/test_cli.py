@@ -1,0 +1,147 @@
+"""`timeline ingest` on real files into a real SQLite file: bad input, idempotency, transactions, corrections."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.models import Correction
+from tests.conftest import SEEDS, ingest_paths
+
+
+def count(url: str, table: str) -> int:
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        return conn.execute(f"select count(*) from {table}").fetchone()[0]  # noqa: S608 - fixed table names
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.write_bytes(data if isinstance(data, bytes) else data.encode())
+    return path
+
+
+GOOD = ("Storm Hits Coast\n\nPublished: 2022-10-03\n\nA powerful storm made landfall on October 1, "
+        "flooding coastal towns and cutting power to thousands of homes, officials said.\n")
+
+
+def test_bad_files_get_one_line_each_and_the_batch_goes_on(db_url: str, tmp_path: Path):
+    d = tmp_path / "in"
+    d.mkdir()
+    write(d / "empty.txt", "   \n")
+    write(d / "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    write(d / "latin1.txt", "Caf\u00e9 news on Monday".encode("latin-1"))
+    big = d / "huge.txt"
+    with big.open("wb") as f:
+        f.seek(50 * 1024 * 1024)
+        f.write(b"x")
+    locked = write(d / "locked.txt", GOOD)
+    locked.chmod(0)
+    write(d / "good.txt", GOOD)
+    result = ingest_paths(db_url, d, tmp_path / "missing.txt")
+    lines = result.output.splitlines()
+    errors = [x for x in lines if x.startswith("error:")]
+    reasons = "\n".join(errors)
+    assert "empty.txt: empty file" in reasons
+    assert "binary.txt: binary file" in reasons
+    assert "latin1.txt: invalid UTF-8 at byte 3" in reasons
+    assert "huge.txt: too large (50.0 MB" in reasons
+    assert "missing.txt: no such file or directory" in reasons
+    if os.geteuid() != 0:  # root reads any file
+        assert "locked.txt: permission denied" in reasons
+    assert result.exit_code == 1
+    assert lines[-1].startswith("articles: ")
+    assert count(db_url, "article") == (2 if os.geteuid() == 0 else 1)
+
+
+def test_ingest_is_idempotent(db_url: str):
+    first = ingest_paths(db_url, SEEDS)
+    assert first.exit_code == 0, first.output
+    assert "5 added" in first.output
+    events, sources = count(db_url, "event"), count(db_url, "event_source")
+    again = ingest_paths(db_url, SEEDS)
+    assert "0 added, 0 updated, 5 skipped" in again.output
+    assert (count(db_url, "event"), count(db_url, "event_source")) == (events, sources)
+
+
+def test_a_changed_file_is_read_again_without_duplicates(db_url: str, tmp_path: Path):
+    f = write(tmp_path / "storm.txt", GOOD)
+    ingest_paths(db_url, f)
+    before = count(db_url, "event")
+    write(f, GOOD + "\nThe last storm this strong hit the coast in 1998, older residents recalled.\n")
+    result = ingest_paths(db_url, f)
+    assert "1 updated" in result.output
+    assert count(db_url, "event") == before + 1
+    assert count(db_url, "paragraph") == 2
+
+
+def test_editor_corrections_survive_reingest_and_send_the_event_to_review(db_url: str, engine, tmp_path: Path):
+    from sqlmodel import Session, select
+
+    from app.models import Event
+
+    f = write(tmp_path / "storm.txt", GOOD)
+    ingest_paths(db_url, f)
+    with Session(engine) as s:
+        event = s.exec(select(Event)).one()
+        s.add(Correction(event_id=event.id, field="date", old_value=event.edtf, value="2022-09-30", editor="ed"))
+        s.add(Correction(event_id=event.id, field="title", old_value=event.title, value="Storm landfall", editor="ed"))
+        event.edtf, event.title = "2022-09-30", "Storm landfall"
+        s.add(event)
+        s.commit()
+        event_id = event.id
+    write(f, GOOD.replace("thousands of homes", "tens of thousands of homes"))
+    ingest_paths(db_url, f)
+    with Session(engine) as s:
+        event = s.get(Event, event_id)
+        assert (event.edtf, event.title) == ("2022-09-30", "Storm landfall")
+        assert event.machine_edtf == "2022-10-01"
+        assert event.needs_review
+
+
+def test_a_failure_mid_article_leaves_nothing_half_written(db_url: str, tmp_path: Path):
+    # A trigger makes the database itself refuse one article half-way through its writes.
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
+        conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON event_source WHEN NEW.sentence LIKE '%EXPLODE%' "
+                     "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END")
+    bad = write(tmp_path / "a_bad.txt", GOOD.replace("officials said", "officials said EXPLODE"))
+    good = write(tmp_path / "b_good.txt", GOOD.replace("storm", "cyclone"))
+    result = ingest_paths(db_url, bad, good)
+    assert result.exit_code == 1
+    assert "a_bad.txt: not stored" in result.output
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
+        files = [r[0] for r in conn.execute("select file from article")]
+        orphans = conn.execute("select count(*) from paragraph where article_id not in (select id from article)")
+    assert files == ["b_good.txt"]
+    assert orphans.fetchone()[0] == 0
+    assert count(db_url, "event") == 1
+
+
+def test_json_lines_export(db_url: str, tmp_path: Path):
+    f = write(tmp_path / "cms.jsonl",
+              '{"text": "The bridge opened to traffic on Tuesday after four years of work.", "title": "Bridge opens",'
+              ' "published": "2023-05-04", "url": "https://example.org/bridge"}\n')
+    result = ingest_paths(db_url, f)
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
+        assert conn.execute("select title, published, url from article").fetchone() == (
+            "Bridge opens", "2023-05-04", "https://example.org/bridge")
+        assert conn.execute("select edtf from event").fetchone() == ("2023-05-02",)
+
+
+def test_globs_and_summary_line(db_url: str):
+    result = ingest_paths(db_url, str(SEEDS / "00[0-2]_*.txt"))
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1].startswith("articles: 3 added, 0 updated, 0 skipped, 0 failed;")
+
+
+def test_unmigrated_database_is_refused(tmp_path: Path):
+    result = ingest_paths(f"sqlite:///{tmp_path / 'new.db'}", SEEDS)
+    assert result.exit_code == 2
+    assert "timeline db upgrade" in result.output
+
+
+@pytest.mark.parametrize("table", ["article", "paragraph", "mention", "event", "event_source", "correction"])
+def test_migrations_create_every_table(db_url: str, table: str):
+    assert count(db_url, table) == 0

@@ -1,0 +1,98 @@
+"""The JSON API through the real app on a real SQLite file."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.migrate import NotMigrated
+
+
+def walk(client, path: str) -> list[dict]:
+    items, url = [], path
+    key = path.split("?")[0].rsplit("/", 1)[-1]
+    while url:
+        body = client.get(url).json()
+        items.extend(body[key])
+        url = body["next"]
+    return items
+
+
+def test_events_have_the_documented_shape(client):
+    body = client.get("/api/events").json()
+    assert body["ok"] is True and body["next"] is None
+    event = next(e for e in body["events"] if e["date"]["edtf"] == "1979-12-24")
+    assert event["date"] == {"edtf": "1979-12-24", "start": "1979-12-24", "end": "1979-12-24", "granularity": "day",
+                             "display": "24 December 1979", "uncertain": False, "inferred": False,
+                             "needs_review": False}
+    src = next(s for s in event["sources"] if s["article_file"].startswith("004"))
+    assert src["mention_text"] == "Christmas Eve in 1979"
+    assert src["paragraph_text"][src["mention_start"]:src["mention_end"]] == "Christmas Eve in 1979"
+    assert src["url"] == f"/articles/{src['article_id']}#p{src['paragraph_index']}"
+
+
+def test_events_come_in_date_order_with_undated_last(client):
+    events = client.get("/api/events").json()["events"]
+    starts = [e["date"]["start"] for e in events]
+    dated = [s for s in starts if s is not None]
+    assert dated == sorted(dated)
+    assert starts[len(dated):] == [None] * (len(starts) - len(dated))
+    assert starts[-1] is None
+
+
+def test_pagination_walks_every_event_exactly_once(client):
+    everything = client.get("/api/events?limit=1000").json()["events"]
+    paged = walk(client, "/api/events?limit=3")
+    assert [e["id"] for e in paged] == [e["id"] for e in everything]
+    assert len({e["id"] for e in paged}) == len(paged) > 10
+
+
+def test_articles(client):
+    articles = walk(client, "/api/articles?limit=2")
+    assert len(articles) == 5
+    a = next(x for x in articles if x["file"].startswith("002"))
+    assert a["published"] == "2021-08-23" and a["events"] > 0
+    undated = next(x for x in articles if x["file"].startswith("001"))
+    assert undated["published"] is None and undated["anchor"] == "2021"
+    assert "August 15" in undated["anchor_inferred_from"]
+
+
+def test_article_detail_has_paragraphs_and_mentions(client):
+    aid = client.get("/api/articles").json()["articles"][0]["id"]
+    body = client.get(f"/api/articles/{aid}").json()
+    assert body["paragraphs"][0]["index"] == 0
+    assert any(m["event_id"] for p in body["paragraphs"] for m in p["mentions"])
+
+
+@pytest.mark.parametrize("url, status, words", [
+    ("/api/events/999999", 404, "no event 999999"),
+    ("/api/articles/999999", 404, "no article 999999"),
+    ("/api/events?limit=0", 422, "limit"),
+    ("/api/events?limit=5000", 422, "limit"),
+    ("/api/events?limit=abc", 422, "limit"),
+    ("/api/events?after=not-a-cursor", 400, "after"),
+    ("/api/events/abc", 422, "event_id"),
+])
+def test_bad_requests_get_problem_json_never_500(client, url, status, words):
+    r = client.get(url)
+    assert r.status_code == status
+    assert r.headers["content-type"].startswith("application/problem+json")
+    body = r.json()
+    assert body["ok"] is False and body["status"] == status and words in body["detail"]
+
+
+def test_openapi_documents_the_api(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/events/{event_id}", "/api/articles", "/api/articles/{article_id}"} <= set(spec["paths"])
+    params = {p["name"]: p for p in spec["paths"]["/api/events"]["get"]["parameters"]}
+    assert params["limit"]["description"] and params["after"]["description"]
+
+
+def test_the_app_refuses_an_unmigrated_database(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.web.app import create_app
+    from tests.conftest import settings_for
+
+    with pytest.raises(NotMigrated, match="timeline db upgrade"):
+        with TestClient(create_app(settings_for(f"sqlite:///{tmp_path / 'blank.db'}"))):
+            pass

@@ -1,0 +1,66 @@
+"""The HTML pages: timeline, event and article, and untrusted text shown as text."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import ingest_paths
+
+
+def test_timeline_groups_events_by_year_with_human_dates(client):
+    html = client.get("/").text
+    years = re.findall(r'<h2 id="y-\d+">([^<]+)</h2>', html)
+    assert years[:3] == ["1953", "1978", "1979"]
+    assert years[-1] == "Date unknown"
+    assert "24 December 1979" in html and "1978\u20131992" in html and "1990s" in html
+    assert "inferred" in html and "needs review" in html
+
+
+def test_event_page_shows_each_source_and_how_its_date_was_resolved(client):
+    events = client.get("/api/events").json()["events"]
+    friday = next(e for e in events if e["date"]["edtf"] == "2021-08-20")
+    html = client.get(f"/events/{friday['id']}").text
+    assert "20 August 2021" in html
+    assert "\u2018On Friday\u2019 in an article published 23 August 2021" in html or \
+           "\u2018Friday\u2019 in an article published 23 August 2021" in html
+
+
+def test_article_page_has_paragraph_anchors_and_highlighted_dates(client):
+    articles = client.get("/api/articles").json()["articles"]
+    a = next(x for x in articles if x["file"].startswith("004"))
+    html = client.get(f"/articles/{a['id']}").text
+    assert 'id="p13"' in html
+    assert re.search(r'<a class="mention" href="/events/\d+"[^>]*>Christmas Eve in 1979</a>', html)
+    assert "Show the" in html and "page furniture" in html  # the stripped boilerplate, on request
+
+
+def test_unknown_pages_are_friendly_404s(client):
+    r = client.get("/articles/424242")
+    assert r.status_code == 404 and "There is no article 424242" in r.text
+    assert "<html" in r.text
+
+
+def test_article_text_is_untrusted(db_url, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.web.app import create_app
+    from tests.conftest import settings_for
+
+    evil = tmp_path / "evil.txt"
+    evil.write_text('<script>alert("x")</script> Evil <b>Headline</b>\n\n'
+                    'Published: 2020-01-02\n\n'
+                    'The <img src=x onerror=alert(1)> mayor resigned on January 1 after a <script>vote</script>.\n')
+    assert ingest_paths(db_url, evil).exit_code == 0
+    with TestClient(create_app(settings_for(db_url))) as c:
+        for url in ("/", "/articles", "/articles/1"):
+            body = c.get(url).text
+            assert "<script>alert" not in body and "<img src=x" not in body, url
+        # The API carries the text as data, as JSON, which no browser runs.
+        assert c.get("/api/events").headers["content-type"] == "application/json"
+        assert "&lt;script&gt;" in c.get("/articles/1").text
+        event_id = c.get("/api/events").json()["events"][0]["id"]
+        assert "<img src=x" not in c.get(f"/events/{event_id}").text
+
+
+def test_empty_database_shows_how_to_start(empty_client):
+    assert "timeline ingest" in empty_client.get("/").text

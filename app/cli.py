@@ -96,15 +96,15 @@ def ingest(
         stats.errors.append(f"{name}: {reason}")
         typer.echo(f"error: {name}: {reason}", err=True)
 
-    def run(doc: RawDoc) -> None:
+    def run(doc: RawDoc, article) -> None:
         try:
-            ingestor.ingest(doc)
+            ingestor.ingest(doc, article=article)
         except BadInput as exc:
             fail(doc.name, str(exc))
         except (SQLAlchemyError, ValueError, RecursionError) as exc:
             fail(doc.name, f"not stored ({type(exc).__name__}: {str(exc).splitlines()[0][:200]})")
 
-    undated: list[RawDoc] = []
+    undated: list[tuple[RawDoc, object]] = []
     with _progress(show, len(inputs)) as advance:
         for name, path, error in inputs:
             if error or path is None:
@@ -120,14 +120,20 @@ def ingest(
             for doc in docs:
                 if ingestor.is_unchanged(doc):
                     stats.skipped += 1
-                elif read_article(doc).published is None:
+                    continue
+                try:
+                    article = read_article(doc)
+                except (ValueError, RecursionError) as exc:
+                    fail(doc.name, f"cannot read the article ({exc})")
+                    continue
+                if article.published is None:
                     # Undated articles go last, so they can borrow a year from the dated ones.
-                    undated.append(doc)
+                    undated.append((doc, article))
                 else:
-                    run(doc)
+                    run(doc, article)
             advance()
-        for doc in undated:
-            run(doc)
+        for doc, article in undated:
+            run(doc, article)
         ingestor.reinfer_undated()
     typer.echo(stats.line())
     if stats.failed:

@@ -13,10 +13,11 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from app.ingest import Article as ArticleData
 from app.ingest import EventIndex, MergedEvent, RawDoc, SourceRef, extract, merge_events, read_article
 from app.ingest.dates import bounds, granularity, precision_rank, strip_qualifiers
 from app.ingest.merge import infer_anchor
@@ -49,13 +50,26 @@ class IngestStats:
                 f"{self.merges} merges")
 
 
-def _corrections(session: Session) -> dict[int, dict[str, str]]:
-    """The latest value of each corrected field, per event."""
+def _corrections(session: Session, event_ids: set[int]) -> dict[int, dict[str, str]]:
+    """The latest value of each corrected field, for these events."""
     out: dict[int, dict[str, str]] = defaultdict(dict)
-    rows = session.execute(select(Correction.event_id, Correction.field, Correction.value).order_by(Correction.id))
+    if not event_ids:
+        return out
+    rows = session.execute(select(Correction.event_id, Correction.field, Correction.value)
+                           .where(Correction.event_id.in_(event_ids)).order_by(Correction.id))
     for event_id, field_name, value in rows:
         out[event_id][field_name] = value
     return out
+
+
+# Core statements, built once: the ORM's per-statement overhead was most of the write time.
+_ARTICLE = Article.__table__
+_EVENT = Event.__table__
+_INSERT_EVENTS = _EVENT.insert().returning(_EVENT.c.id, sort_by_parameter_order=True)
+_UPDATE_EVENT = _EVENT.update().where(_EVENT.c.id == bindparam("event_id"))
+_INSERT_SOURCE = EventSource.__table__.insert()
+_INSERT_PARAGRAPH = Paragraph.__table__.insert()
+_INSERT_MENTION = Mention.__table__.insert()
 
 
 def load_index(session: Session) -> EventIndex:
@@ -87,17 +101,21 @@ class Ingestor:
             self.index = load_index(session)
             self._hashes = dict(session.execute(select(Article.file, Article.content_hash)).all())
         self.stats = IngestStats()
+        self._done: set[str] = set()  # articles this run has stored, so need no second reading
 
     def is_unchanged(self, doc: RawDoc) -> bool:
         return self._hashes.get(doc.name) == content_hash(doc)
 
-    def ingest(self, doc: RawDoc, *, force: bool = False) -> str:
-        """Store one document: 'added', 'updated' or 'skipped'. Raises on failure, leaving nothing half-written."""
-        digest = content_hash(doc)
+    def ingest(self, doc: RawDoc, *, article: ArticleData | None = None, force: bool = False,
+               digest: str | None = None) -> str:
+        """Store one document: 'added', 'updated' or 'skipped'. Raises on failure, leaving nothing half-written.
+
+        `article` is the document already read, when the caller had to read it first."""
+        digest = digest or content_hash(doc)
         if not force and self._hashes.get(doc.name) == digest:
             self.stats.skipped += 1
             return "skipped"
-        article = read_article(doc)
+        article = article or read_article(doc)
         try:
             with Session(self.engine) as session, session.begin():
                 outcome = self._write(session, doc, digest, article)
@@ -107,6 +125,7 @@ class Ingestor:
                 self.index = load_index(session)
             raise
         self._hashes[doc.name] = digest
+        self._done.add(doc.name)
         if outcome == "added":
             self.stats.added += 1
         else:
@@ -114,46 +133,48 @@ class Ingestor:
         return outcome
 
     def _write(self, session: Session, doc: RawDoc, digest: str, article) -> str:
-        existing = session.execute(select(Article).where(Article.file == doc.name)).scalar_one_or_none()
-        corrected = _corrections(session)
+        conn = session.connection()
+        existing = conn.execute(select(_ARTICLE.c.id).where(_ARTICLE.c.file == doc.name)).scalar_one_or_none()
         if existing is not None:
-            self._detach(session, existing.id, doc.name, corrected)
-            article_id = existing.id
-            outcome = "updated"
-        else:
-            article_id = None
-            outcome = "added"
-
+            self._detach(session, existing, doc.name)
         ex = extract(article, self.index)
         result = merge_events(ex.candidates, self.index)
         values = self._article_values(doc, digest, ex)
-        if article_id is None:
-            article_id = session.execute(insert(Article).values(**values).returning(Article.id)).scalar_one()
+        if existing is None:
+            article_id = conn.execute(_ARTICLE.insert().returning(_ARTICLE.c.id), values).scalar_one()
         else:
-            session.execute(update(Article).where(Article.id == article_id).values(**values))
+            article_id = existing
+            conn.execute(_ARTICLE.update().where(_ARTICLE.c.id == article_id), values)
 
         if article.paragraphs:
-            session.execute(insert(Paragraph), [
+            conn.execute(_INSERT_PARAGRAPH, [
                 {"article_id": article_id, "index": p.index, "text": p.text} for p in article.paragraphs])
         mention_rows = [
             {"article_id": article_id, "paragraph_index": idx, "start": m.start, "end": m.end, "text": m.text,
              "type": m.type, "value": m.value, "edtf": m.edtf, "granularity": m.granularity, "how": m.how}
             for idx, ms in ex.mentions.items() for m in ms]
         if mention_rows:
-            session.execute(insert(Mention), mention_rows)
+            conn.execute(_INSERT_MENTION, mention_rows)
 
-        source_rows = []
+        corrected = _corrections(session, {e.id for e in result.events if e.id is not None})
+        updates, source_rows = [], []
+        new_events = [e for e in result.events if e.id is None]
+        is_new = {id(e) for e in new_events}
+        if new_events:
+            rows = [self._event_values(e, {}) for e in new_events]
+            for row in rows:
+                row["created_at"] = row["updated_at"]
+            for event, new_id in zip(new_events, conn.execute(_INSERT_EVENTS, rows).scalars()):
+                event.id = new_id
+                self.index.by_id[new_id] = event
+            self.stats.events += len(new_events)
         for event in result.events:
-            fixes = corrected.get(event.id, {}) if event.id is not None else {}
-            row = self._event_values(event, fixes)
-            if event.id is None:
-                event.id = session.execute(insert(Event).values(**row).returning(Event.id)).scalar_one()
-                self.index.by_id[event.id] = event
-                self.stats.events += 1
-            else:
+            if id(event) not in is_new:
+                fixes = corrected.get(event.id, {})
+                row = self._event_values(event, fixes)
                 if fixes:
                     row["needs_review"] = True  # new reporting arrived for an event an editor decided on
-                session.execute(update(Event).where(Event.id == event.id).values(**row))
+                updates.append({**row, "event_id": event.id})
             for s in event.sources:
                 if s.article == doc.name:
                     source_rows.append({
@@ -161,23 +182,26 @@ class Ingestor:
                         "mention_start": s.mention_start, "mention_end": s.mention_end,
                         "mention_text": s.mention_text, "sentence": s.sentence, "edtf": s.edtf, "how": s.how,
                         "inferred": s.inferred})
+        if updates:
+            conn.execute(_UPDATE_EVENT, updates)
         if source_rows:
-            session.execute(insert(EventSource), source_rows)
+            conn.execute(_INSERT_SOURCE, source_rows)
         self.stats.paragraphs += len(article.paragraphs)
         self.stats.merges += result.merges
-        return outcome
+        return "added" if existing is None else "updated"
 
     @staticmethod
     def _article_values(doc: RawDoc, digest: str, ex: Extraction) -> dict:
         a = ex.article
         anchor = ex.anchor
         anchor_value = anchor.date.isoformat() if anchor.date else (str(anchor.year) if anchor.year else None)
+        now = utcnow()
         return {
-            "file": doc.name, "url": a.url, "title": a.title, "title_derived": a.title_derived,
+            "ingested_at": now, "file": doc.name, "url": a.url, "title": a.title, "title_derived": a.title_derived,
             "byline": a.byline, "published": a.published.isoformat() if a.published else None,
             "published_evidence": a.published_evidence, "anchor": anchor_value,
             "anchor_inferred_from": anchor.inferred_from, "content_hash": digest, "raw_text": doc.text,
-            "boilerplate": json.dumps(list(a.boilerplate), ensure_ascii=False), "updated_at": utcnow(),
+            "boilerplate": json.dumps(list(a.boilerplate), ensure_ascii=False), "updated_at": now,
         }
 
     @staticmethod
@@ -197,13 +221,14 @@ class Ingestor:
             "updated_at": utcnow(),
         }
 
-    def _detach(self, session: Session, article_id: int, name: str, corrected: dict[int, dict[str, str]]) -> None:
+    def _detach(self, session: Session, article_id: int, name: str) -> None:
         """Take a changed article's old reporting out of its events before it is read again."""
         event_ids = set(session.execute(
             select(EventSource.event_id).where(EventSource.article_id == article_id)).scalars())
         session.execute(delete(EventSource).where(EventSource.article_id == article_id))
         session.execute(delete(Mention).where(Mention.article_id == article_id))
         session.execute(delete(Paragraph).where(Paragraph.article_id == article_id))
+        corrected = _corrections(session, event_ids)
         for event_id in event_ids:
             event = self.index.by_id.get(event_id)
             if event is None:
@@ -221,7 +246,7 @@ class Ingestor:
             row = self._event_values(event, fixes)
             if fixes:
                 row["needs_review"] = True  # the article under an editor's decision changed
-            session.execute(update(Event).where(Event.id == event_id).values(**row))
+            session.connection().execute(_UPDATE_EVENT, {**row, "event_id": event_id})
 
     def reinfer_undated(self) -> int:
         """Read undated articles again once other articles can lend them a year."""
@@ -230,12 +255,15 @@ class Ingestor:
                                    .where(Article.published.is_(None), Article.anchor.is_(None))).all()
         redone = 0
         for name, text, title, url in rows:
+            if name in self._done:
+                continue  # read in this run, after every dated article: nothing new to borrow from
             doc = RawDoc(name=name, text=text, url=url)
             article = read_article(doc)
             ex = extract(article, EventIndex())
             if infer_anchor(name, ex.candidates, self.index) is None:
                 continue
-            self.ingest(doc, force=True)
+            # Same content as stored: keep its hash, so the next run still sees it unchanged.
+            self.ingest(doc, force=True, digest=self._hashes.get(name))
             self.stats.updated -= 1  # the same article read again is not an update of its content
             redone += 1
         return redone

@@ -20,7 +20,8 @@ from .types import Anchor, EventCandidate, MergedEvent
 
 
 def similarity(a: frozenset[str] | set[str], b: frozenset[str] | set[str],
-               weight: Callable[[str], float] = lambda _: 1.0) -> tuple[int, float]:
+               weight: Callable[[str], float] = lambda _: 1.0,
+               total: Callable[[frozenset[str] | set[str]], float] | None = None) -> tuple[int, float]:
     """Shared keywords, and their weighted share of the smaller side.
 
     Weights come from how many events use a word, so that the names every story
@@ -28,39 +29,52 @@ def similarity(a: frozenset[str] | set[str], b: frozenset[str] | set[str],
     that tell one event from another ("Kabul", "fled", "invaded").
     """
     shared = a & b
-    smaller = min(sum(weight(k) for k in a), sum(weight(k) for k in b)) or 1.0
+    total = total or (lambda words: sum(weight(k) for k in words))
+    smaller = min(total(a), total(b)) or 1.0
     return len(shared), sum(weight(k) for k in shared) / smaller
 
 
 def _close_enough(candidate: EventCandidate, event: MergedEvent,
-                  weight: Callable[[str], float] = lambda _: 1.0) -> float | None:
+                  weight: Callable[[str], float] = lambda _: 1.0,
+                  total: Callable[[frozenset[str] | set[str]], float] | None = None) -> float | None:
     """A merge score, or None when the candidate is not this event."""
-    if not compatible(candidate.edtf, event.edtf):
-        return None
-    shared, weighted = similarity(candidate.keywords, event.keywords, weight)
-    _, plain = similarity(candidate.keywords, event.keywords)
-    same_value = strip_qualifiers(candidate.edtf)[0] == strip_qualifiers(event.edtf)[0]
+    if len(candidate.keywords & event.keywords) < 2 or not compatible(candidate.edtf, event.edtf):
+        return None  # the cheap tests first: most pairs share almost no words
+    shared, plain = similarity(candidate.keywords, event.keywords)
     day_level = granularity(candidate.edtf) == "day" and granularity(event.edtf) == "day"
-    if day_level:
-        # Same day: a few words in common, telling ones or many, are enough.
-        ok = shared >= 2 and (weighted >= 0.15 or plain >= 0.3)
-    else:
-        # A year or a week says little on its own: the wording must carry the match.
-        ok = shared >= 3 and weighted >= 0.4 and plain >= 0.4
+    # Same day: a few words in common, telling ones or many, are enough. A year or a
+    # week says little on its own: there the wording must carry the match.
+    if not day_level and (shared < 3 or plain < 0.4):
+        return None  # decided without the (costlier) weighted overlap
+    _, weighted = similarity(candidate.keywords, event.keywords, weight, total)
+    ok = (weighted >= 0.15 or plain >= 0.3) if day_level else weighted >= 0.4
     if not ok:
         return None
+    same_value = strip_qualifiers(candidate.edtf)[0] == strip_qualifiers(event.edtf)[0]
     return weighted + plain + 0.05 * shared + (0.5 if same_value else 0)
 
 
 class EventIndex:
-    """The events known so far, findable by the dates a candidate could match."""
+    """The events known so far, findable by the dates and words a candidate could match.
+
+    Day- and month-precise events are filed by day and month. Everything else is
+    found through the candidate's rarest words: a merge needs shared words anyway,
+    and filing a decade under each of its years made every lookup scan them all.
+    """
+
+    RAREST_WORDS = 8
 
     def __init__(self, events: list[MergedEvent] | None = None) -> None:
         self.events: list[MergedEvent] = []
-        self._by_year: dict[int, list[MergedEvent]] = defaultdict(list)
-        self._by_month_day: dict[str, list[MergedEvent]] = defaultdict(list)
+        self._day: dict[str, list[MergedEvent]] = defaultdict(list)
+        self._month: dict[str, list[MergedEvent]] = defaultdict(list)  # month-precise, and weeks touching it
+        self._days_in_month: dict[str, list[MergedEvent]] = defaultdict(list)
+        self._by_month_day: dict[str, list[MergedEvent]] = defaultdict(list)  # for unknown-year dates
         self._df: Counter[str] = Counter()
+        self._postings: dict[str, list[MergedEvent]] = defaultdict(list)
+        self._coarse_postings: dict[str, list[MergedEvent]] = defaultdict(list)  # longer than a month
         self._removed: set[int] = set()
+        self._totals: dict[int, tuple[int, float, object]] = {}
         self.by_id: dict[int, MergedEvent] = {}
         for e in events or []:
             self.add(e)
@@ -70,26 +84,52 @@ class EventIndex:
         if event.id is not None:
             self.by_id[event.id] = event
         self._df.update(event.keywords)
+        self._post(event, event.keywords)
         self._file(event)
+
+    def _post(self, event: MergedEvent, words) -> None:
+        coarse = _is_coarse(event.edtf)
+        for word in words:
+            self._postings[word].append(event)
+            if coarse:
+                self._coarse_postings[word].append(event)
 
     def add_keywords(self, event: MergedEvent, words: frozenset[str]) -> None:
         new = words - event.keywords
         event.keywords |= new
         self._df.update(new)
+        self._post(event, new)
 
     def weight(self, word: str) -> float:
         return math.log((len(self.events) + 2) / (self._df.get(word, 0) + 1)) + 0.2
 
+    def total_weight(self, words: frozenset[str] | set[str], weight: Callable[[str], float]) -> float:
+        """The summed weight of a keyword set, kept until the set grows (frequencies drift slowly)."""
+        key = id(words)
+        cached = self._totals.get(key)
+        if cached is None or cached[0] != len(words) or cached[2] is not words:
+            cached = self._totals[key] = (len(words), sum(weight(k) for k in words), words)
+        return cached[1]
+
     def _file(self, event: MergedEvent) -> None:
         core = strip_qualifiers(event.edtf)[0]
+        if core.startswith("XXXX"):
+            if len(core) >= 7 and not core.startswith("XXXX-XX"):
+                self._by_month_day[core[5:10] if len(core) >= 10 else core[5:7]].append(event)
+            return
         start, end = bounds(event.edtf)
-        if start and end:
-            for year in range(int(start[:4]), min(int(end[:4]), int(start[:4]) + 30) + 1):
-                self._by_year[year].append(event)
-        if len(core) >= 10 and core[4] == "-":
-            self._by_month_day[core[5:10]].append(event)
-        elif core[:4] == "XXXX" and len(core) >= 7:
-            self._by_month_day[core[5:7]].append(event)
+        if not start or not end:
+            return
+        if start == end:
+            self._by_month_day[start[5:10]].append(event)  # where an unknown-year `XXXX-08-15` looks
+            self._day[start].append(event)
+            self._days_in_month[start[:7]].append(event)
+        elif start[:7] == end[:7]:
+            self._by_month_day[start[5:7]].append(event)
+            self._month[start[:7]].append(event)
+        elif start[:4] == end[:4] and (end[:7] > start[:7]) and not (start[5:] == "01-01" and end[5:] == "12-31"):
+            for m in {start[:7], end[:7]}:
+                self._month[m].append(event)
 
     def remove(self, event: MergedEvent) -> None:
         self._removed.add(id(event))
@@ -100,22 +140,48 @@ class EventIndex:
         """Index an event again after its date became more precise."""
         self._file(event)
 
-    def nearby(self, edtf: str) -> list[MergedEvent]:
+    def nearby(self, edtf: str, keywords: frozenset[str] = frozenset()) -> list[MergedEvent]:
+        """The live events whose date could be compatible with `edtf` and that share its words."""
         core = strip_qualifiers(edtf)[0]
-        seen: dict[int, MergedEvent] = {}
+        if core.startswith("XXXX-XX"):
+            return []  # an unknown date is compatible with nothing
         if core.startswith("XXXX"):
-            key = core[5:10] if len(core) >= 10 else core[5:7]
-            pools = [self._by_month_day.get(key, [])]
+            pools = [self._by_month_day.get(core[5:10] if len(core) >= 10 else core[5:7], [])]
         else:
             start, end = bounds(edtf)
             if not start or not end:
                 return []
-            pools = [self._by_year.get(y, []) for y in range(int(start[:4]), min(int(end[:4]), int(start[:4]) + 30) + 1)]
+            if start == end:
+                pools = [self._day.get(start, []), self._month.get(start[:7], []),
+                         self._sharing(keywords, start, end, self._coarse_postings)]
+            elif start[:7] == end[:7]:
+                pools = [self._month.get(start[:7], []), self._days_in_month.get(start[:7], []),
+                         self._sharing(keywords, start, end, self._coarse_postings)]
+            else:
+                pools = [self._sharing(keywords, start, end, self._postings)]
+        seen: dict[int, MergedEvent] = {}
         for pool in pools:
             for e in pool:
                 if id(e) not in self._removed:
                     seen[id(e)] = e
         return list(seen.values())
+
+    def _sharing(self, keywords: frozenset[str], start: str, end: str,
+                 postings: dict[str, list[MergedEvent]]) -> list[MergedEvent]:
+        """Events that share one of the rarest words and whose dates overlap [start, end]."""
+        words = sorted(keywords, key=lambda w: self._df.get(w, 0))[:self.RAREST_WORDS]
+        out = []
+        for word in words:
+            for e in postings.get(word, ()):
+                e_start, e_end = bounds(e.edtf)
+                if e_start and e_start <= end and e_end >= start:
+                    out.append(e)
+        return out
+
+
+def _is_coarse(edtf: str) -> bool:
+    start, end = bounds(edtf)
+    return bool(start and end and start[:7] != end[:7])
 
 
 @dataclass
@@ -128,17 +194,30 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex) -> MergeRe
     """Fold candidates into the index: into the best matching event, or as a new event."""
     touched: dict[int, MergedEvent] = {}
     merges = 0
+    memo: dict[str, float] = {}
+
+
+    def weight(word: str) -> float:  # document frequencies barely move within one article
+        w = memo.get(word)
+        if w is None:
+            w = memo[word] = index.weight(word)
+        return w
+
+    def total(words) -> float:
+        return index.total_weight(words, weight)
+
     # Precise dates first, so that vaguer reports attach to the event they refine.
     for c in sorted(candidates, key=lambda c: precision_rank(c.edtf)):
         best, best_score = None, 0.0
-        for event in index.nearby(c.edtf):
+        for event in index.nearby(c.edtf, c.keywords):
+            score = _close_enough(c, event, weight, total)
+            if score is None or score <= best_score:
+                continue
             # Two dates in one sentence are two events ("in 1979 ... the Afghan War (1978-1992)").
             if any(s.article == c.source.article and s.paragraph_index == c.source.paragraph_index
                    and s.sentence == c.source.sentence for s in event.sources):
                 continue
-            score = _close_enough(c, event, index.weight)
-            if score is not None and score > best_score:
-                best, best_score = event, score
+            best, best_score = event, score
         if best is None:
             event = MergedEvent(title=c.title, summary=c.summary, edtf=c.edtf, granularity=c.granularity,
                                 sources=[c.source], keywords=set(c.keywords), needs_review=c.needs_review)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -200,6 +201,33 @@ PATTERNS: list[tuple[str, str]] = [
 ]
 
 MASTER = re.compile("|".join(f"(?P<_{name}>{rx})" for name, rx in PATTERNS))
+
+# The grammar is only tried where a word could start a temporal expression: a
+# digit, or one of these words. Trying it at every position costs ten times more.
+TRIGGER_WORDS = frozenset(
+    [f.lower().rstrip(".") for f in _MONTH_FORMS] + [f.lower().rstrip(".") for f in _WEEKDAY_FORMS]
+    + list(NUMBER_WORDS) + [w.split()[0] for w in NUMBER_WORDS] + [w.split()[0] for w in VAGUE_NUMBERS]
+    + [h.split()[0].replace("'", "") for h in HOLIDAYS] + ["valentine", "new", "st"]
+    + list(SEASONS) + list(QUARTER_WORDS) + ["q1", "q2", "q3", "q4"] + list(ORDINAL_WORDS) + """
+    the last next this coming past previous following current earlier later early late mid end beginning start
+    middle between every each per daily weekly monthly annually yearly hourly nightly quarterly today tomorrow
+    yesterday tonight now right currently at nowadays presently these recently lately in soon former formerly
+    once so to for any immediately about around nearly almost more less over up roughly noon midnight midday
+    years months weeks decades centuries days hours minutes latest year""".split())
+# Common words ("the", "in", "last") start a temporal expression only when a core
+# temporal word or a number follows within a few words; checking that first keeps
+# the grammar from being tried at every "the".
+CORE_WORDS = frozenset(
+    [f.lower().rstrip(".") for f in _MONTH_FORMS] + [f.lower().rstrip(".") for f in _WEEKDAY_FORMS]
+    + [u + s for u in ("second", "minute", "hour", "day", "week", "month", "year", "decade", "weekend", "quarter",
+                       "morning", "afternoon", "evening", "night") for s in ("", "s")]
+    + list(SEASONS) + ["century", "centuries", "future", "past", "present", "moment", "recent", "today",
+                       "tomorrow", "yesterday", "tonight", "now", "currently", "recently", "lately", "nowadays",
+                       "presently", "soon", "formerly", "former", "once", "immediately", "christmas", "eve", "halloween",
+                       "noon", "midnight", "midday", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
+                       "nightly", "quarterly", "date", "q1", "q2", "q3", "q4", "while"])
+_TOKEN = re.compile(r"\d+|[A-Za-z]+")
+CORE_REACH = 48  # characters after a common word in which a core word must appear
 _MONTH_CAP = re.compile(r"^[A-Z]")
 
 
@@ -797,27 +825,36 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
     elif isinstance(anchor, dt.date):
         anchor = Anchor(date=anchor)
     found: list[Mention] = []
+    tokens = [(t.start(), t.group(0)) for t in _TOKEN.finditer(text)]
+    core = [start for start, tok in tokens if tok[0].isdigit() or tok.lower() in CORE_WORDS]
+    if not core:
+        return found
     pos = 0
-    n = len(text)
-    while pos < n:
-        m = MASTER.search(text, pos)
-        if m is None:
-            break
-        kind = m.lastgroup[1:] if m.lastgroup else ""
-        # lastgroup names the innermost closing group; find the pattern that matched.
-        for name, _ in PATTERNS:
-            if m.group(f"_{name}") is not None:
-                kind = name
-                break
-        start, end = m.span()
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            pos = start + 1
+    for start, tok in tokens:
+        if start < pos:
             continue
+        if tok[0].isdigit():
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue  # "A380", "COVID19"
+            if start > 0 and text[start - 1] in "'\u2019":
+                start -= 1  # '90s
+        elif start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'\u2019"):
+            continue  # inside a word
+        elif tok.lower() not in TRIGGER_WORDS:
+            continue
+        else:
+            i = bisect_left(core, start)
+            if i == len(core) or core[i] > start + CORE_REACH:
+                continue
+        m = MASTER.match(text, start)
+        if m is None:
+            continue
+        kind = next(name for name, _ in PATTERNS if m.group(f"_{name}") is not None)
+        end = m.end()
         groups = m.groupdict()
         groups["_m"] = m.group(0)
         res = NORMALISERS[kind](groups, anchor, text, start)
         if res is None:
-            pos = start + 1
             continue
         # Trim trailing punctuation that belongs to the sentence, not the date.
         while end > start and text[end - 1] in " ,.\t":

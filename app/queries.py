@@ -78,8 +78,8 @@ class EventView:
     def year_group(self) -> str:
         if self.start is None:
             return "Date unknown"
-        if self.granularity in ("decade", "century", "range") and self.end and self.end[:4] != self.start[:4]:
-            return self.start[:4]
+        if self.granularity in ("decade", "century"):
+            return display(self.edtf).removeprefix("c. ")  # "1990s", "19th century"
         return self.start[:4]
 
 

@@ -164,7 +164,7 @@ class Ingestor:
             rows = [self._event_values(e, {}) for e in new_events]
             for row in rows:
                 row["created_at"] = row["updated_at"]
-            for event, new_id in zip(new_events, conn.execute(_INSERT_EVENTS, rows).scalars()):
+            for event, new_id in zip(new_events, conn.execute(_INSERT_EVENTS, rows).scalars(), strict=True):
                 event.id = new_id
                 self.index.by_id[new_id] = event
             self.stats.events += len(new_events)
@@ -251,10 +251,10 @@ class Ingestor:
     def reinfer_undated(self) -> int:
         """Read undated articles again once other articles can lend them a year."""
         with Session(self.engine) as session:
-            rows = session.execute(select(Article.file, Article.raw_text, Article.title, Article.url)
+            rows = session.execute(select(Article.file, Article.raw_text, Article.url)
                                    .where(Article.published.is_(None), Article.anchor.is_(None))).all()
         redone = 0
-        for name, text, title, url in rows:
+        for name, text, url in rows:
             if name in self._done:
                 continue  # read in this run, after every dated article: nothing new to borrow from
             doc = RawDoc(name=name, text=text, url=url)

@@ -60,7 +60,7 @@ def make_corpus(folder: Path, n: int, seed: int = 20211, wire_share: float = 0.1
             # One story's substitutions are consistent, so its headline still repeats and its names recur.
             story: dict[str, str] = {}
 
-            def swap(m: re.Match, pool: list[str], share: float) -> str:
+            def swap(m: re.Match, pool: list[str], share: float, story: dict[str, str] = story) -> str:
                 w = m.group(0)
                 if w in MONTHS or w in WEEKDAYS or w == "Tags":
                     return w

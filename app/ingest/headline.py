@@ -14,8 +14,8 @@ import re
 MAX_LEN = 90
 
 SPEECH_VERBS = (r"said|says|told [A-Z][\w.]*(?: [A-Z][\w.]*)*|announced|warned|stressed|noted|declared|added|"
-                r"revealed|insisted|claimed|confirmed|stated|argued|explained|assured|asserted|estimated|reported|"
-                r"urged|recalled|judged|vowed|pledged")
+                r"revealed|insisted|claimed|confirmed|stated|argued|explained|asserted|estimated|reported|"
+                r"recalled|judged|vowed|pledged")
 LEAD_ATTRIBUTION = re.compile(
     r"^(?P<who>[A-Z][^,;:\"\u201c]{2,80}?)\s+(?:" + SPEECH_VERBS + r")(?:\s+on)?\s+(?:that\s+)?"
     r"(?!(?:against|about|of|on|in|for|to|at|with|by|from)\b)(?P<what>[^\"\u201c].{15,})$")
@@ -48,8 +48,9 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
         m = PREPOSITION_BEFORE.search(before)
         if m:
             before = before[:m.start()]
-        before = before.rstrip(" ,")
-        after = out[end:].lstrip(" ,")
+        before = before.rstrip(" ,") if not out[end:].lstrip(" ").startswith(",") else before.rstrip(" ")
+        # Keep the comma after a dropped date unless the date opened the sentence.
+        after = out[end:].lstrip(" ") if before else out[end:].lstrip(" ,")
         out = before + (" " if before and after and after[0] not in ".,;:!?" else "") + after
     return out
 
@@ -82,7 +83,7 @@ def _shorten(text: str, limit: int = MAX_LEN) -> str:
         words.pop()
     while len(words) > 4 and words[-1].lower() in {"the", "a", "an", "of", "to", "in", "on", "and", "or",
                                                    "for", "with", "by", "at", "from", "its", "their", "his",
-                                                   "her", "that", "which", "as"}:
+                                                   "her", "that", "which", "as", "who", "where", "when", "whose"}:
         words.pop()
     return " ".join(words).rstrip(" ,;:")
 

@@ -397,8 +397,8 @@ def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     return _Result("DATE", v, v, "day", relative=relative)
 
 
-def _month_day(month: int, day: int, year_tok: str | None, anchor: Anchor, text: str, start: int,
-               weekday_tok: str | None) -> _Result | None:
+def _month_day(month: int, day: int, year_tok: str | None, anchor: Anchor, text: str,
+               start: int) -> _Result | None:
     if year_tok:
         if _safe_date(int(year_tok), month, day) is None:
             return None
@@ -408,10 +408,8 @@ def _month_day(month: int, day: int, year_tok: str | None, anchor: Anchor, text:
         return None
     year = _year_for_month_day(month, day, anchor, _looks_ahead(text, start))
     if year is None:
-        if weekday_tok is None:
-            v = f"XXXX-{month:02d}-{day:02d}"
-            return _Result("DATE", v, v, "day", relative=True)
-        return _Result("DATE", f"XXXX-{month:02d}-{day:02d}", f"XXXX-{month:02d}-{day:02d}", "day", relative=True)
+        v = f"XXXX-{month:02d}-{day:02d}"
+        return _Result("DATE", v, v, "day", relative=True)
     if _safe_date(year, month, day) is None:
         return None
     v = f"{year:04d}-{month:02d}-{day:02d}"
@@ -419,11 +417,11 @@ def _month_day(month: int, day: int, year_tok: str | None, anchor: Anchor, text:
 
 
 def _norm_mdy(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    return _month_day(_month(g["mm"]), int(g["md"]), g["my"], anchor, text, start, g["mw"])
+    return _month_day(_month(g["mm"]), int(g["md"]), g["my"], anchor, text, start)
 
 
 def _norm_dmy(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    return _month_day(_month(g["dm"]), int(g["dd"]), g["dy"], anchor, text, start, g["dw"])
+    return _month_day(_month(g["dm"]), int(g["dd"]), g["dy"], anchor, text, start)
 
 
 def _norm_month_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -497,7 +495,7 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     unit = g["agou"].lower()
     direction = g["agodir"].lower()
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    if direction in ("earlier", "before", "later") :
+    if direction in ("earlier", "before", "later"):
         # "two days later" counts from an event in the text, not from the anchor.
         return _Result("DATE", "XXXX-XX-XX", None, "unknown", relative=True)
     if anchor.date is None or n is None:
@@ -652,7 +650,7 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
 _CAP_WORD_BEFORE = re.compile(r"(?:^|(?<![!?:;\"\u201c])(?:(?<=\b(?:Mr|Ms|Dr|St)\.)|(?<=Mrs\.)|(?<![.])))\s([A-Z][a-z]+)\s+$")
 _CAP_WORD_AFTER = re.compile(r"^\s+([A-Z][a-z]+)")
 _NOT_NAMES = {"On", "Last", "Next", "This", "By", "Since", "Until", "Till", "From", "Before", "After", "Early",
-              "Late", "Since", "Every", "Each", "Until", "The", "Through", "Between", "And", "Or"}
+              "Late", "Every", "Each", "The", "Through", "Between", "And", "Or"}
 
 
 def _part_of_a_name(text: str, start: int, end: int) -> bool:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
 from app.ingest import Article as ArticleData
@@ -50,12 +50,12 @@ class IngestStats:
                 f"{self.merges} merges")
 
 
-def _corrections(session: Session, event_ids: set[int]) -> dict[int, dict[str, str]]:
+def _corrections(conn: Connection, event_ids: set[int]) -> dict[int, dict[str, str]]:
     """The latest value of each corrected field, for these events."""
     out: dict[int, dict[str, str]] = defaultdict(dict)
     if not event_ids:
         return out
-    rows = session.execute(select(Correction.event_id, Correction.field, Correction.value)
+    rows = conn.execute(select(Correction.event_id, Correction.field, Correction.value)
                            .where(Correction.event_id.in_(event_ids)).order_by(Correction.id))
     for event_id, field_name, value in rows:
         out[event_id][field_name] = value
@@ -65,6 +65,7 @@ def _corrections(session: Session, event_ids: set[int]) -> dict[int, dict[str, s
 # Core statements, built once: the ORM's per-statement overhead was most of the write time.
 _ARTICLE = Article.__table__
 _EVENT = Event.__table__
+_INSERT_ARTICLE = _ARTICLE.insert().returning(_ARTICLE.c.id)
 _INSERT_EVENTS = _EVENT.insert().returning(_EVENT.c.id, sort_by_parameter_order=True)
 _UPDATE_EVENT = _EVENT.update().where(_EVENT.c.id == bindparam("event_id"))
 _INSERT_SOURCE = EventSource.__table__.insert()
@@ -100,6 +101,7 @@ class Ingestor:
         with Session(engine) as session:
             self.index = load_index(session)
             self._hashes = dict(session.execute(select(Article.file, Article.content_hash)).all())
+            self._ids = dict(session.execute(select(Article.file, Article.id)).all())
         self.stats = IngestStats()
         self._done: set[str] = set()  # articles this run has stored, so need no second reading
 
@@ -117,14 +119,15 @@ class Ingestor:
             return "skipped"
         article = article or read_article(doc)
         try:
-            with Session(self.engine) as session, session.begin():
-                outcome = self._write(session, doc, digest, article)
+            with self.engine.begin() as conn:
+                outcome, article_id = self._write(conn, doc, digest, article)
         except Exception:
             # The transaction rolled back; the in-memory index may have moved ahead of it.
             with Session(self.engine) as session:
                 self.index = load_index(session)
             raise
         self._hashes[doc.name] = digest
+        self._ids[doc.name] = article_id
         self._done.add(doc.name)
         if outcome == "added":
             self.stats.added += 1
@@ -132,16 +135,15 @@ class Ingestor:
             self.stats.updated += 1
         return outcome
 
-    def _write(self, session: Session, doc: RawDoc, digest: str, article) -> str:
-        conn = session.connection()
-        existing = conn.execute(select(_ARTICLE.c.id).where(_ARTICLE.c.file == doc.name)).scalar_one_or_none()
+    def _write(self, conn: Connection, doc: RawDoc, digest: str, article: ArticleData) -> tuple[str, int]:
+        existing = self._ids.get(doc.name)
         if existing is not None:
-            self._detach(session, existing, doc.name)
+            self._detach(conn, existing, doc.name)
         ex = extract(article, self.index)
         result = merge_events(ex.candidates, self.index)
         values = self._article_values(doc, digest, ex)
         if existing is None:
-            article_id = conn.execute(_ARTICLE.insert().returning(_ARTICLE.c.id), values).scalar_one()
+            article_id = conn.execute(_INSERT_ARTICLE, values).scalar_one()
         else:
             article_id = existing
             conn.execute(_ARTICLE.update().where(_ARTICLE.c.id == article_id), values)
@@ -156,7 +158,8 @@ class Ingestor:
         if mention_rows:
             conn.execute(_INSERT_MENTION, mention_rows)
 
-        corrected = _corrections(session, {e.id for e in result.events if e.id is not None})
+        # Read for every article: an editor may correct an event while an ingest runs.
+        corrected = _corrections(conn, {e.id for e in result.events if e.id is not None})
         updates, source_rows = [], []
         new_events = [e for e in result.events if e.id is None]
         is_new = {id(e) for e in new_events}
@@ -188,7 +191,7 @@ class Ingestor:
             conn.execute(_INSERT_SOURCE, source_rows)
         self.stats.paragraphs += len(article.paragraphs)
         self.stats.merges += result.merges
-        return "added" if existing is None else "updated"
+        return ("added" if existing is None else "updated"), article_id
 
     @staticmethod
     def _article_values(doc: RawDoc, digest: str, ex: Extraction) -> dict:
@@ -221,14 +224,14 @@ class Ingestor:
             "updated_at": utcnow(),
         }
 
-    def _detach(self, session: Session, article_id: int, name: str) -> None:
+    def _detach(self, conn: Connection, article_id: int, name: str) -> None:
         """Take a changed article's old reporting out of its events before it is read again."""
-        event_ids = set(session.execute(
+        event_ids = set(conn.execute(
             select(EventSource.event_id).where(EventSource.article_id == article_id)).scalars())
-        session.execute(delete(EventSource).where(EventSource.article_id == article_id))
-        session.execute(delete(Mention).where(Mention.article_id == article_id))
-        session.execute(delete(Paragraph).where(Paragraph.article_id == article_id))
-        corrected = _corrections(session, event_ids)
+        conn.execute(delete(EventSource).where(EventSource.article_id == article_id))
+        conn.execute(delete(Mention).where(Mention.article_id == article_id))
+        conn.execute(delete(Paragraph).where(Paragraph.article_id == article_id))
+        corrected = _corrections(conn, event_ids)
         for event_id in event_ids:
             event = self.index.by_id.get(event_id)
             if event is None:
@@ -237,7 +240,7 @@ class Ingestor:
             fixes = corrected.get(event_id, {})
             if not event.sources and not fixes:
                 self.index.remove(event)
-                session.execute(delete(Event).where(Event.id == event_id))
+                conn.execute(delete(Event).where(Event.id == event_id))
                 continue
             if event.sources:
                 best = min(event.sources, key=lambda s: precision_rank(s.edtf))
@@ -246,7 +249,7 @@ class Ingestor:
             row = self._event_values(event, fixes)
             if fixes:
                 row["needs_review"] = True  # the article under an editor's decision changed
-            session.connection().execute(_UPDATE_EVENT, {**row, "event_id": event_id})
+            conn.execute(_UPDATE_EVENT, {**row, "event_id": event_id})
 
     def reinfer_undated(self) -> int:
         """Read undated articles again once other articles can lend them a year."""

@@ -8,6 +8,7 @@ source (paragraph index and the date expression's character span).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .dates import UNKNOWN, granularity
 from .headline import headline
@@ -63,6 +64,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+@lru_cache(maxsize=65536)
 def keywords(text: str) -> frozenset[str]:
     """Content-word stems that say what a sentence is about."""
     out = set()
@@ -146,4 +148,10 @@ def _title_for(sentence: str, mention: Mention, offset: int, spans: list[tuple[i
             subject = re.sub(r"^(?:The|the|during|During|in|In)\s+", "", m.group(1))
             return f"{subject} ({mention.text})"
     focus = (mention.start - offset, mention.end - offset)
-    return headline(sentence, spans, focus=focus) or sentence[:90]
+    return _headline(sentence, tuple(spans), focus) or sentence[:90]
+
+
+@lru_cache(maxsize=65536)
+def _headline(sentence: str, spans: tuple[tuple[int, int], ...], focus: tuple[int, int]) -> str:
+    """Cached: an undated article is read again once its year is known, and wire copies repeat sentences."""
+    return headline(sentence, list(spans), focus=focus)

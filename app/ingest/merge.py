@@ -19,8 +19,12 @@ from .dates import bounds, compatible, granularity, precision_rank, strip_qualif
 from .types import Anchor, EventCandidate, MergedEvent
 
 
+def _unweighted(_word: str) -> float:
+    return 1.0
+
+
 def similarity(a: frozenset[str] | set[str], b: frozenset[str] | set[str],
-               weight: Callable[[str], float] = lambda _: 1.0,
+               weight: Callable[[str], float] = _unweighted,
                total: Callable[[frozenset[str] | set[str]], float] | None = None) -> tuple[int, float]:
     """Shared keywords, and their weighted share of the smaller side.
 
@@ -29,13 +33,15 @@ def similarity(a: frozenset[str] | set[str], b: frozenset[str] | set[str],
     that tell one event from another ("Kabul", "fled", "invaded").
     """
     shared = a & b
+    if weight is _unweighted:
+        return len(shared), len(shared) / (min(len(a), len(b)) or 1)
     total = total or (lambda words: sum(weight(k) for k in words))
     smaller = min(total(a), total(b)) or 1.0
     return len(shared), sum(weight(k) for k in shared) / smaller
 
 
 def _close_enough(candidate: EventCandidate, event: MergedEvent,
-                  weight: Callable[[str], float] = lambda _: 1.0,
+                  weight: Callable[[str], float] = _unweighted,
                   total: Callable[[frozenset[str] | set[str]], float] | None = None) -> float | None:
     """A merge score, or None when the candidate is not this event."""
     if len(candidate.keywords & event.keywords) < 2 or not compatible(candidate.edtf, event.edtf):
@@ -62,7 +68,7 @@ class EventIndex:
     and filing a decade under each of its years made every lookup scan them all.
     """
 
-    RAREST_WORDS = 8
+    RAREST_WORDS = 5
 
     def __init__(self, events: list[MergedEvent] | None = None) -> None:
         self.events: list[MergedEvent] = []
@@ -184,6 +190,22 @@ def _is_coarse(edtf: str) -> bool:
     return bool(start and end and start[:7] != end[:7])
 
 
+def _scorer(index: EventIndex) -> Callable[[EventCandidate, MergedEvent], float | None]:
+    """`_close_enough` with word weights memoised for one article: frequencies barely move within it."""
+    memo: dict[str, float] = {}
+
+    def weight(word: str) -> float:
+        w = memo.get(word)
+        if w is None:
+            w = memo[word] = index.weight(word)
+        return w
+
+    def total(words) -> float:
+        return index.total_weight(words, weight)
+
+    return lambda candidate, event: _close_enough(candidate, event, weight, total)
+
+
 @dataclass
 class MergeResult:
     events: list[MergedEvent]          # every event this batch of candidates touched
@@ -194,23 +216,13 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex) -> MergeRe
     """Fold candidates into the index: into the best matching event, or as a new event."""
     touched: dict[int, MergedEvent] = {}
     merges = 0
-    memo: dict[str, float] = {}
-
-
-    def weight(word: str) -> float:  # document frequencies barely move within one article
-        w = memo.get(word)
-        if w is None:
-            w = memo[word] = index.weight(word)
-        return w
-
-    def total(words) -> float:
-        return index.total_weight(words, weight)
+    score_of = _scorer(index)
 
     # Precise dates first, so that vaguer reports attach to the event they refine.
     for c in sorted(candidates, key=lambda c: precision_rank(c.edtf)):
         best, best_score = None, 0.0
         for event in index.nearby(c.edtf, c.keywords):
-            score = _close_enough(c, event, weight, total)
+            score = score_of(c, event)
             if score is None or score <= best_score:
                 continue
             # Two dates in one sentence are two events ("in 1979 ... the Afghan War (1978-1992)").
@@ -246,6 +258,7 @@ def infer_anchor(article_name: str, candidates: list[EventCandidate], index: Eve
     """
     votes: Counter[int] = Counter()
     evidence: dict[int, str] = {}
+    score_of = _scorer(index)
     for c in candidates:
         core = strip_qualifiers(c.edtf)[0]
         if not core.startswith("XXXX-") or core == "XXXX-XX-XX":
@@ -253,7 +266,7 @@ def infer_anchor(article_name: str, candidates: list[EventCandidate], index: Eve
         for event in index.nearby(c.edtf):
             if event.edtf.startswith("X") or article_name in event.articles:
                 continue
-            if _close_enough(c, event, index.weight) is not None:
+            if score_of(c, event) is not None:
                 year = int(event.edtf[:4])
                 votes[year] += 1
                 other = next((s for s in event.sources if s.article != article_name), None)

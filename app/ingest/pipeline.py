@@ -10,6 +10,7 @@ from .article import parse_article
 from .dates import WEEKDAY_NAMES
 from .events import extract_events, mentions_by_paragraph
 from .merge import EventIndex, infer_anchor, pin_publication_day
+from .temporal import find_mentions
 from .reader import RawDoc
 from .types import Anchor, Article, EventCandidate, Mention
 
@@ -28,8 +29,15 @@ def read_article(doc: RawDoc) -> Article:
     return parse_article(doc.text, doc.name, title=doc.title, published=doc.published, url=doc.url)
 
 
-def _extract_with(article: Article, anchor: Anchor) -> tuple[dict[int, list[Mention]], list[EventCandidate]]:
-    mentions = mentions_by_paragraph(article, anchor)
+def _extract_with(article: Article, anchor: Anchor, before: dict[int, list[Mention]] | None = None
+                  ) -> tuple[dict[int, list[Mention]], list[EventCandidate]]:
+    """Mentions and candidates against `anchor`. Paragraphs whose mentions did not
+    depend on the anchor last time (`before`) are not read again."""
+    if before is None:
+        mentions = mentions_by_paragraph(article, anchor)
+    else:
+        mentions = {p.index: find_mentions(p.text, anchor) if any(m.relative for m in before[p.index])
+                    else before[p.index] for p in article.paragraphs}
     return mentions, extract_events(article, mentions)
 
 
@@ -41,11 +49,11 @@ def extract(article: Article, index: EventIndex) -> Extraction:
     if article.published is None:
         inferred = infer_anchor(article.name, candidates, index)
         if inferred is not None:
-            mentions, candidates = _extract_with(article, inferred)
+            mentions, candidates = _extract_with(article, inferred, mentions)
             named = {WEEKDAY_NAMES.index(w.group(1)) for ms in mentions.values() for m in ms
                      if m.edtf == "XXXX-XX-XX" for w in [_WEEKDAY.search(m.text)] if w}
             pinned = pin_publication_day(inferred, candidates, named)
             if pinned is not inferred:
-                mentions, candidates = _extract_with(article, pinned)
+                mentions, candidates = _extract_with(article, pinned, mentions)
             anchor = pinned
     return Extraction(article=article, anchor=anchor, mentions=mentions, candidates=candidates)

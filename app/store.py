@@ -160,7 +160,7 @@ class Ingestor:
 
         # Read for every article: an editor may correct an event while an ingest runs.
         corrected = _corrections(conn, {e.id for e in result.events if e.id is not None})
-        updates, source_rows = [], []
+        updates = []
         new_events = [e for e in result.events if e.id is None]
         is_new = {id(e) for e in new_events}
         if new_events:
@@ -178,13 +178,11 @@ class Ingestor:
                 if fixes:
                     row["needs_review"] = True  # new reporting arrived for an event an editor decided on
                 updates.append({**row, "event_id": event.id})
-            for s in event.sources:
-                if s.article == doc.name:
-                    source_rows.append({
-                        "event_id": event.id, "article_id": article_id, "paragraph_index": s.paragraph_index,
-                        "mention_start": s.mention_start, "mention_end": s.mention_end,
-                        "mention_text": s.mention_text, "sentence": s.sentence, "edtf": s.edtf, "how": s.how,
-                        "inferred": s.inferred})
+        source_rows = [{
+            "event_id": event.id, "article_id": article_id, "paragraph_index": s.paragraph_index,
+            "mention_start": s.mention_start, "mention_end": s.mention_end, "mention_text": s.mention_text,
+            "sentence": s.sentence, "edtf": s.edtf, "how": s.how, "inferred": s.inferred}
+            for s, event in result.placed]
         if updates:
             conn.execute(_UPDATE_EVENT, updates)
         if source_rows:

@@ -8,7 +8,7 @@ source (paragraph index and the date expression's character span).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .dates import UNKNOWN, granularity
 from .headline import headline
@@ -104,7 +104,6 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
                         placed = [placed_same]
                         spans = spans + [(same.start(), same.end())]
             for m in placed:
-                title = _title_for(sentence, m, s_start, spans)
 
                 edtf = m.edtf or UNKNOWN
                 source = SourceRef(
@@ -112,7 +111,8 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
                     mention_start=m.start, mention_end=m.end, mention_text=m.text,
                     sentence=sentence.strip(), edtf=edtf, how=m.how, inferred=m.inferred)
                 candidates.append(EventCandidate(
-                    title=title, summary=sentence.strip(), edtf=edtf, granularity=granularity(edtf),
+                    make_title=partial(_title_for, sentence, m, s_start, tuple(spans)),
+                    summary=sentence.strip(), edtf=edtf, granularity=granularity(edtf),
                     source=source, keywords=kw,
                     needs_review=edtf.startswith("XXXX") or m.inferred))
                 if granularity(edtf) == "day" and not edtf.startswith("X"):
@@ -139,7 +139,7 @@ def _same_day(match: re.Match, offset: int, last_day: tuple[str, Mention]) -> Me
 PAREN_RANGE_SUBJECT = re.compile(r"((?:[A-Z][\w'\u2019.-]*\s+){0,5}[A-Z][\w'\u2019.-]*)\s*\($")
 
 
-def _title_for(sentence: str, mention: Mention, offset: int, spans: list[tuple[int, int]]) -> str:
+def _title_for(sentence: str, mention: Mention, offset: int, spans: tuple[tuple[int, int], ...]) -> str:
     """A range in parentheses names the span of what precedes it: `Afghan War (1978–1992)`."""
     if mention.granularity == "range":
         before = sentence[:mention.start - offset]
@@ -148,7 +148,7 @@ def _title_for(sentence: str, mention: Mention, offset: int, spans: list[tuple[i
             subject = re.sub(r"^(?:The|the|during|During|in|In)\s+", "", m.group(1))
             return f"{subject} ({mention.text})"
     focus = (mention.start - offset, mention.end - offset)
-    return _headline(sentence, tuple(spans), focus) or sentence[:90]
+    return _headline(sentence, spans, focus) or sentence[:90]
 
 
 @lru_cache(maxsize=65536)

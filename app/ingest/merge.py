@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dates import bounds, compatible, granularity, precision_rank, strip_qualifiers
-from .types import Anchor, EventCandidate, MergedEvent
+from .types import Anchor, EventCandidate, MergedEvent, SourceRef
 
 
 def _unweighted(_word: str) -> float:
@@ -69,6 +69,7 @@ class EventIndex:
     """
 
     RAREST_WORDS = 5
+    MAX_SPAN_YEARS = 30
 
     def __init__(self, events: list[MergedEvent] | None = None) -> None:
         self.events: list[MergedEvent] = []
@@ -77,10 +78,11 @@ class EventIndex:
         self._days_in_month: dict[str, list[MergedEvent]] = defaultdict(list)
         self._by_month_day: dict[str, list[MergedEvent]] = defaultdict(list)  # for unknown-year dates
         self._df: Counter[str] = Counter()
-        self._postings: dict[str, list[MergedEvent]] = defaultdict(list)
-        self._coarse_postings: dict[str, list[MergedEvent]] = defaultdict(list)  # longer than a month
+        # Words -> events, per year the event's date covers: a lookup reads one year's events only.
+        self._postings: dict[tuple[str, int], list[MergedEvent]] = defaultdict(list)
+        self._coarse_postings: dict[tuple[str, int], list[MergedEvent]] = defaultdict(list)  # > a month
         self._removed: set[int] = set()
-        self._totals: dict[int, tuple[int, float, object]] = {}
+        self._wsum: dict[int, float] = {}
         self.by_id: dict[int, MergedEvent] = {}
         for e in events or []:
             self.add(e)
@@ -94,11 +96,17 @@ class EventIndex:
         self._file(event)
 
     def _post(self, event: MergedEvent, words) -> None:
-        coarse = _is_coarse(event.edtf)
+        start, end = bounds(event.edtf)
+        self._wsum[id(event)] = self._wsum.get(id(event), 0.0) + sum(self.weight(w) for w in words)
+        if not start or not end:
+            return
+        coarse = start[:7] != end[:7]
+        years = range(int(start[:4]), min(int(end[:4]), int(start[:4]) + self.MAX_SPAN_YEARS) + 1)
         for word in words:
-            self._postings[word].append(event)
-            if coarse:
-                self._coarse_postings[word].append(event)
+            for year in years:
+                self._postings[word, year].append(event)
+                if coarse:
+                    self._coarse_postings[word, year].append(event)
 
     def add_keywords(self, event: MergedEvent, words: frozenset[str]) -> None:
         new = words - event.keywords
@@ -109,13 +117,9 @@ class EventIndex:
     def weight(self, word: str) -> float:
         return math.log((len(self.events) + 2) / (self._df.get(word, 0) + 1)) + 0.2
 
-    def total_weight(self, words: frozenset[str] | set[str], weight: Callable[[str], float]) -> float:
-        """The summed weight of a keyword set, kept until the set grows (frequencies drift slowly)."""
-        key = id(words)
-        cached = self._totals.get(key)
-        if cached is None or cached[0] != len(words) or cached[2] is not words:
-            cached = self._totals[key] = (len(words), sum(weight(k) for k in words), words)
-        return cached[1]
+    def event_weight(self, event: MergedEvent) -> float:
+        """The summed weight of an event's words, as they weighed when each was added."""
+        return self._wsum.get(id(event), 0.0)
 
     def _file(self, event: MergedEvent) -> None:
         core = strip_qualifiers(event.edtf)[0]
@@ -173,26 +177,26 @@ class EventIndex:
         return list(seen.values())
 
     def _sharing(self, keywords: frozenset[str], start: str, end: str,
-                 postings: dict[str, list[MergedEvent]]) -> list[MergedEvent]:
+                 postings: dict[tuple[str, int], list[MergedEvent]]) -> list[MergedEvent]:
         """Events that share one of the rarest words and whose dates overlap [start, end]."""
-        words = sorted(keywords, key=lambda w: self._df.get(w, 0))[:self.RAREST_WORDS]
+        words = sorted(keywords, key=lambda w: (self._df.get(w, 0), w))[:self.RAREST_WORDS]
+        first = int(start[:4])
+        years = range(first, min(int(end[:4]), first + self.MAX_SPAN_YEARS) + 1)
         out = []
         for word in words:
-            for e in postings.get(word, ()):
-                e_start, e_end = bounds(e.edtf)
-                if e_start and e_start <= end and e_end >= start:
-                    out.append(e)
+            for year in years:
+                for e in postings.get((word, year), ()):
+                    e_start, e_end = bounds(e.edtf)
+                    if e_start <= end and e_end >= start:
+                        out.append(e)
         return out
-
-
-def _is_coarse(edtf: str) -> bool:
-    start, end = bounds(edtf)
-    return bool(start and end and start[:7] != end[:7])
 
 
 def _scorer(index: EventIndex) -> Callable[[EventCandidate, MergedEvent], float | None]:
     """`_close_enough` with word weights memoised for one article: frequencies barely move within it."""
     memo: dict[str, float] = {}
+    candidate_totals: dict[int, float] = {}
+    owner_weight: dict[int, float] = {}
 
     def weight(word: str) -> float:
         w = memo.get(word)
@@ -201,20 +205,31 @@ def _scorer(index: EventIndex) -> Callable[[EventCandidate, MergedEvent], float 
         return w
 
     def total(words) -> float:
-        return index.total_weight(words, weight)
+        if isinstance(words, frozenset):  # a candidate's words
+            t = candidate_totals.get(id(words))
+            if t is None:
+                t = candidate_totals[id(words)] = sum(weight(k) for k in words)
+            return t
+        return owner_weight[id(words)]
 
-    return lambda candidate, event: _close_enough(candidate, event, weight, total)
+    def score(candidate: EventCandidate, event: MergedEvent) -> float | None:
+        owner_weight[id(event.keywords)] = index.event_weight(event)
+        return _close_enough(candidate, event, weight, total)
+
+    return score
 
 
 @dataclass
 class MergeResult:
     events: list[MergedEvent]          # every event this batch of candidates touched
     merges: int                         # candidates folded into an event that was already there
+    placed: list[tuple[SourceRef, MergedEvent]]  # where each candidate's source went
 
 
 def merge_events(candidates: list[EventCandidate], index: EventIndex) -> MergeResult:
     """Fold candidates into the index: into the best matching event, or as a new event."""
     touched: dict[int, MergedEvent] = {}
+    placed: list[tuple[SourceRef, MergedEvent]] = []
     merges = 0
     score_of = _scorer(index)
 
@@ -235,6 +250,7 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex) -> MergeRe
                                 sources=[c.source], keywords=set(c.keywords), needs_review=c.needs_review)
             index.add(event)
             touched[id(event)] = event
+            placed.append((c.source, event))
             continue
         merges += 1
         best.sources.append(c.source)
@@ -244,7 +260,8 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex) -> MergeRe
             best.needs_review = c.needs_review
             index.refile(best)
         touched[id(best)] = best
-    return MergeResult(events=list(touched.values()), merges=merges)
+        placed.append((c.source, best))
+    return MergeResult(events=list(touched.values()), merges=merges, placed=placed)
 
 
 def infer_anchor(article_name: str, candidates: list[EventCandidate], index: EventIndex) -> Anchor | None:
@@ -264,7 +281,7 @@ def infer_anchor(article_name: str, candidates: list[EventCandidate], index: Eve
         if not core.startswith("XXXX-") or core == "XXXX-XX-XX":
             continue
         for event in index.nearby(c.edtf):
-            if event.edtf.startswith("X") or article_name in event.articles:
+            if event.edtf.startswith("X") or any(s.article == article_name for s in event.sources):
                 continue
             if score_of(c, event) is not None:
                 year = int(event.edtf[:4])

@@ -7,6 +7,7 @@ own and none needs a database or a web framework.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -102,13 +103,18 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class EventCandidate:
-    title: str
     summary: str
     edtf: str
     granularity: str
     source: SourceRef
     keywords: frozenset[str] = field(default_factory=frozenset)
     needs_review: bool = False
+    # How to make the headline, which is only needed if the candidate becomes a new event.
+    make_title: Callable[[], str] = field(default=lambda: "", compare=False, repr=False)
+
+    @property
+    def title(self) -> str:
+        return self.make_title()
 
 
 @dataclass

@@ -69,7 +69,8 @@ class EventIndex:
     """
 
     RAREST_WORDS = 5
-    MAX_SPAN_YEARS = 30
+    BUCKET_YEARS = 5
+    MAX_BUCKETS = 8
 
     def __init__(self, events: list[MergedEvent] | None = None) -> None:
         self.events: list[MergedEvent] = []
@@ -83,6 +84,7 @@ class EventIndex:
         self._coarse_postings: dict[tuple[str, int], list[MergedEvent]] = defaultdict(list)  # > a month
         self._removed: set[int] = set()
         self._wsum: dict[int, float] = {}
+        self._keys: dict[int, tuple[set[tuple[str, int, str]], set[str]]] = {}
         self.by_id: dict[int, MergedEvent] = {}
         for e in events or []:
             self.add(e)
@@ -101,12 +103,37 @@ class EventIndex:
         if not start or not end:
             return
         coarse = start[:7] != end[:7]
-        years = range(int(start[:4]), min(int(end[:4]), int(start[:4]) + self.MAX_SPAN_YEARS) + 1)
+        buckets = self._buckets(start, end)
         for word in words:
-            for year in years:
-                self._postings[word, year].append(event)
+            for bucket in buckets:
+                self._postings[word, bucket].append(event)
                 if coarse:
-                    self._coarse_postings[word, year].append(event)
+                    self._coarse_postings[word, bucket].append(event)
+
+    def _buckets(self, start: str, end: str) -> range:
+        """Five-year buckets a date covers: few enough that a long range is filed cheaply."""
+        first = int(start[:4]) // self.BUCKET_YEARS
+        return range(first, min(int(end[:4]) // self.BUCKET_YEARS, first + self.MAX_BUCKETS) + 1)
+
+    def add_source(self, event: MergedEvent, source: SourceRef) -> None:
+        event.sources.append(source)
+        keys, articles = self._source_keys(event)
+        keys.add((source.article, source.paragraph_index, source.sentence))
+        articles.add(source.article)
+
+    def has_sentence(self, event: MergedEvent, source: SourceRef) -> bool:
+        return (source.article, source.paragraph_index, source.sentence) in self._source_keys(event)[0]
+
+    def has_article(self, event: MergedEvent, article: str) -> bool:
+        return article in self._source_keys(event)[1]
+
+    def _source_keys(self, event: MergedEvent) -> tuple[set[tuple[str, int, str]], set[str]]:
+        """Sentence keys and article names of an event's sources, rebuilt if its sources were cut."""
+        cached = self._keys.get(id(event))
+        if cached is None or len(cached[0]) > len(event.sources):
+            cached = self._keys[id(event)] = ({(s.article, s.paragraph_index, s.sentence) for s in event.sources},
+                                              {s.article for s in event.sources})
+        return cached
 
     def add_keywords(self, event: MergedEvent, words: frozenset[str]) -> None:
         new = words - event.keywords
@@ -180,12 +207,10 @@ class EventIndex:
                  postings: dict[tuple[str, int], list[MergedEvent]]) -> list[MergedEvent]:
         """Events that share one of the rarest words and whose dates overlap [start, end]."""
         words = sorted(keywords, key=lambda w: (self._df.get(w, 0), w))[:self.RAREST_WORDS]
-        first = int(start[:4])
-        years = range(first, min(int(end[:4]), first + self.MAX_SPAN_YEARS) + 1)
         out = []
         for word in words:
-            for year in years:
-                for e in postings.get((word, year), ()):
+            for bucket in self._buckets(start, end):
+                for e in postings.get((word, bucket), ()):
                     e_start, e_end = bounds(e.edtf)
                     if e_start <= end and e_end >= start:
                         out.append(e)
@@ -241,8 +266,7 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex) -> MergeRe
             if score is None or score <= best_score:
                 continue
             # Two dates in one sentence are two events ("in 1979 ... the Afghan War (1978-1992)").
-            if any(s.article == c.source.article and s.paragraph_index == c.source.paragraph_index
-                   and s.sentence == c.source.sentence for s in event.sources):
+            if index.has_sentence(event, c.source):
                 continue
             best, best_score = event, score
         if best is None:
@@ -253,7 +277,7 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex) -> MergeRe
             placed.append((c.source, event))
             continue
         merges += 1
-        best.sources.append(c.source)
+        index.add_source(best, c.source)
         index.add_keywords(best, c.keywords)
         if precision_rank(c.edtf) < precision_rank(best.edtf):
             best.edtf, best.granularity = c.edtf, c.granularity
@@ -281,7 +305,7 @@ def infer_anchor(article_name: str, candidates: list[EventCandidate], index: Eve
         if not core.startswith("XXXX-") or core == "XXXX-XX-XX":
             continue
         for event in index.nearby(c.edtf):
-            if event.edtf.startswith("X") or any(s.article == article_name for s in event.sources):
+            if event.edtf.startswith("X") or index.has_article(event, article_name):
                 continue
             if score_of(c, event) is not None:
                 year = int(event.edtf[:4])

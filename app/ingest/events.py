@@ -32,6 +32,8 @@ such than that the their theirs them themselves then there these they this those
 until up very was we were what when where which while who whom why will with would you your yours said
 says say told tell added according mr mrs ms new one two three last next week year month day time told
 president minister former also however since then may might must shall us per
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+september october november december
 """.split())
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
 
@@ -85,8 +87,6 @@ def mentions_by_paragraph(article: Article, anchor: Anchor) -> dict[int, list[Me
 def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list[EventCandidate]:
     candidates: list[EventCandidate] = []
     last_day: tuple[str, Mention] | None = None
-    date_words = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
-                            r"march|april|june|july|august|september|october|november|december)\b", re.I)
     for paragraph in article.paragraphs:
         text = paragraph.text
         para_mentions = mentions.get(paragraph.index, [])
@@ -95,7 +95,7 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
             inside = [m for m in para_mentions if s_start <= m.start and m.end <= s_end]
             placed = [m for m in inside if m.places_event]
             spans = [(m.start - s_start, m.end - s_start) for m in inside if m.type != "DURATION"]
-            kw = keywords(date_words.sub(" ", sentence))
+            kw = keywords(sentence)
             if not placed and last_day is not None:
                 same = SAME_DAY.search(sentence)
                 if same:

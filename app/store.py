@@ -210,15 +210,22 @@ class Ingestor:
         edtf = fixes.get("date", event.edtf)
         start, end = bounds(edtf)
         core, uncertain, _ = strip_qualifiers(edtf)
-        giving = [s for s in event.sources if s.edtf == event.edtf]
-        inferred = "date" not in fixes and bool(giving) and all(s.inferred for s in giving)
+        # Inferred when every source giving this date resolved it against an inferred anchor
+        # (stops at the first that did not: usually the first source).
+        inferred = False
+        if "date" not in fixes:
+            for s in event.sources:
+                if s.edtf == event.edtf:
+                    inferred = s.inferred
+                    if not inferred:
+                        break
         return {
             "title": fixes.get("title", event.title), "machine_title": event.title,
             "summary": event.summary, "edtf": edtf, "machine_edtf": event.edtf,
             "date_start": start, "date_end": end, "granularity": granularity(edtf),
             "uncertain": uncertain or core.startswith("XXXX"), "inferred": inferred,
             "needs_review": event.needs_review or (core.startswith("XXXX") and "date" not in fixes),
-            "hidden": fixes.get("hidden") == "true", "keywords": " ".join(sorted(event.keywords)),
+            "hidden": fixes.get("hidden") == "true", "keywords": " ".join(event.keywords),
             "updated_at": utcnow(),
         }
 

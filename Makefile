@@ -26,6 +26,7 @@ test: install
 
 bench: install
 	$(PY) benchmarks/ingest.py
+	$(PY) benchmarks/temporal.py
 
 # Score the temporal tagger on the TimeBank+AQUAINT development set.
 timex: install

@@ -72,6 +72,10 @@ class EventView:
 
     @property
     def display(self) -> str:
+        """The date as a reader says it; an unknown date says what the text said: `Friday (date unknown)`."""
+        if self.edtf.startswith("XXXX-XX-XX") and self.sources:
+            said = self.sources[0].mention_text
+            return f"{said[:1].upper()}{said[1:]} (date unknown)"
         return display(self.edtf)
 
     @property

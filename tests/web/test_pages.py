@@ -14,6 +14,7 @@ def test_timeline_groups_events_by_year_with_human_dates(client):
     assert years[-1] == "Date unknown"
     assert "24 December 1979" in html and "1978\u20131992" in html and "1990s" in html
     assert "inferred" in html and "needs review" in html
+    assert "Friday (date unknown)" in html  # 'warned on Friday' in an undated article
 
 
 def test_event_page_shows_each_source_and_how_its_date_was_resolved(client):

@@ -72,8 +72,7 @@ def _is_junk_line(line: str) -> str | None:
         return "photo credit"
     words = s.split()
     if len(words) >= 8:
-        iconish = sum("icon" in w.lower() for w in words)
-        if iconish / len(words) > 0.2:
+        if s.lower().count("icon") / len(words) > 0.2:
             return "navigation icons"
         if len(words) >= 20 and not re.search(r"[.,;:!?\"\u201c\u201d]", s) \
                 and sum(w[0].islower() for w in words) / len(words) > 0.6:

@@ -823,8 +823,9 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
     elif isinstance(anchor, dt.date):
         anchor = Anchor(date=anchor)
     found: list[Mention] = []
-    tokens = [(t.start(), t.group(0)) for t in _TOKEN.finditer(text)]
-    core = [start for start, tok in tokens if tok[0].isdigit() or tok.lower() in CORE_WORDS]
+    # Each word lower-cased once (not the whole text: lower() can change its length).
+    tokens = [(t.start(), t.group(0).lower()) for t in _TOKEN.finditer(text)]
+    core = [start for start, tok in tokens if tok in CORE_WORDS or tok[0].isdigit()]
     if not core:
         return found
     pos = 0
@@ -838,7 +839,7 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
                 start -= 1  # '90s
         elif start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'\u2019"):
             continue  # inside a word
-        elif tok.lower() not in TRIGGER_WORDS:
+        elif tok not in TRIGGER_WORDS:
             continue
         else:
             i = bisect_left(core, start)

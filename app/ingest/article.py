@@ -62,11 +62,11 @@ def _is_junk_line(line: str) -> str | None:
         return "player timestamp"
     if PROMO.match(s):
         return "promotion"
-    if ORIGIN.search(s) and len(s) < 200:
+    if len(s) < 200 and ORIGIN.search(s):
         return "syndication note"
-    if TAGS.match(s) and len(s) < 120:
+    if len(s) < 120 and TAGS.match(s):
         return "tags"
-    if SHARE.search(s) and len(s) < 160:
+    if len(s) < 160 and SHARE.search(s):
         return "share prompt"
     if PHOTO_CREDIT.match(s):
         return "photo credit"
@@ -77,7 +77,7 @@ def _is_junk_line(line: str) -> str | None:
         if len(words) >= 20 and not re.search(r"[.,;:!?\"\u201c\u201d]", s) \
                 and sum(w[0].islower() for w in words) / len(words) > 0.6:
             return "navigation"
-    if BREADCRUMB_SEP.search(s) and not SENTENCE_END.search(s) and len(words) < 15:
+    if len(words) < 15 and BREADCRUMB_SEP.search(s) and not SENTENCE_END.search(s):
         return "breadcrumb"
     return None
 

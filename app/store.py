@@ -55,9 +55,7 @@ def _corrections(conn: Connection, event_ids: set[int]) -> dict[int, dict[str, s
     out: dict[int, dict[str, str]] = defaultdict(dict)
     if not event_ids:
         return out
-    rows = conn.execute(select(Correction.event_id, Correction.field, Correction.value)
-                           .where(Correction.event_id.in_(event_ids)).order_by(Correction.id))
-    for event_id, field_name, value in rows:
+    for event_id, field_name, value in conn.execute(_CORRECTIONS, {"ids": list(event_ids)}):
         out[event_id][field_name] = value
     return out
 
@@ -65,6 +63,9 @@ def _corrections(conn: Connection, event_ids: set[int]) -> dict[int, dict[str, s
 # Core statements, built once: the ORM's per-statement overhead was most of the write time.
 _ARTICLE = Article.__table__
 _EVENT = Event.__table__
+_CORRECTION = Correction.__table__
+_CORRECTIONS = (select(_CORRECTION.c.event_id, _CORRECTION.c.field, _CORRECTION.c.value)
+                .where(_CORRECTION.c.event_id.in_(bindparam("ids", expanding=True))).order_by(_CORRECTION.c.id))
 _INSERT_ARTICLE = _ARTICLE.insert().returning(_ARTICLE.c.id)
 _INSERT_EVENTS = _EVENT.insert().returning(_EVENT.c.id, sort_by_parameter_order=True)
 _UPDATE_EVENT = _EVENT.update().where(_EVENT.c.id == bindparam("event_id"))

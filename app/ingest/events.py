@@ -90,12 +90,18 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
     for paragraph in article.paragraphs:
         text = paragraph.text
         para_mentions = mentions.get(paragraph.index, [])
-        for s_start, s_end in split_sentences(text):
+        sentences = split_sentences(text)
+        for n, (s_start, s_end) in enumerate(sentences):
             sentence = text[s_start:s_end]
             inside = [m for m in para_mentions if s_start <= m.start and m.end <= s_end]
             placed = [m for m in inside if m.places_event]
             spans = [(m.start - s_start, m.end - s_start) for m in inside if m.type != "DURATION"]
             kw = keywords(sentence)
+            quote_start = _quote_opened_before(text, sentences, n)
+            if quote_start is not None:
+                # '"... conflict. I think this is going on there," Putin said Tuesday.': what was
+                # said is the whole quote, so its words say what the event is about.
+                kw = kw | keywords(text[quote_start:s_start])
             if not placed and last_day is not None:
                 same = SAME_DAY.search(sentence)
                 if same:
@@ -118,6 +124,15 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
                 if granularity(edtf) == "day" and not edtf.startswith("X"):
                     last_day = (edtf, m)
     return candidates
+
+
+def _quote_opened_before(text: str, sentences: list[tuple[int, int]], n: int) -> int | None:
+    """Where the quotation this sentence closes was opened, if in an earlier sentence."""
+    s_start, s_end = sentences[n]
+    if text.count("\u201d", s_start, s_end) <= text.count("\u201c", s_start, s_end):
+        return None
+    opened = text.rfind("\u201c", 0, s_start)
+    return opened if opened != -1 and opened >= sentences[0][0] else None
 
 
 def _same_day(match: re.Match, offset: int, last_day: tuple[str, Mention]) -> Mention | None:

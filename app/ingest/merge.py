@@ -337,3 +337,44 @@ def pin_publication_day(anchor: Anchor, candidates: list[EventCandidate], weekda
         return Anchor(date=latest, inferred_from=f"{anchor.inferred_from}; latest date {latest.isoformat()} "
                                                  f"is the weekday the article names")
     return anchor
+
+
+def pin_by_weekday(article_name: str, candidates: list[EventCandidate], index: EventIndex,
+                   anchor: Anchor, weekdays_named: dict[int, int]) -> Anchor | None:
+    """Pin an undated article's publication day through a weekday it shares with a dated report.
+
+    "Putin said on Tuesday" in an article whose year is known matches a dated
+    event on a Tuesday only when the wording is close (several telling words in
+    common, not just the names every story repeats). That Tuesday is then the
+    article's latest news day, and its other weekdays resolve against it.
+    `weekdays_named` maps a candidate's mention start to the weekday it names.
+    """
+    if anchor.year is None or anchor.date is not None:
+        return None
+    score_of = _scorer(index)
+    best: tuple[float, dt.date, str] | None = None
+    first, last = f"{anchor.year}-01-01", f"{anchor.year}-12-31"
+    for c in candidates:
+        weekday = weekdays_named.get(c.source.mention_start)
+        if c.edtf != "XXXX-XX-XX" or weekday is None:
+            continue
+        for event in index._sharing(c.keywords, first, last, index._postings):
+            core = strip_qualifiers(event.edtf)[0]
+            if len(core) != 10 or core.startswith("X") or index.has_article(event, article_name):
+                continue
+            day = dt.date.fromisoformat(core)
+            if day.weekday() != weekday:
+                continue
+            shared, plain = similarity(c.keywords, event.keywords)
+            if shared < 5 or plain < 0.35:
+                continue
+            score = score_of(EventCandidate(summary="", edtf=core, granularity="day", source=c.source,
+                                            keywords=c.keywords), event)
+            if score is not None and (best is None or score > best[0]):
+                other = next(s for s in event.sources if s.article != article_name)
+                best = (score, day, f"\u2018{c.source.mention_text}\u2019 matching \u2018{other.mention_text}\u2019 "
+                                    f"({day.isoformat()}) in {other.article}")
+    if best is None:
+        return None
+    return Anchor(date=best[1], inferred_from=f"{anchor.inferred_from}; {best[2]}")
+

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .article import parse_article
 from .dates import WEEKDAY_NAMES
 from .events import extract_events, mentions_by_paragraph
-from .merge import EventIndex, infer_anchor, pin_publication_day
+from .merge import EventIndex, infer_anchor, pin_by_weekday, pin_publication_day
 from .temporal import find_mentions
 from .reader import RawDoc
 from .types import Anchor, Article, EventCandidate, Mention
@@ -50,9 +50,11 @@ def extract(article: Article, index: EventIndex) -> Extraction:
         inferred = infer_anchor(article.name, candidates, index)
         if inferred is not None:
             mentions, candidates = _extract_with(article, inferred, mentions)
-            named = {WEEKDAY_NAMES.index(w.group(1)) for ms in mentions.values() for m in ms
+            named = {m.start: WEEKDAY_NAMES.index(w.group(1)) for ms in mentions.values() for m in ms
                      if m.edtf == "XXXX-XX-XX" for w in [_WEEKDAY.search(m.text)] if w}
-            pinned = pin_publication_day(inferred, candidates, named)
+            pinned = pin_publication_day(inferred, candidates, set(named.values()))
+            if pinned is inferred:
+                pinned = pin_by_weekday(article.name, candidates, index, inferred, named) or inferred
             if pinned is not inferred:
                 mentions, candidates = _extract_with(article, pinned, mentions)
             anchor = pinned

@@ -115,3 +115,24 @@ def test_extraction_never_reads_the_clock():
     cands = extract(a, index).candidates
     assert sorted(c.edtf for c in cands) == ["XXXX-03-03", "XXXX-XX-XX"]
     assert all(str(dt.date.today().year) not in c.edtf for c in cands)
+
+
+def test_undated_article_weekday_is_pinned_by_a_closely_matching_dated_report():
+    index = seeds_index()
+    (talks,) = by_quote(index, "told TASS on Saturday")
+    assert talks.edtf == "2021-08-21"  # the Saturday before the Tuesday the speech was given
+    (speech,) = by_quote(index, "Russian President Vladimir Putin said on Tuesday")
+    assert speech.edtf == "2021-08-24"
+    assert any("Putin on Tuesday said" in s.sentence for s in speech.sources)
+
+
+def test_a_weekday_with_only_common_names_in_common_is_not_pinned():
+    dated = ("Council Meets\n\nPublished: 2022-03-10\n\nThe city council approved the new harbour budget on "
+             "Tuesday after a long debate about dredging costs, Mayor Anna Berg said.")
+    undated = ("Another Story\n\nOn August 3 the mayor opened a school. Mayor Anna Berg said on Tuesday that "
+               "the city would plant trees along the river promenade.")
+    year_source = ("School Opens\n\nPublished: 2022-08-05\n\nMayor Anna Berg opened a school on August 3, "
+                   "welcoming the first pupils, officials said.")
+    index = run([("d.txt", dated), ("y.txt", year_source), ("u.txt", undated)])
+    (trees,) = by_quote(index, "plant trees")
+    assert trees.edtf == "XXXX-XX-XX"

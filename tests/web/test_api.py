@@ -52,8 +52,10 @@ def test_articles(client):
     a = next(x for x in articles if x["file"].startswith("002"))
     assert a["published"] == "2021-08-23" and a["events"] > 0
     undated = next(x for x in articles if x["file"].startswith("001"))
-    assert undated["published"] is None and undated["anchor"] == "2021"
-    assert "August 15" in undated["anchor_inferred_from"]
+    # No date in the text: the year comes from 'August 15', the day from 'said on Tuesday'
+    # matching the dated report of the same speech.
+    assert undated["published"] is None and undated["anchor"] == "2021-08-24"
+    assert "August 15" in undated["anchor_inferred_from"] and "Tuesday" in undated["anchor_inferred_from"]
 
 
 def test_article_detail_has_paragraphs_and_mentions(client):

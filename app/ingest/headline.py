@@ -33,10 +33,15 @@ APPOSITIVE = re.compile(
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|at|since|during|by|from|until|of|back in|as of|early|late)\s+)$", re.I)
-CLAUSE_BREAKS = (", which", ", who", ", when", ", while", ", as ", ", after", ", saying", ", noting",
-                 ", declaring", ", adding", "; ", " \u2014 ", " - ", ", but", ", and", ", where",
-                 " after ", " while ", " as ", " when ", " because ", " whereas ", " although ",
-                 ", ", " including ", " with ", " to ")
+# Where a long headline may be cut, strongest boundaries first; within a group the longest cut that fits wins.
+CLAUSE_BREAKS = (
+    (", which", ", who", ", when", ", while", ", as ", ", after", ", saying", ", noting", ", declaring",
+     ", adding", "; ", " \u2014 ", " - "),
+    (", but", ", and", ", where", " after ", " while ", " as ", " when ", " because ", " whereas ",
+     " although ", " if "),
+    (", ", " including ", " with "),
+    (" to ", " on ", " in ", " for ", " about ", " over ", " at ", " from ", " by "),
+)
 TITLES = re.compile(r"\b(?:President|Prime Minister|Minister|Deputy|Foreign|Secretary|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
                     r"General|Gen\.|Chancellor|King|Queen|Senator|Sen\.|Governor|Gov\.)\b")
 
@@ -72,7 +77,7 @@ def _shorten(text: str, limit: int = MAX_LEN) -> str:
     if len(text) <= limit:
         return text
     # The longest cut at a clause boundary that fits; strong boundaries first.
-    for group in (CLAUSE_BREAKS[:13], CLAUSE_BREAKS[13:]):
+    for group in CLAUSE_BREAKS:
         cuts = [text[:i].strip(" ,;:") for brk in group for i in _positions(text, brk)]
         fitting = [c for c in cuts if 30 <= len(c) <= limit]
         if fitting:

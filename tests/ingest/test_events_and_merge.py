@@ -104,6 +104,11 @@ def test_headlines_are_short_and_read_as_headlines():
     h = headline(s, [(s.index("Tuesday"), s.index("Tuesday") + 7)])
     assert h.startswith("Putin: Russia will not attempt a military intervention in Afghanistan")
     assert len(h) <= 90
+    s2 = ("A source in Panjshir told TASS on Saturday that Massoud had embarked on talks with the Taliban on the "
+          "establishment of an inclusive government and on settling political contradictions.")
+    # Too long: cut before a trailing phrase, never inside one.
+    assert headline(s2, [(s2.index("Saturday"), s2.index("Saturday") + 8)]) == \
+        "A source in Panjshir: Massoud had embarked on talks with the Taliban"
     long = "The committee " + "discussed the many detailed provisions of the proposed regulation " * 3 + "today."
     assert len(headline(long)) <= 90 and not headline(long).endswith(("the", "of"))
 

@@ -170,6 +170,7 @@ PATTERNS: list[tuple[str, str]] = [
                 r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]+quarter)(?:" + OPT_COMMA
                 + r"(?:(?i:of)" + S + r")?" + YEAR.format(g="qy") + r")?"
                 + r"|(?P<qq>Q[1-4])[ \t]*" + YEAR.format(g="qqy")),
+    ("this_quarter", r"(?i:the" + S + r"(?:latest" + S + r"|current" + S + r"|same" + S + r")?quarter)(?![A-Za-z\-])"),
     ("ago", _pat(r"(?i:(?:about|some|nearly|almost|more than|less than)" + S + r")?(?i:{NUMBER})[ \t-]+(?i:{UNIT})s?"
                  + S + r"(?P<agodir>(?i:ago|earlier|before|later|from now|hence))", NUMBER="agon", UNIT="agou")),
     ("rel_unit_mod", r"(?i:(?P<rumod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of)"
@@ -185,7 +186,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("set", r"(?i:(?P<setq>every|each|per)" + S + r"(?:(?P<setn>other|two|three|four|five|six)" + S + r")?"
             r"(?P<setu>day|week|month|year|quarter|morning|evening|night|monday|tuesday|wednesday|thursday|friday|"
             r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)s?)(?![A-Za-z])"
-            r"|(?i:(?P<setadv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly))(?![A-Za-z])"),
+            r"|(?i:(?P<setadv>daily|weekly|monthly|annually|yearly|hourly|nightly))(?![A-Za-z])"),
     ("duration", _pat(r"(?i:(?:(?P<dmod>about|around|nearly|almost|more than|less than|at least|over|up to|some|roughly)" + S
                       + r")?(?:the" + S + r"(?:(?:past|last|next|first|coming)" + S + r")?)?{NUMBER}[ \t-]+(?:(?:more|full|straight|long|consecutive)" + S + r")?"
                       + r"{UNIT}(?P<dpl>s)?)(?![A-Za-z])", NUMBER="dn", UNIT="du")),
@@ -484,10 +485,22 @@ def _norm_quarter(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
             return _Result("DATE", f"XXXX-Q{q}", None, "quarter", relative=True)
         else:
             year = anchor.year - (1 if rel in ("last", "year-earlier", "year-ago", "previous") else 0)
+            if anchor.date is not None and not rel and q > (anchor.date.month - 1) // 3 + 1 \
+                    and not _looks_ahead(text, start):
+                year -= 1  # "the fourth quarter" in a January report is last year's
             relative = True
     first = 3 * (q - 1) + 1
     return _Result("DATE", f"{year}-Q{q}", f"{year}-{first:02d}/{year}-{first + 2:02d}", "quarter",
                    relative=relative)
+
+
+def _norm_this_quarter(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """`the quarter` in business news is the quarter being reported, the anchor's."""
+    if re.match(r"\s+(?:of|century|mile|final)\b", text[start + len(g["_m"]):]):
+        return None
+    # Early in a quarter, results are still being reported for the one just ended.
+    in_first_months = anchor.date is not None and (anchor.date.month - 1) % 3 < 2
+    return _relative_unit("quarter", -1 if in_first_months else 0, anchor)
 
 
 def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -647,10 +660,12 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     return _Result("DATE", v, v, "day", relative=True)
 
 
-_CAP_WORD_BEFORE = re.compile(r"(?:^|(?<![!?:;\"\u201c])(?:(?<=\b(?:Mr|Ms|Dr|St)\.)|(?<=Mrs\.)|(?<![.])))\s([A-Z][a-z]+)\s+$")
+_CAP_WORD_BEFORE = re.compile(r"(?:^|(?<![!?:;\"\u201c\n'`])(?:(?<=\b(?:Mr|Ms|Dr|St)\.)|(?<=Mrs\.)|(?<![.])))"
+                              r"[ \t]([A-Z][a-z]+)\s+$")
 _CAP_WORD_AFTER = re.compile(r"^\s+([A-Z][a-z]+)")
 _NOT_NAMES = {"On", "Last", "Next", "This", "By", "Since", "Until", "Till", "From", "Before", "After", "Early",
-              "Late", "Every", "Each", "The", "Through", "Between", "And", "Or"}
+              "Late", "Every", "Each", "The", "Through", "Between", "And", "Or", "Earlier", "Later", "Also", "But",
+              "Then", "As", "Only", "Even", "Again", "Still"}
 
 
 def _part_of_a_name(text: str, start: int, end: int) -> bool:
@@ -666,7 +681,7 @@ def _norm_set(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     if g["setadv"]:
         adv = g["setadv"].lower()
         v = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-             "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P1Q"}[adv]
+             "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}[adv]
         return _Result("SET", v, None, "set")
     unit = g["setu"].lower()
     n = {"other": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get((g["setn"] or "").lower(), 1)
@@ -792,7 +807,7 @@ NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "iso": _norm_iso, "numeric": _norm_numeric, "compact": _norm_compact, "holiday": _norm_holiday,
     "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
     "century": _norm_century, "year_range": _norm_year_range, "season": _norm_season,
-    "quarter": _norm_quarter, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
+    "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
     "rel_unit": _norm_rel_unit, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
     "today": _norm_today, "set": _norm_set, "duration": _norm_duration,
     "bare_units": _norm_bare_units, "ref": _norm_ref, "time": _norm_time,

@@ -320,8 +320,11 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def _looks_ahead(text: str, start: int) -> bool:
-    window = text[max(0, start - 45):start]
-    cut = max(window.rfind("."), window.rfind(";"))
+    """Does the clause around a date look ahead ("will meet on Friday", "is due Monday")?"""
+    # Only what comes before the date in its clause: in "Putin on Tuesday said that
+    # Moscow will not...", the "will" after it belongs to the reported speech.
+    window = text[max(0, start - 80):start]
+    cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n"), window.rfind(", "))
     return bool(FUTURE_CUE.search(window[cut + 1:]))
 
 
@@ -654,10 +657,7 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
             delta = 7
         day = d - dt.timedelta(days=delta)
     v = day.isoformat()
-    part = (g["wpart"] or "").lower()
-    if part == "night":
-        return _Result("TIME", f"{v}TNI", v, "day", relative=True)
-    return _Result("DATE", v, v, "day", relative=True)
+    return _Result("DATE", v, v, "day", relative=True)  # TimeML dates "Friday night" to the day
 
 
 _CAP_WORD_BEFORE = re.compile(r"(?:^|(?<![!?:;\"\u201c\n'`])(?:(?<=\b(?:Mr|Ms|Dr|St)\.)|(?<=Mrs\.)|(?<![.])))"

@@ -55,6 +55,8 @@ def test_absolute_dates(text, span, edtf, granularity):
     ("two years ago, the", dt.date(2021, 8, 23), "2019"),
     ("Next year the plan", dt.date(2021, 8, 23), "2022"),
     ("Earlier Friday, lawyers filed a petition", dt.date(2000, 1, 7), "2000-01-07"),  # not a name
+    ("protesters rallied Friday night in the plaza", dt.date(2000, 1, 8), "2000-01-07"),
+    ("Putin on Tuesday said that Moscow will not interfere", dt.date(2021, 8, 26), "2021-08-24"),
     ("Profit rose in the quarter, the bank said.", dt.date(1989, 10, 26), "1989-07/1989-09"),  # just ended
     ("Sales fell in the fourth quarter.", dt.date(1998, 1, 26), "1997-10/1997-12"),  # last year's
 ])

@@ -331,8 +331,8 @@ def _looks_ahead(text: str, start: int) -> bool:
 def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool) -> int | None:
     """The year a month-and-day without a year most likely means.
 
-    News reports mostly look back: a date well after the publication date is
-    last year's, unless the sentence looks ahead.
+    News reports mostly look back: a date more than four months after the
+    publication date is last year's, unless the sentence looks ahead.
     """
     if anchor.year is None:
         return None
@@ -341,7 +341,7 @@ def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool) -> in
         candidate = _safe_date(year, month, day if month != 2 or day != 29 else 28)
         if candidate is not None:
             gap = (candidate - anchor.date).days
-            if gap > 183 and not ahead:
+            if gap > 120 and not ahead:
                 year -= 1
             elif gap < -183 and ahead:
                 year += 1

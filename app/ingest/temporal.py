@@ -164,7 +164,8 @@ PATTERNS: list[tuple[str, str]] = [
                    + r"(?:[ \t]*[\u2013\u2014-][ \t]*|" + S + r"(?i:and|to|until|through)" + S + r")"
                    + r"(?P<ry2>1[0-9]\d\d|20\d\d|\d\d)(?![\d,])"),
     ("season", r"(?i:(?P<smod>early|late|mid)[ \t-]+)?(?i:(?P<srel>this|last|next|the past|the coming)" + S + r")?"
-               r"(?P<season>(?i:spring|summer|autumn|winter)|(?i:fall)(?=" + OPT_COMMA + r"(?:of" + S + r")?(?:1\d\d\d|20\d\d)))"
+               r"(?P<season>(?i:spring|summer|autumn|winter)|(?<=this |last |next )(?i:fall)|"
+               r"(?i:fall)(?=" + OPT_COMMA + r"(?:of" + S + r")?(?:1\d\d\d|20\d\d)))"
                r"(?:" + OPT_COMMA + r"(?:of" + S + r")?" + YEAR.format(g="sy") + r")?"),
     ("quarter", r"(?i:(?:the" + S + r")?(?P<qrel>this|last|next|latest|year-earlier|year-ago|previous)?[ \t]*"
                 r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]+quarter)(?:" + OPT_COMMA
@@ -702,6 +703,8 @@ def _norm_duration(g: dict, anchor: Anchor, text: str, start: int) -> _Result | 
         return None
     if unit == "quarter":
         return None  # "three quarters of ..." is a fraction far more often than a duration
+    if re.match(r"[\s-]+old\b", text[start + len(g["_m"]):]):
+        return None  # "a 6-year-old boy": an age, not a stretch of time
     return _Result("DURATION", _duration(n, unit), None, "duration")
 
 

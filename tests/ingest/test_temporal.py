@@ -54,6 +54,7 @@ def test_absolute_dates(text, span, edtf, granularity):
     ("Putin on July 5 assured", dt.date(2021, 8, 23), "2021-07-05"),
     ("two years ago, the", dt.date(2021, 8, 23), "2019"),
     ("Next year the plan", dt.date(2021, 8, 23), "2022"),
+    ("The plant closed last fall.", dt.date(1998, 3, 2), "1997-23"),
     ("Earlier Friday, lawyers filed a petition", dt.date(2000, 1, 7), "2000-01-07"),  # not a name
     ("protesters rallied Friday night in the plaza", dt.date(2000, 1, 8), "2000-01-07"),
     ("Putin on Tuesday said that Moscow will not interfere", dt.date(2021, 8, 26), "2021-08-24"),
@@ -120,3 +121,8 @@ def test_offsets_index_the_original_text():
     text = "Russia\u2019s envoy said on Friday \u2014 a week after August 15 \u2014 that"
     for m in find_mentions(text, MON_23_AUG_2021):
         assert text[m.start:m.end] == m.text
+
+
+def test_ages_are_not_durations():
+    assert find_mentions("the 6-year-old boy and his 62-year-old uncle", MON_23_AUG_2021) == []
+    assert [m.value for m in find_mentions("a 24-hour strike", MON_23_AUG_2021)] == ["PT24H"]

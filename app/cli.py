@@ -98,7 +98,6 @@ def ingest(
 
     def fail(name: str, reason: str) -> None:
         stats.failed += 1
-        stats.errors.append(f"{name}: {reason}")
         typer.echo(f"error: {name}: {reason}", err=True)
 
     def run(doc: RawDoc, article) -> None:

@@ -15,7 +15,6 @@ class Settings:
     host: str
     port: int
     page_size: int
-    max_page_size: int
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -24,7 +23,6 @@ class Settings:
             host=os.environ.get("TIMELINE_HOST", "127.0.0.1"),
             port=int(os.environ.get("TIMELINE_PORT", "8000")),
             page_size=int(os.environ.get("TIMELINE_PAGE_SIZE", "100")),
-            max_page_size=1000,
         )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.engine import Connection, Engine
@@ -42,7 +42,6 @@ class IngestStats:
     paragraphs: int = 0
     events: int = 0
     merges: int = 0
-    errors: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         return (f"articles: {self.added} added, {self.updated} updated, {self.skipped} skipped, "

@@ -31,7 +31,7 @@ def engine(db_url: str) -> Engine:
 
 
 def settings_for(url: str) -> Settings:
-    return Settings(database_url=url, host="127.0.0.1", port=8000, page_size=100, max_page_size=1000)
+    return Settings(database_url=url, host="127.0.0.1", port=8000, page_size=100)
 
 
 def ingest_paths(url: str, *paths: Path | str) -> "object":

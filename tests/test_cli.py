@@ -14,7 +14,7 @@ from tests.conftest import SEEDS, ingest_paths
 
 def count(url: str, table: str) -> int:
     with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
-        return conn.execute(f"select count(*) from {table}").fetchone()[0]  # noqa: S608 - fixed table names
+        return conn.execute(f"select count(*) from {table}").fetchone()[0]
 
 
 def write(path: Path, data: bytes | str) -> Path:

@@ -63,7 +63,7 @@ def bounds(value: str) -> tuple[str | None, str | None]:
     try:
         parsed = edtf.parse_edtf(core)
         lo, hi = parsed.lower_strict(), parsed.upper_strict()
-    except Exception:  # noqa: BLE001 - any unparsable value simply has no bounds
+    except Exception:  # any value the parser rejects simply has no bounds
         return None, None
     return _iso(lo), _iso(hi)
 

@@ -133,7 +133,3 @@ class MergedEvent:
     keywords: set[str]
     needs_review: bool = False
     id: int | None = None
-
-    @property
-    def articles(self) -> set[str]:
-        return {s.article for s in self.sources}

@@ -78,6 +78,7 @@ class EventIndex:
         self._month: dict[str, list[MergedEvent]] = defaultdict(list)  # month-precise, and weeks touching it
         self._days_in_month: dict[str, list[MergedEvent]] = defaultdict(list)
         self._by_month_day: dict[str, list[MergedEvent]] = defaultdict(list)  # for unknown-year dates
+        self._unknown_year: dict[str, list[MergedEvent]] = defaultdict(list)  # `XXXX-07-12`, by "07-12"
         self._df: Counter[str] = Counter()
         # Words -> events, per year the event's date covers: a lookup reads one year's events only.
         self._postings: dict[tuple[str, int], list[MergedEvent]] = defaultdict(list)
@@ -94,12 +95,13 @@ class EventIndex:
         if event.id is not None:
             self.by_id[event.id] = event
         self._df.update(event.keywords)
+        self._wsum[id(event)] = sum(self.weight(w) for w in event.keywords)
         self._post(event, event.keywords)
         self._file(event)
 
     def _post(self, event: MergedEvent, words) -> None:
+        """File words under the date buckets the event's date covers now."""
         start, end = bounds(event.edtf)
-        self._wsum[id(event)] = self._wsum.get(id(event), 0.0) + sum(self.weight(w) for w in words)
         if not start or not end:
             return
         coarse = start[:7] != end[:7]
@@ -139,6 +141,7 @@ class EventIndex:
         new = words - event.keywords
         event.keywords |= new
         self._df.update(new)
+        self._wsum[id(event)] = self._wsum.get(id(event), 0.0) + sum(self.weight(w) for w in new)
         self._post(event, new)
 
     def weight(self, word: str) -> float:
@@ -152,7 +155,9 @@ class EventIndex:
         core = strip_qualifiers(event.edtf)[0]
         if core.startswith("XXXX"):
             if len(core) >= 7 and not core.startswith("XXXX-XX"):
-                self._by_month_day[core[5:10] if len(core) >= 10 else core[5:7]].append(event)
+                key = core[5:10] if len(core) >= 10 else core[5:7]
+                self._by_month_day[key].append(event)
+                self._unknown_year[key].append(event)
             return
         start, end = bounds(event.edtf)
         if not start or not end:
@@ -174,8 +179,11 @@ class EventIndex:
             self.by_id.pop(event.id, None)
 
     def refile(self, event: MergedEvent) -> None:
-        """Index an event again after its date became more precise."""
+        """Index an event again after its date changed: by date, and its words by date bucket.
+
+        Entries under the old date stay; lookups check compatibility anyway."""
         self._file(event)
+        self._post(event, event.keywords)
 
     def nearby(self, edtf: str, keywords: frozenset[str] = frozenset()) -> list[MergedEvent]:
         """The live events whose date could be compatible with `edtf` and that share its words."""
@@ -190,9 +198,11 @@ class EventIndex:
                 return []
             if start == end:
                 pools = [self._day.get(start, []), self._month.get(start[:7], []),
+                         self._unknown_year.get(start[5:10], []),
                          self._sharing(keywords, start, end, self._coarse_postings)]
             elif start[:7] == end[:7]:
                 pools = [self._month.get(start[:7], []), self._days_in_month.get(start[:7], []),
+                         self._unknown_year.get(start[5:7], []),
                          self._sharing(keywords, start, end, self._coarse_postings)]
             else:
                 pools = [self._sharing(keywords, start, end, self._postings)]

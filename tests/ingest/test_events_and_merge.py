@@ -141,3 +141,18 @@ def test_a_weekday_with_only_common_names_in_common_is_not_pinned():
     index = run([("d.txt", dated), ("y.txt", year_source), ("u.txt", undated)])
     (trees,) = by_quote(index, "plant trees")
     assert trees.edtf == "XXXX-XX-XX"
+
+
+def test_an_event_whose_year_becomes_known_is_found_by_later_vaguer_reports():
+    index = EventIndex()
+    undated = parse_article("Dam Aftermath\n\nThe Riverton dam collapsed on July 12, flooding three villages "
+                            "downstream and forcing the evacuation of the valley.", "u.txt")
+    merge_events(extract(undated, index).candidates, index)  # XXXX-07-12: no year to file it under
+    dated = parse_article("Dam Report\n\nPublished: 2018-07-20\n\nThe Riverton dam collapsed on July 12, flooding "
+                          "three villages downstream, engineers said.", "d.txt")
+    merge_events(extract(dated, index).candidates, index)  # now 2018-07-12
+    vague = parse_article("Dam Review\n\nPublished: 2019-03-01\n\nThe Riverton dam collapsed in 2018, flooding "
+                          "three villages downstream and forcing the evacuation of the valley.", "v.txt")
+    merge_events(extract(vague, index).candidates, index)
+    (event,) = index.events
+    assert event.edtf == "2018-07-12" and len(event.sources) == 3

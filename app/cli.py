@@ -8,12 +8,16 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from app.config import get_settings
 from app.ingest import BadInput, RawDoc, read_article, read_documents
 from app.ingest.reader import MAX_ARTICLE_BYTES
+
+if TYPE_CHECKING:
+    from app.store import Ingestor
 
 app = typer.Typer(help="Newsroom Timeline: from a pile of articles to a dated, source-linked timeline.",
                   no_args_is_help=True, add_completion=False)
@@ -75,8 +79,6 @@ def ingest(
     Unchanged files are skipped; a changed file is read again without touching
     editors' corrections. A bad file is reported on one line and the rest go on.
     """
-    from sqlalchemy.exc import SQLAlchemyError
-
     from app.migrate import NotMigrated, ensure_current
     from app.db import get_engine
     from app.store import Ingestor
@@ -92,6 +94,18 @@ def ingest(
     gc.set_threshold(200_000, 50, 1_000)
     ingestor = Ingestor(get_engine(settings.database_url))
     gc.freeze()
+    try:
+        _ingest_all(ingestor, paths, progress)
+    finally:
+        ingestor.close()
+    typer.echo(ingestor.stats.line())
+    if ingestor.stats.failed:
+        raise typer.Exit(1)
+
+
+def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None) -> None:
+    from sqlalchemy.exc import SQLAlchemyError
+
     stats = ingestor.stats
     inputs = list(_expand(paths))
     show = sys.stderr.isatty() if progress is None else progress
@@ -139,9 +153,6 @@ def ingest(
         for doc, article in undated:
             run(doc, article)
         ingestor.reinfer_undated()
-    typer.echo(stats.line())
-    if stats.failed:
-        raise typer.Exit(1)
 
 
 class _progress:

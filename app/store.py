@@ -104,6 +104,20 @@ class Ingestor:
             self._ids = dict(session.execute(select(Article.file, Article.id)).all())
         self.stats = IngestStats()
         self._done: set[str] = set()  # articles this run has stored, so need no second reading
+        # One connection for the whole run, one transaction per article on it: taking a
+        # connection from the pool and resetting it again cost as much as the writes.
+        self._conn: Connection | None = None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Ingestor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def is_unchanged(self, doc: RawDoc) -> bool:
         return self._hashes.get(doc.name) == content_hash(doc)
@@ -118,9 +132,11 @@ class Ingestor:
             self.stats.skipped += 1
             return "skipped"
         article = article or read_article(doc)
+        if self._conn is None:
+            self._conn = self.engine.connect()
         try:
-            with self.engine.begin() as conn:
-                outcome, article_id = self._write(conn, doc, digest, article)
+            with self._conn.begin():
+                outcome, article_id = self._write(self._conn, doc, digest, article)
         except Exception:
             # The transaction rolled back; the in-memory index may have moved ahead of it.
             with Session(self.engine) as session:

@@ -51,8 +51,11 @@ CONCEPTS = {
 }
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) in `text`, not breaking after abbreviations."""
+@lru_cache(maxsize=4096)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans (start, end) in `text`, not breaking after abbreviations.
+
+    Cached: an undated article is read again once its year is known."""
     spans = []
     start = 0
     for m in SENTENCE_BREAK.finditer(text):
@@ -63,7 +66,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return tuple((s, e) for s, e in spans if text[s:e].strip())
 
 
 @lru_cache(maxsize=65536)
@@ -126,7 +129,7 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
     return candidates
 
 
-def _quote_opened_before(text: str, sentences: list[tuple[int, int]], n: int) -> int | None:
+def _quote_opened_before(text: str, sentences: tuple[tuple[int, int], ...], n: int) -> int | None:
     """Where the quotation this sentence closes was opened, if in an earlier sentence."""
     s_start, s_end = sentences[n]
     if text.count("\u201d", s_start, s_end) <= text.count("\u201c", s_start, s_end):

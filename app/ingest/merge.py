@@ -271,7 +271,10 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex) -> MergeRe
     # Precise dates first, so that vaguer reports attach to the event they refine.
     for c in sorted(candidates, key=lambda c: precision_rank(c.edtf)):
         best, best_score = None, 0.0
-        for event in index.nearby(c.edtf, c.keywords):
+        words = c.keywords
+        for event in index.nearby(c.edtf, words):
+            if len(words & event.keywords) < 2:
+                continue  # most pairs share almost no words: decided here, before any scoring
             score = score_of(c, event)
             if score is None or score <= best_score:
                 continue

@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, UNKNOWN
 from .types import UNKNOWN_ANCHOR, Anchor, Mention
@@ -834,27 +835,25 @@ def _explain(text: str, res: _Result, anchor: Anchor) -> str:
     return f"\u2018{text}\u2019 in {basis}"
 
 
-def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Mention]:
-    """Every temporal expression in `text`, in order, with offsets into `text`."""
-    if anchor is None:
-        anchor = UNKNOWN_ANCHOR
-    elif isinstance(anchor, dt.date):
-        anchor = Anchor(date=anchor)
-    found: list[Mention] = []
+@lru_cache(maxsize=4096)
+def _scan(text: str) -> tuple[list[tuple[int, int]], dict[int, tuple[str, int, dict] | None]]:
+    """Where in `text` the grammar is worth trying, and a memo of what it matched there.
+
+    Neither depends on the anchor, and an undated article's paragraphs are read again
+    once its year is known (wire copies repeat them too), so both are kept per text."""
     # Each word lower-cased once (not the whole text: lower() can change its length).
     tokens = [(t.start(), t.group(0).lower()) for t in _TOKEN.finditer(text)]
     core = [start for start, tok in tokens if tok in CORE_WORDS or tok[0].isdigit()]
+    starts: list[tuple[int, int]] = []  # (token start, where the expression would start)
     if not core:
-        return found
-    pos = 0
+        return starts, {}
     for start, tok in tokens:
-        if start < pos:
-            continue
+        begin = start
         if tok[0].isdigit():
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue  # "A380", "COVID19"
             if start > 0 and text[start - 1] in "'\u2019":
-                start -= 1  # '90s
+                begin = start - 1  # '90s
         elif start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'\u2019"):
             continue  # inside a word
         elif tok not in TRIGGER_WORDS:
@@ -863,13 +862,41 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
             i = bisect_left(core, start)
             if i == len(core) or core[i] > start + CORE_REACH:
                 continue
-        m = MASTER.match(text, start)
-        if m is None:
-            continue
+        starts.append((start, begin))
+    return starts, {}
+
+
+def _match_at(text: str, start: int, tried: dict[int, tuple[str, int, dict] | None]) -> tuple[str, int, dict] | None:
+    if start in tried:
+        return tried[start]
+    m = MASTER.match(text, start)
+    hit = None
+    if m is not None:
         kind = next(name for name, _ in PATTERNS if m.group(f"_{name}") is not None)
-        end = m.end()
         groups = m.groupdict()
         groups["_m"] = m.group(0)
+        hit = (kind, m.end(), groups)
+    tried[start] = hit
+    return hit
+
+
+def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Mention]:
+    """Every temporal expression in `text`, in order, with offsets into `text`."""
+    if anchor is None:
+        anchor = UNKNOWN_ANCHOR
+    elif isinstance(anchor, dt.date):
+        anchor = Anchor(date=anchor)
+    found: list[Mention] = []
+    starts, tried = _scan(text)
+    pos = 0
+    for token_start, start in starts:
+        if token_start < pos:
+            continue
+        hit = _match_at(text, start, tried)
+        if hit is None:
+            continue
+        kind, end, groups = hit
+        # Normalisers read the groups and never change them: the memo stays valid.
         res = NORMALISERS[kind](groups, anchor, text, start)
         if res is None:
             continue

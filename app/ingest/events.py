@@ -93,18 +93,14 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
     for paragraph in article.paragraphs:
         text = paragraph.text
         para_mentions = mentions.get(paragraph.index, [])
+        if not any(m.places_event for m in para_mentions) and (last_day is None or not SAME_DAY.search(text)):
+            continue  # nothing here can become an event: no need to read its sentences
         sentences = split_sentences(text)
         for n, (s_start, s_end) in enumerate(sentences):
             sentence = text[s_start:s_end]
             inside = [m for m in para_mentions if s_start <= m.start and m.end <= s_end]
             placed = [m for m in inside if m.places_event]
             spans = [(m.start - s_start, m.end - s_start) for m in inside if m.type != "DURATION"]
-            kw = keywords(sentence)
-            quote_start = _quote_opened_before(text, sentences, n)
-            if quote_start is not None:
-                # '"... conflict. I think this is going on there," Putin said Tuesday.': what was
-                # said is the whole quote, so its words say what the event is about.
-                kw = kw | keywords(text[quote_start:s_start])
             if not placed and last_day is not None:
                 same = SAME_DAY.search(sentence)
                 if same:
@@ -112,8 +108,15 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
                     if placed_same:
                         placed = [placed_same]
                         spans = spans + [(same.start(), same.end())]
+            if not placed:
+                continue
+            kw = keywords(sentence)
+            quote_start = _quote_opened_before(text, sentences, n)
+            if quote_start is not None:
+                # '"... conflict. I think this is going on there," Putin said Tuesday.': what was
+                # said is the whole quote, so its words say what the event is about.
+                kw = kw | keywords(text[quote_start:s_start])
             for m in placed:
-
                 edtf = m.edtf or UNKNOWN
                 source = SourceRef(
                     article=article.name, paragraph_index=paragraph.index,

@@ -9,6 +9,7 @@ under a corrected event, the event goes to review instead.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -49,22 +50,40 @@ class IngestStats:
                 f"{self.merges} merges")
 
 
-def _corrections(conn: Connection, event_ids: set[int]) -> dict[int, dict[str, str]]:
-    """The latest value of each corrected field, for these events."""
-    out: dict[int, dict[str, str]] = defaultdict(dict)
-    if not event_ids:
-        return out
-    for event_id, field_name, value in conn.execute(_CORRECTIONS, {"ids": list(event_ids)}):
-        out[event_id][field_name] = value
-    return out
+class CorrectionFeed:
+    """Editors' corrections, kept in memory and brought up to date before each article.
+
+    An editor may correct an event while an ingest runs, so every article reads
+    what is new; corrections are never deleted, so new means a higher id. A few
+    ids back are read again: on PostgreSQL a transaction holding a lower id can
+    commit after one holding a higher id."""
+
+    OVERLAP = 100
+
+    def __init__(self) -> None:
+        self._fields: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)
+        self._last_id = 0
+
+    def refresh(self, conn: Connection) -> None:
+        for row_id, event_id, field_name, value in conn.execute(_NEW_CORRECTIONS,
+                                                                {"after": self._last_id - self.OVERLAP}):
+            known = self._fields[event_id].get(field_name)
+            if known is None or known[0] <= row_id:  # the latest correction of a field wins
+                self._fields[event_id][field_name] = (row_id, value)
+            self._last_id = max(self._last_id, row_id)
+
+    def of(self, event_id: int | None) -> dict[str, str]:
+        """The latest value of each corrected field of an event."""
+        fields = self._fields.get(event_id) if event_id is not None else None
+        return {name: value for name, (_, value) in fields.items()} if fields else {}
 
 
 # Core statements, built once: the ORM's per-statement overhead was most of the write time.
 _ARTICLE = Article.__table__
 _EVENT = Event.__table__
 _CORRECTION = Correction.__table__
-_CORRECTIONS = (select(_CORRECTION.c.event_id, _CORRECTION.c.field, _CORRECTION.c.value)
-                .where(_CORRECTION.c.event_id.in_(bindparam("ids", expanding=True))).order_by(_CORRECTION.c.id))
+_NEW_CORRECTIONS = (select(_CORRECTION.c.id, _CORRECTION.c.event_id, _CORRECTION.c.field, _CORRECTION.c.value)
+                    .where(_CORRECTION.c.id > bindparam("after")).order_by(_CORRECTION.c.id))
 _INSERT_ARTICLE = _ARTICLE.insert().returning(_ARTICLE.c.id)
 _INSERT_EVENTS = _EVENT.insert().returning(_EVENT.c.id, sort_by_parameter_order=True)
 _UPDATE_EVENT = _EVENT.update().where(_EVENT.c.id == bindparam("event_id"))
@@ -107,6 +126,10 @@ class Ingestor:
         # One connection for the whole run, one transaction per article on it: taking a
         # connection from the pool and resetting it again cost as much as the writes.
         self._conn: Connection | None = None
+        self.corrections = CorrectionFeed()
+        # Per event: (date, sources read, whether every source giving that date was inferred
+        # so far). A big story gathers thousands of sources; each update reads only new ones.
+        self._inferred: dict[int, tuple[str, int, bool | None]] = {}
 
     def close(self) -> None:
         if self._conn is not None:
@@ -174,8 +197,7 @@ class Ingestor:
         if mention_rows:
             conn.execute(_INSERT_MENTION, mention_rows)
 
-        # Read for every article: an editor may correct an event while an ingest runs.
-        corrected = _corrections(conn, {e.id for e in result.events if e.id is not None})
+        self.corrections.refresh(conn)
         updates = []
         new_events = [e for e in result.events if e.id is None]
         is_new = {id(e) for e in new_events}
@@ -189,7 +211,7 @@ class Ingestor:
             self.stats.events += len(new_events)
         for event in result.events:
             if id(event) not in is_new:
-                fixes = corrected.get(event.id, {})
+                fixes = self.corrections.of(event.id)
                 row = self._event_values(event, fixes)
                 if fixes:
                     row["needs_review"] = True  # new reporting arrived for an event an editor decided on
@@ -221,20 +243,11 @@ class Ingestor:
             "boilerplate": json.dumps(list(a.boilerplate), ensure_ascii=False), "updated_at": now,
         }
 
-    @staticmethod
-    def _event_values(event: MergedEvent, fixes: dict[str, str]) -> dict:
+    def _event_values(self, event: MergedEvent, fixes: dict[str, str]) -> dict:
         edtf = fixes.get("date", event.edtf)
         start, end = bounds(edtf)
         core, uncertain, _ = strip_qualifiers(edtf)
-        # Inferred when every source giving this date resolved it against an inferred anchor
-        # (stops at the first that did not: usually the first source).
-        inferred = False
-        if "date" not in fixes:
-            for s in event.sources:
-                if s.edtf == event.edtf:
-                    inferred = s.inferred
-                    if not inferred:
-                        break
+        inferred = "date" not in fixes and self._date_inferred(event)
         return {
             "title": fixes.get("title", event.title), "machine_title": event.title,
             "summary": event.summary, "edtf": edtf, "machine_edtf": event.edtf,
@@ -245,6 +258,20 @@ class Ingestor:
             "updated_at": utcnow(),
         }
 
+    def _date_inferred(self, event: MergedEvent) -> bool:
+        """Inferred when every source giving the event's date resolved it against an inferred anchor."""
+        date, read, state = self._inferred.get(id(event), (event.edtf, 0, None))
+        if date != event.edtf or read > len(event.sources):
+            date, read, state = event.edtf, 0, None
+        if state is not False:
+            for source in itertools.islice(event.sources, read, None):
+                if source.edtf == date:
+                    state = source.inferred
+                    if not state:
+                        break
+        self._inferred[id(event)] = (date, len(event.sources), state)
+        return bool(state)
+
     def _detach(self, conn: Connection, article_id: int, name: str) -> None:
         """Take a changed article's old reporting out of its events before it is read again."""
         event_ids = set(conn.execute(
@@ -252,13 +279,14 @@ class Ingestor:
         conn.execute(delete(EventSource).where(EventSource.article_id == article_id))
         conn.execute(delete(Mention).where(Mention.article_id == article_id))
         conn.execute(delete(Paragraph).where(Paragraph.article_id == article_id))
-        corrected = _corrections(conn, event_ids)
+        self.corrections.refresh(conn)
         for event_id in event_ids:
             event = self.index.by_id.get(event_id)
             if event is None:
                 continue
             event.sources = [s for s in event.sources if s.article != name]
-            fixes = corrected.get(event_id, {})
+            self._inferred.pop(id(event), None)
+            fixes = self.corrections.of(event_id)
             if not event.sources and not fixes:
                 self.index.remove(event)
                 conn.execute(delete(Event).where(Event.id == event_id))

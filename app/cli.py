@@ -17,7 +17,7 @@ from app.ingest import BadInput, RawDoc, read_article, read_documents
 from app.ingest.reader import MAX_ARTICLE_BYTES
 
 if TYPE_CHECKING:
-    from app.store import Ingestor
+    from app.store import CommitFailed, Ingestor
 
 app = typer.Typer(help="Newsroom Timeline: from a pile of articles to a dated, source-linked timeline.",
                   no_args_is_help=True, add_completion=False)
@@ -81,7 +81,7 @@ def ingest(
     """
     from app.migrate import NotMigrated, ensure_current
     from app.db import get_engine
-    from app.store import Ingestor
+    from app.store import CommitFailed, Ingestor
 
     settings = get_settings()
     try:
@@ -97,7 +97,10 @@ def ingest(
     try:
         _ingest_all(ingestor, paths, progress)
     finally:
-        ingestor.close()
+        try:
+            ingestor.close()
+        except CommitFailed as exc:
+            _report_commit_failure(exc)
     typer.echo(ingestor.stats.line())
     if ingestor.stats.failed:
         raise typer.Exit(1)
@@ -105,6 +108,8 @@ def ingest(
 
 def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None) -> None:
     from sqlalchemy.exc import SQLAlchemyError
+
+    from app.store import CommitFailed
 
     stats = ingestor.stats
     inputs = list(_expand(paths))
@@ -117,6 +122,8 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None) -> 
     def run(doc: RawDoc, article) -> None:
         try:
             ingestor.ingest(doc, article=article)
+        except CommitFailed as exc:
+            _report_commit_failure(exc)
         except BadInput as exc:
             fail(doc.name, str(exc))
         except (SQLAlchemyError, ValueError, RecursionError) as exc:
@@ -152,7 +159,16 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None) -> 
             advance()
         for doc, article in undated:
             run(doc, article)
-        ingestor.reinfer_undated()
+        try:
+            ingestor.reinfer_undated()
+        except CommitFailed as exc:
+            _report_commit_failure(exc)
+
+
+def _report_commit_failure(exc: CommitFailed) -> None:
+    """One line per article the failed commit took with it (the ingestor has counted them as failed)."""
+    for name in exc.names:
+        typer.echo(f"error: {name}: not stored (commit failed: {str(exc).splitlines()[0][:200]})", err=True)
 
 
 class _progress:

@@ -17,13 +17,22 @@ def get_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):
+            # SQLAlchemy, not the driver, begins transactions: the driver's implicit BEGIN
+            # before the first write turned an ingest's first savepoint into its transaction.
+            dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
             # WAL lets the site read while an ingest writes; foreign keys are off by default in SQLite.
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.execute("PRAGMA synchronous=NORMAL")
+            # Savepoints journal the pages they change: in memory, not in a temporary file.
+            cur.execute("PRAGMA temp_store=MEMORY")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):
+            conn.exec_driver_sql("BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True)

@@ -102,20 +102,48 @@ def test_editor_corrections_survive_reingest_and_send_the_event_to_review(db_url
 
 def test_a_failure_mid_article_leaves_nothing_half_written(db_url: str, tmp_path: Path):
     # A trigger makes the database itself refuse one article half-way through its writes.
+    # Articles are committed in groups: the ones before and after it in the same group stay.
     with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
         conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON event_source WHEN NEW.sentence LIKE '%EXPLODE%' "
                      "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END")
-    bad = write(tmp_path / "a_bad.txt", GOOD.replace("officials said", "officials said EXPLODE"))
-    good = write(tmp_path / "b_good.txt", GOOD.replace("storm", "cyclone"))
-    result = ingest_paths(db_url, bad, good)
+    before = write(tmp_path / "a_good.txt", GOOD.replace("storm", "cyclone"))
+    bad = write(tmp_path / "b_bad.txt", GOOD.replace("officials said", "officials said EXPLODE"))
+    after = write(tmp_path / "c_good.txt", GOOD.replace("storm", "typhoon"))
+    result = ingest_paths(db_url, before, bad, after)
     assert result.exit_code == 1
-    assert "a_bad.txt: not stored" in result.output
+    assert "b_bad.txt: not stored" in result.output
+    assert "2 added, 0 updated, 0 skipped, 1 failed" in result.output
     with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
-        files = [r[0] for r in conn.execute("select file from article")]
+        files = [r[0] for r in conn.execute("select file from article order by file")]
         orphans = conn.execute("select count(*) from paragraph where article_id not in (select id from article)")
-    assert files == ["b_good.txt"]
+        sentences = [r[0] for r in conn.execute("select sentence from event_source")]
+    assert files == ["a_good.txt", "c_good.txt"]
     assert orphans.fetchone()[0] == 0
-    assert count(db_url, "event") == 1
+    assert len(sentences) == 2 and not any("EXPLODE" in s for s in sentences)
+    assert count(db_url, "event") == 1  # the two good reports of one landfall, merged
+
+
+def test_a_refused_commit_fails_its_whole_group_and_the_next_run_stores_it(db_url: str, tmp_path: Path):
+    # A deferred foreign key is only checked at COMMIT: the database refuses the whole group.
+    path = db_url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as conn:
+        conn.executescript(
+            "CREATE TABLE canary (x INTEGER REFERENCES article(id) DEFERRABLE INITIALLY DEFERRED);"
+            "CREATE TRIGGER poison AFTER INSERT ON article WHEN NEW.raw_text LIKE '%POISON%' "
+            "BEGIN INSERT INTO canary VALUES (-1); END;")
+    first = write(tmp_path / "a.txt", GOOD.replace("storm", "cyclone"))
+    poisoned = write(tmp_path / "b.txt", GOOD.replace("officials said", "officials said POISON"))
+    result = ingest_paths(db_url, first, poisoned)
+    assert result.exit_code == 1
+    assert "a.txt: not stored (commit failed" in result.output
+    assert "b.txt: not stored (commit failed" in result.output
+    assert "0 added, 0 updated, 0 skipped, 2 failed" in result.output
+    assert count(db_url, "article") == 0 and count(db_url, "event") == 0
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TRIGGER poison")
+    again = ingest_paths(db_url, first, poisoned)
+    assert again.exit_code == 0, again.output
+    assert "2 added" in again.output and count(db_url, "article") == 2
 
 
 def test_json_lines_export(db_url: str, tmp_path: Path):

@@ -19,45 +19,10 @@ from .dates import bounds, compatible, granularity, precision_rank, strip_qualif
 from .types import Anchor, EventCandidate, MergedEvent, SourceRef
 
 
-def _unweighted(_word: str) -> float:
-    return 1.0
-
-
-def similarity(a: frozenset[str] | set[str], b: frozenset[str] | set[str],
-               weight: Callable[[str], float] = _unweighted,
-               total: Callable[[frozenset[str] | set[str]], float] | None = None) -> tuple[int, float]:
-    """Shared keywords, and their weighted share of the smaller side.
-
-    Weights come from how many events use a word, so that the names every story
-    in a cluster repeats ("Taliban", "Afghanistan") count for less than the words
-    that tell one event from another ("Kabul", "fled", "invaded").
-    """
-    shared = a & b
-    if weight is _unweighted:
-        return len(shared), len(shared) / (min(len(a), len(b)) or 1)
-    total = total or (lambda words: sum(weight(k) for k in words))
-    smaller = min(total(a), total(b)) or 1.0
-    return len(shared), sum(weight(k) for k in shared) / smaller
-
-
-def _close_enough(candidate: EventCandidate, event: MergedEvent,
-                  weight: Callable[[str], float] = _unweighted,
-                  total: Callable[[frozenset[str] | set[str]], float] | None = None) -> float | None:
-    """A merge score, or None when the candidate is not this event."""
-    if len(candidate.keywords & event.keywords) < 2 or not compatible(candidate.edtf, event.edtf):
-        return None  # the cheap tests first: most pairs share almost no words
-    shared, plain = similarity(candidate.keywords, event.keywords)
-    day_level = granularity(candidate.edtf) == "day" and granularity(event.edtf) == "day"
-    # Same day: a few words in common, telling ones or many, are enough. A year or a
-    # week says little on its own: there the wording must carry the match.
-    if not day_level and (shared < 3 or plain < 0.4):
-        return None  # decided without the (costlier) weighted overlap
-    _, weighted = similarity(candidate.keywords, event.keywords, weight, total)
-    ok = (weighted >= 0.15 or plain >= 0.3) if day_level else weighted >= 0.4
-    if not ok:
-        return None
-    same_value = strip_qualifiers(candidate.edtf)[0] == strip_qualifiers(event.edtf)[0]
-    return weighted + plain + 0.05 * shared + (0.5 if same_value else 0)
+def similarity(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> tuple[int, float]:
+    """Shared keywords, and their share of the smaller side."""
+    shared = len(a & b)
+    return shared, shared / (min(len(a), len(b)) or 1)
 
 
 class EventIndex:
@@ -228,10 +193,15 @@ class EventIndex:
 
 
 def _scorer(index: EventIndex) -> Callable[[EventCandidate, MergedEvent], float | None]:
-    """`_close_enough` with word weights memoised for one article: frequencies barely move within it."""
+    """A merge score for a candidate and an event, or None when the candidate is not that event.
+
+    Word weights come from how many events use a word, so that the names every
+    story in a cluster repeats ("Taliban", "Afghanistan") count for less than the
+    words that tell one event from another ("Kabul", "fled", "invaded"). They are
+    memoised for one article: frequencies barely move within it.
+    """
     memo: dict[str, float] = {}
-    candidate_totals: dict[int, float] = {}
-    owner_weight: dict[int, float] = {}
+    candidate_weights: dict[int, float] = {}
 
     def weight(word: str) -> float:
         w = memo.get(word)
@@ -239,17 +209,26 @@ def _scorer(index: EventIndex) -> Callable[[EventCandidate, MergedEvent], float 
             w = memo[word] = index.weight(word)
         return w
 
-    def total(words) -> float:
-        if isinstance(words, frozenset):  # a candidate's words
-            t = candidate_totals.get(id(words))
-            if t is None:
-                t = candidate_totals[id(words)] = sum(weight(k) for k in words)
-            return t
-        return owner_weight[id(words)]
-
     def score(candidate: EventCandidate, event: MergedEvent) -> float | None:
-        owner_weight[id(event.keywords)] = index.event_weight(event)
-        return _close_enough(candidate, event, weight, total)
+        words = candidate.keywords
+        shared = words & event.keywords
+        n_shared = len(shared)
+        if n_shared < 2 or not compatible(candidate.edtf, event.edtf):
+            return None  # the cheap tests first: most pairs share almost no words
+        plain = n_shared / (min(len(words), len(event.keywords)) or 1)
+        day_level = granularity(candidate.edtf) == "day" and granularity(event.edtf) == "day"
+        # Same day: a few words in common, telling ones or many, are enough. A year or a
+        # week says little on its own: there the wording must carry the match.
+        if not day_level and (n_shared < 3 or plain < 0.4):
+            return None  # decided without the (costlier) weighted overlap
+        total = candidate_weights.get(id(words))
+        if total is None:
+            total = candidate_weights[id(words)] = sum(weight(k) for k in words)
+        weighted = sum(weight(k) for k in shared) / (min(total, index.event_weight(event)) or 1.0)
+        if not ((weighted >= 0.15 or plain >= 0.3) if day_level else weighted >= 0.4):
+            return None
+        same_value = strip_qualifiers(candidate.edtf)[0] == strip_qualifiers(event.edtf)[0]
+        return weighted + plain + 0.05 * n_shared + (0.5 if same_value else 0)
 
     return score
 
@@ -271,10 +250,7 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex) -> MergeRe
     # Precise dates first, so that vaguer reports attach to the event they refine.
     for c in sorted(candidates, key=lambda c: precision_rank(c.edtf)):
         best, best_score = None, 0.0
-        words = c.keywords
-        for event in index.nearby(c.edtf, words):
-            if len(words & event.keywords) < 2:
-                continue  # most pairs share almost no words: decided here, before any scoring
+        for event in index.nearby(c.edtf, c.keywords):
             score = score_of(c, event)
             if score is None or score <= best_score:
                 continue

@@ -13,9 +13,10 @@ import itertools
 import time
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import Table, bindparam, delete, select
 from sqlalchemy.engine import Connection, Engine, Transaction
 from sqlmodel import Session
 
@@ -85,12 +86,56 @@ _EVENT = Event.__table__
 _CORRECTION = Correction.__table__
 _NEW_CORRECTIONS = (select(_CORRECTION.c.id, _CORRECTION.c.event_id, _CORRECTION.c.field, _CORRECTION.c.value)
                     .where(_CORRECTION.c.id > bindparam("after")).order_by(_CORRECTION.c.id))
-_INSERT_ARTICLE = _ARTICLE.insert().returning(_ARTICLE.c.id)
-_INSERT_EVENTS = _EVENT.insert().returning(_EVENT.c.id, sort_by_parameter_order=True)
-_UPDATE_EVENT = _EVENT.update().where(_EVENT.c.id == bindparam("event_id"))
-_INSERT_SOURCE = EventSource.__table__.insert()
-_INSERT_PARAGRAPH = Paragraph.__table__.insert()
-_INSERT_MENTION = Mention.__table__.insert()
+
+
+class _DriverStatement:
+    """A Core INSERT or UPDATE for many rows, compiled once per dialect and set of
+    columns, and handed to the driver with each value converted by its column
+    type's own bind processor.
+
+    The SQL is SQLAlchemy's and still parameterised; what is skipped is its
+    per-execution bookkeeping, which was a seventh of ingest time."""
+
+    def __init__(self, statement, table: Table) -> None:
+        self.statement = statement
+        self.table = table
+        self._prepared: dict[tuple[str, tuple[str, ...]], tuple[str, list[tuple[str, Callable | None]], bool]] = {}
+
+    def executemany(self, conn: Connection, rows: list[dict]) -> None:
+        sql, params = self._bind(conn, rows)
+        conn.exec_driver_sql(sql, params)
+
+    def inserted_ids(self, conn: Connection, rows: list[dict]) -> list[int]:
+        """Insert rows one statement each (the statement returns the id): the ids in row order."""
+        sql, params = self._bind(conn, rows)
+        return [conn.exec_driver_sql(sql, p).scalar_one() for p in params]
+
+    def _bind(self, conn: Connection, rows: list[dict]) -> tuple[str, list]:
+        keys = tuple(rows[0])
+        prepared = self._prepared.get((conn.dialect.name, keys))
+        if prepared is None:
+            compiled = self.statement.compile(dialect=conn.dialect, column_keys=list(keys))
+            names = list(compiled.positiontup) if compiled.positional else list(compiled.binds)
+            converters = [(name, self.table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+                           if name in self.table.c else None)
+                          for name in names]
+            prepared = self._prepared[conn.dialect.name, keys] = (compiled.string, converters, compiled.positional)
+        sql, converters, positional = prepared
+        if positional:
+            params = [tuple(row[name] if convert is None else convert(row[name]) for name, convert in converters)
+                      for row in rows]
+        else:
+            params = [{name: row[name] if convert is None else convert(row[name]) for name, convert in converters}
+                      for row in rows]
+        return sql, params
+
+
+_INSERT_ARTICLE = _DriverStatement(_ARTICLE.insert().returning(_ARTICLE.c.id), _ARTICLE)
+_INSERT_EVENT = _DriverStatement(_EVENT.insert().returning(_EVENT.c.id), _EVENT)
+_UPDATE_EVENT = _DriverStatement(_EVENT.update().where(_EVENT.c.id == bindparam("event_id")), _EVENT)
+_INSERT_SOURCE = _DriverStatement(EventSource.__table__.insert(), EventSource.__table__)
+_INSERT_PARAGRAPH = _DriverStatement(Paragraph.__table__.insert(), Paragraph.__table__)
+_INSERT_MENTION = _DriverStatement(Mention.__table__.insert(), Mention.__table__)
 
 
 def load_index(session: Session) -> EventIndex:
@@ -269,20 +314,20 @@ class Ingestor:
         result = merge_events(ex.candidates, self.index)
         values = self._article_values(doc, digest, ex)
         if existing is None:
-            article_id = conn.execute(_INSERT_ARTICLE, values).scalar_one()
+            article_id = _INSERT_ARTICLE.inserted_ids(conn, [values])[0]
         else:
             article_id = existing
             conn.execute(_ARTICLE.update().where(_ARTICLE.c.id == article_id), values)
 
         if article.paragraphs:
-            conn.execute(_INSERT_PARAGRAPH, [
+            _INSERT_PARAGRAPH.executemany(conn, [
                 {"article_id": article_id, "index": p.index, "text": p.text} for p in article.paragraphs])
         mention_rows = [
             {"article_id": article_id, "paragraph_index": idx, "start": m.start, "end": m.end, "text": m.text,
              "type": m.type, "value": m.value, "edtf": m.edtf, "granularity": m.granularity, "how": m.how}
             for idx, ms in ex.mentions.items() for m in ms]
         if mention_rows:
-            conn.execute(_INSERT_MENTION, mention_rows)
+            _INSERT_MENTION.executemany(conn, mention_rows)
 
         self.corrections.refresh(conn)
         updates = []
@@ -292,7 +337,7 @@ class Ingestor:
             rows = [self._event_values(e, {}) for e in new_events]
             for row in rows:
                 row["created_at"] = row["updated_at"]
-            for event, new_id in zip(new_events, conn.execute(_INSERT_EVENTS, rows).scalars(), strict=True):
+            for event, new_id in zip(new_events, _INSERT_EVENT.inserted_ids(conn, rows), strict=True):
                 event.id = new_id
                 self.index.by_id[new_id] = event
             self.stats.events += len(new_events)
@@ -309,9 +354,9 @@ class Ingestor:
             "sentence": s.sentence, "edtf": s.edtf, "how": s.how, "inferred": s.inferred}
             for s, event in result.placed]
         if updates:
-            conn.execute(_UPDATE_EVENT, updates)
+            _UPDATE_EVENT.executemany(conn, updates)
         if source_rows:
-            conn.execute(_INSERT_SOURCE, source_rows)
+            _INSERT_SOURCE.executemany(conn, source_rows)
         self.stats.paragraphs += len(article.paragraphs)
         self.stats.merges += result.merges
         return ("added" if existing is None else "updated"), article_id
@@ -385,7 +430,7 @@ class Ingestor:
             row = self._event_values(event, fixes)
             if fixes:
                 row["needs_review"] = True  # the article under an editor's decision changed
-            conn.execute(_UPDATE_EVENT, {**row, "event_id": event_id})
+            _UPDATE_EVENT.executemany(conn, [{**row, "event_id": event_id}])
 
     def reinfer_undated(self) -> int:
         """Read undated articles again once other articles can lend them a year."""

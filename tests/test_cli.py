@@ -100,6 +100,28 @@ def test_editor_corrections_survive_reingest_and_send_the_event_to_review(db_url
         assert event.needs_review
 
 
+def test_ingested_rows_are_stored_as_the_models_would_store_them(db_url: str, engine, tmp_path: Path):
+    """Ingest writes through the driver for speed: the values must be what SQLAlchemy writes."""
+    import datetime as dt
+    import re
+
+    from sqlmodel import Session, select
+
+    from app.models import Article, Event
+
+    ingest_paths(db_url, write(tmp_path / "storm.txt", GOOD))
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
+        stamps = conn.execute("select created_at, updated_at from event union all "
+                              "select ingested_at, updated_at from article").fetchall()
+        flags = conn.execute("select typeof(uncertain), typeof(needs_review), typeof(hidden) from event").fetchall()
+    assert stamps and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", v) for row in stamps for v in row)
+    assert set(flags) == {("integer", "integer", "integer")}
+    with Session(engine) as s:
+        event, article = s.exec(select(Event)).one(), s.exec(select(Article)).one()
+    assert isinstance(event.updated_at, dt.datetime) and isinstance(article.ingested_at, dt.datetime)
+    assert abs(dt.datetime.now(dt.timezone.utc) - event.updated_at.replace(tzinfo=dt.timezone.utc)) < dt.timedelta(minutes=5)
+
+
 def test_a_failure_mid_article_leaves_nothing_half_written(db_url: str, tmp_path: Path):
     # A trigger makes the database itself refuse one article half-way through its writes.
     # Articles are committed in groups: the ones before and after it in the same group stay.

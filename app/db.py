@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, create_engine
 
 
@@ -36,6 +36,14 @@ def get_engine(url: str) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def tune_for_bulk_writes(conn: Connection) -> None:
+    """A bigger page cache for the one long-lived connection an ingest writes through:
+    its indexes stop being read back from the OS for every article (a few % of ingest time)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA cache_size=-65536")  # KiB: 64 MiB
+        conn.commit()  # end the transaction the statement began, before the caller begins its own
 
 
 def session_scope(url: str) -> Iterator[Session]:

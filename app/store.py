@@ -20,6 +20,7 @@ from sqlalchemy import Table, bindparam, delete, select
 from sqlalchemy.engine import Connection, Engine, Transaction
 from sqlmodel import Session
 
+from app.db import tune_for_bulk_writes
 from app.ingest import Article as ArticleData
 from app.ingest import EventIndex, MergedEvent, RawDoc, SourceRef, extract, merge_events, read_article
 from app.ingest.dates import bounds, granularity, precision_rank, strip_qualifiers
@@ -256,6 +257,7 @@ class Ingestor:
         article = article or read_article(doc)
         if self._conn is None:
             self._conn = self.engine.connect()
+            tune_for_bulk_writes(self._conn)
         if self._group is None:
             self._group = self._conn.begin()
             self._group_started = time.monotonic()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import time
+from operator import itemgetter
 import json
 from collections import defaultdict
 from collections.abc import Callable
@@ -97,42 +98,67 @@ class _DriverStatement:
     The SQL is SQLAlchemy's and still parameterised; what is skipped is its
     per-execution bookkeeping, which was a seventh of ingest time."""
 
-    def __init__(self, statement, table: Table) -> None:
+    def __init__(self, statement, table: Table, *, returns_id: bool = False) -> None:
         self.statement = statement
         self.table = table
-        self._prepared: dict[tuple[str, tuple[str, ...]], tuple[str, list[tuple[str, Callable | None]], bool]] = {}
+        self.returns_id = returns_id  # an INSERT whose new ids the caller needs
+        self._prepared: dict[tuple[str, tuple[str, ...]], _Prepared] = {}
 
     def executemany(self, conn: Connection, rows: list[dict]) -> None:
-        sql, params = self._bind(conn, rows)
-        conn.exec_driver_sql(sql, params)
+        prepared = self._prepare(conn.dialect, rows[0])
+        conn.exec_driver_sql(prepared.sql, prepared.params(rows))
 
     def inserted_ids(self, conn: Connection, rows: list[dict]) -> list[int]:
-        """Insert rows one statement each (the statement returns the id): the ids in row order."""
-        sql, params = self._bind(conn, rows)
-        return [conn.exec_driver_sql(sql, p).scalar_one() for p in params]
+        """Insert rows one statement each: their new ids, in row order."""
+        prepared = self._prepare(conn.dialect, rows[0])
+        if prepared.returning:
+            return [conn.exec_driver_sql(prepared.sql, p).scalar_one() for p in prepared.params(rows)]
+        # The driver reports the new row id itself (SQLite): no result rows to set up.
+        return [conn.exec_driver_sql(prepared.sql, p).lastrowid for p in prepared.params(rows)]
 
-    def _bind(self, conn: Connection, rows: list[dict]) -> tuple[str, list]:
-        keys = tuple(rows[0])
-        prepared = self._prepared.get((conn.dialect.name, keys))
+    def _prepare(self, dialect, row: dict) -> _Prepared:
+        keys = tuple(row)
+        prepared = self._prepared.get((dialect.name, keys))
         if prepared is None:
-            compiled = self.statement.compile(dialect=conn.dialect, column_keys=list(keys))
-            names = list(compiled.positiontup) if compiled.positional else list(compiled.binds)
-            converters = [(name, self.table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
-                           if name in self.table.c else None)
-                          for name in names]
-            prepared = self._prepared[conn.dialect.name, keys] = (compiled.string, converters, compiled.positional)
-        sql, converters, positional = prepared
-        if positional:
-            params = [tuple(row[name] if convert is None else convert(row[name]) for name, convert in converters)
-                      for row in rows]
-        else:
-            params = [{name: row[name] if convert is None else convert(row[name]) for name, convert in converters}
-                      for row in rows]
-        return sql, params
+            statement = self.statement
+            returning = self.returns_id and not dialect.postfetch_lastrowid
+            if returning:
+                statement = statement.returning(self.table.c.id)
+            compiled = statement.compile(dialect=dialect, column_keys=list(keys))
+            names = tuple(compiled.positiontup) if compiled.positional else tuple(compiled.binds)
+            converters = tuple(
+                (i, convert) for i, name in enumerate(names) if name in self.table.c
+                for convert in [self.table.c[name].type.dialect_impl(dialect).bind_processor(dialect)] if convert)
+            prepared = self._prepared[dialect.name, keys] = _Prepared(
+                compiled.string, names, converters, compiled.positional, returning)
+        return prepared
 
 
-_INSERT_ARTICLE = _DriverStatement(_ARTICLE.insert().returning(_ARTICLE.c.id), _ARTICLE)
-_INSERT_EVENT = _DriverStatement(_EVENT.insert().returning(_EVENT.c.id), _EVENT)
+@dataclass(frozen=True)
+class _Prepared:
+    sql: str
+    names: tuple[str, ...]
+    converters: tuple[tuple[int, Callable], ...]  # (position, the column type's bind processor)
+    positional: bool
+    returning: bool
+
+    def params(self, rows: list[dict]) -> list:
+        get = itemgetter(*self.names)
+        out = []
+        for row in rows:
+            values = get(row)
+            if len(self.names) == 1:
+                values = (values,)
+            if self.converters:
+                values = list(values)
+                for i, convert in self.converters:
+                    values[i] = convert(values[i])
+            out.append(tuple(values) if self.positional else dict(zip(self.names, values)))
+        return out
+
+
+_INSERT_ARTICLE = _DriverStatement(_ARTICLE.insert(), _ARTICLE, returns_id=True)
+_INSERT_EVENT = _DriverStatement(_EVENT.insert(), _EVENT, returns_id=True)
 _UPDATE_EVENT = _DriverStatement(_EVENT.update().where(_EVENT.c.id == bindparam("event_id")), _EVENT)
 _INSERT_SOURCE = _DriverStatement(EventSource.__table__.insert(), EventSource.__table__)
 _INSERT_PARAGRAPH = _DriverStatement(Paragraph.__table__.insert(), Paragraph.__table__)

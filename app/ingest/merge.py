@@ -25,6 +25,9 @@ def similarity(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> tu
     return shared, shared / (min(len(a), len(b)) or 1)
 
 
+Posting = tuple[MergedEvent, str, str, str]  # an event, its date when filed, and that date's bounds
+
+
 class EventIndex:
     """The events known so far, findable by the dates and words a candidate could match.
 
@@ -46,8 +49,8 @@ class EventIndex:
         self._unknown_year: dict[str, list[MergedEvent]] = defaultdict(list)  # `XXXX-07-12`, by "07-12"
         self._df: Counter[str] = Counter()
         # Words -> events, per year the event's date covers: a lookup reads one year's events only.
-        self._postings: dict[tuple[str, int], list[MergedEvent]] = defaultdict(list)
-        self._coarse_postings: dict[tuple[str, int], list[MergedEvent]] = defaultdict(list)  # > a month
+        self._postings: dict[tuple[str, int], list[Posting]] = defaultdict(list)
+        self._coarse_postings: dict[tuple[str, int], list[Posting]] = defaultdict(list)  # > a month
         self._removed: set[int] = set()
         self._wsum: dict[int, float] = {}
         self._keys: dict[int, tuple[set[tuple[str, int, str]], set[str]]] = {}
@@ -71,11 +74,14 @@ class EventIndex:
             return
         coarse = start[:7] != end[:7]
         buckets = self._buckets(start, end)
+        # The bounds travel with the entry, read for every lookup; they stand while
+        # the event keeps the date they were computed from.
+        entry = (event, event.edtf, start, end)
         for word in words:
             for bucket in buckets:
-                self._postings[word, bucket].append(event)
+                self._postings[word, bucket].append(entry)
                 if coarse:
-                    self._coarse_postings[word, bucket].append(event)
+                    self._coarse_postings[word, bucket].append(entry)
 
     def _buckets(self, start: str, end: str) -> range:
         """Five-year buckets a date covers: few enough that a long range is filed cheaply."""
@@ -179,14 +185,15 @@ class EventIndex:
         return list(seen.values())
 
     def _sharing(self, keywords: frozenset[str], start: str, end: str,
-                 postings: dict[tuple[str, int], list[MergedEvent]]) -> list[MergedEvent]:
+                 postings: dict[tuple[str, int], list[Posting]]) -> list[MergedEvent]:
         """Events that share one of the rarest words and whose dates overlap [start, end]."""
         words = sorted(keywords, key=lambda w: (self._df.get(w, 0), w))[:self.RAREST_WORDS]
         out = []
         for word in words:
             for bucket in self._buckets(start, end):
-                for e in postings.get((word, bucket), ()):
-                    e_start, e_end = bounds(e.edtf)
+                for e, filed, e_start, e_end in postings.get((word, bucket), ()):
+                    if e.edtf is not filed:
+                        e_start, e_end = bounds(e.edtf)  # re-dated since it was filed here
                     if e_start <= end and e_end >= start:
                         out.append(e)
         return out

@@ -232,37 +232,39 @@ CORE_WORDS = frozenset(
 _TOKEN = re.compile(r"\d+|[A-Za-z]+")
 CORE_REACH = 48  # characters after a common word in which a core word must appear
 
-# What can follow a word inside a text: the word ends where a letter does not follow.
-_AFTER_A_WORD = [""] + list(" \t\u00a0\n-\u2013\u2014.,;:'\u2019\"()/01") + ["\u00e9"]
+Grammar = tuple[tuple[str | None, re.Pattern[str]], ...]  # (pattern name, or None: read it off the match)
+_WHOLE_GRAMMAR: Grammar = ((None, MASTER),)
 
 
 @lru_cache(maxsize=None)
-def _master_for(word: str) -> re.Pattern[str]:
-    """The grammar cut down to the patterns that can start with `word`.
+def _grammar_for(word: str) -> Grammar:
+    """The patterns that can start with `word`, in grammar order, each compiled alone.
 
     Most tries start at common words ("the", "in", "to") and fail; trying every
     pattern there cost most of the tagging time. Which patterns could match is
-    decided from the grammar itself, by partial matching (the `regex` module)
-    each pattern against the word followed by anything that can end a word, in
-    each case. A pattern that looks behind its start is always kept."""
+    decided from the grammar itself: a pattern is kept when it matches the word,
+    in any case, or could match something the word begins (partial matching, from
+    the `regex` module). A pattern that looks behind its start is always kept. Trying them
+    one by one in order finds what the whole grammar's alternation finds: its
+    first alternative that matches."""
     import regex
 
     keep = []
     for name, rx in PATTERNS:
-        compiled = _PARTIAL[name] = _PARTIAL.get(name) or regex.compile(rx)
-        if "(?<=" in rx or any(compiled.match(form + after, partial=True)
-                               for form in (word, word.capitalize(), word.upper()) for after in _AFTER_A_WORD):
-            keep.append(name)
-    return _master_of(tuple(keep))
+        partial = _PARTIAL.get(name)
+        if partial is None:
+            partial = _PARTIAL[name] = regex.compile(rx)
+        if "(?<=" in rx or any(partial.match(form, partial=True) for form in (word, word.capitalize(), word.upper())):
+            keep.append((name, _pattern(name)))
+    return tuple(keep)
 
 
 _PARTIAL: dict[str, object] = {}
 
 
 @lru_cache(maxsize=None)
-def _master_of(names: tuple[str, ...]) -> re.Pattern[str]:
-    rx = dict(PATTERNS)
-    return re.compile("|".join(f"(?P<_{name}>{rx[name]})" for name in names)) if names else re.compile(r"(?!)")
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(dict(PATTERNS)[name])
 _MONTH_CAP = re.compile(r"^[A-Z]")
 
 
@@ -876,12 +878,12 @@ def _scan(text: str) -> tuple[list[tuple[int, int]], dict[int, tuple[str, int, d
     # Each word lower-cased once (not the whole text: lower() can change its length).
     tokens = [(t.start(), t.group(0).lower()) for t in _TOKEN.finditer(text)]
     core = [start for start, tok in tokens if tok in CORE_WORDS or tok[0].isdigit()]
-    starts: list[tuple[int, int, re.Pattern[str]]] = []  # (token start, expression start, grammar to try)
+    starts: list[tuple[int, int, Grammar]] = []  # (token start, expression start, patterns to try)
     if not core:
         return starts, {}
     for start, tok in tokens:
         begin = start
-        master = MASTER
+        grammar = _WHOLE_GRAMMAR
         if tok[0].isdigit():
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue  # "A380", "COVID19"
@@ -895,22 +897,25 @@ def _scan(text: str) -> tuple[list[tuple[int, int]], dict[int, tuple[str, int, d
             i = bisect_left(core, start)
             if i == len(core) or core[i] > start + CORE_REACH:
                 continue
-            master = _master_for(tok)
-        starts.append((start, begin, master))
+            grammar = _grammar_for(tok)
+        starts.append((start, begin, grammar))
     return starts, {}
 
 
-def _match_at(text: str, start: int, master: re.Pattern[str],
+def _match_at(text: str, start: int, grammar: Grammar,
               tried: dict[int, tuple[str, int, dict] | None]) -> tuple[str, int, dict] | None:
     if start in tried:
         return tried[start]
-    m = master.match(text, start)
     hit = None
-    if m is not None:
-        kind = m.lastgroup[1:]  # each pattern's group encloses it, so it is the last to close
-        groups = m.groupdict()
-        groups["_m"] = m.group(0)
-        hit = (kind, m.end(), groups)
+    for kind, pattern in grammar:
+        m = pattern.match(text, start)
+        if m is not None:
+            if kind is None:
+                kind = m.lastgroup[1:]  # each pattern's group encloses it, so it is the last to close
+            groups = m.groupdict()
+            groups["_m"] = m.group(0)
+            hit = (kind, m.end(), groups)
+            break
     tried[start] = hit
     return hit
 
@@ -924,10 +929,10 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
     found: list[Mention] = []
     starts, tried = _scan(text)
     pos = 0
-    for token_start, start, master in starts:
+    for token_start, start, grammar in starts:
         if token_start < pos:
             continue
-        hit = _match_at(text, start, master, tried)
+        hit = _match_at(text, start, grammar, tried)
         if hit is None:
             continue
         kind, end, groups = hit

@@ -15,6 +15,8 @@ class Settings:
     host: str
     port: int
     page_size: int
+    # Origins allowed to call the API from a browser (CORS); none unless configured.
+    cors_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -23,6 +25,7 @@ class Settings:
             host=os.environ.get("TIMELINE_HOST", "127.0.0.1"),
             port=int(os.environ.get("TIMELINE_PORT", "8000")),
             page_size=int(os.environ.get("TIMELINE_PAGE_SIZE", "100")),
+            cors_origins=tuple(o.strip() for o in os.environ.get("TIMELINE_CORS_ORIGINS", "").split(",") if o.strip()),
         )
 
 

@@ -54,7 +54,8 @@ class Mention(SQLModel, table=True):
 
 
 class Event(SQLModel, table=True):
-    __table_args__ = (Index("ix_event_timeline_order", "date_start", "date_end", "id"),)
+    __table_args__ = (Index("ix_event_timeline_order", "date_start", "date_end", "id"),
+                      Index("ix_event_sources_order", "source_count", "id"))
     id: int | None = Field(default=None, primary_key=True)
     title: str
     summary: str = Field(sa_column=Column(Text, nullable=False))
@@ -69,6 +70,7 @@ class Event(SQLModel, table=True):
     needs_review: bool = False
     hidden: bool = False
     keywords: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    source_count: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
 
@@ -102,3 +104,22 @@ class Correction(SQLModel, table=True):
     editor: str
     reason: str | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class DatasetState(SQLModel, table=True):
+    """One row: a version every write bumps, so readers can tell (ETag, Last-Modified) that data changed."""
+
+    __tablename__ = "dataset_state"
+    id: int | None = Field(default=None, primary_key=True)
+    version: int = 0
+    changed_at: dt.datetime = Field(default_factory=utcnow)
+
+
+# Full-text search tables are not models: on SQLite they are FTS5 virtual tables made
+# by the migrations, kept in step with their content tables by triggers.
+SEARCH_TABLE_PREFIX = "search_"
+
+
+def is_model_table(obj, name, type_, reflected, compare_to) -> bool:
+    """For Alembic's autogenerate: leave the search tables (and FTS5's shadow tables) alone."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE_PREFIX))

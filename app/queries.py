@@ -8,15 +8,15 @@ from __future__ import annotations
 import base64
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select, tuple_
 from sqlmodel import Session
 
+from app import search
 from app.ingest.dates import display
 from app.models import Article, Event, EventSource, Mention, Paragraph
-
-UNDATED = "~"  # sorts after every ISO date, so undated events come last
 
 
 class BadCursor(ValueError):
@@ -27,12 +27,13 @@ def encode_cursor(values: list) -> str:
     return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
 
 
-def decode_cursor(token: str, length: int) -> list:
+def decode_cursor(token: str, length: int | None) -> list:
     try:
         values = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-    except (ValueError, json.JSONDecodeError):
+    except (ValueError, json.JSONDecodeError, UnicodeDecodeError):
         raise BadCursor("the cursor is not one this server issued") from None
-    if not isinstance(values, list) or len(values) != length:
+    if not isinstance(values, list) or (length is not None and len(values) != length) \
+            or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
         raise BadCursor("the cursor is not one this server issued")
     return values
 
@@ -87,29 +88,107 @@ class EventView:
         return self.start[:4]
 
 
-def _order_keys():
-    return (func.coalesce(Event.date_start, UNDATED), func.coalesce(Event.date_end, UNDATED), Event.id)
+SORTS = ("date", "-date", "sources")
+UNDATED_CHOICES = ("include", "exclude", "only")
 
 
-def list_events(session: Session, *, limit: int, after: str | None = None,
-                include_hidden: bool = False) -> tuple[list[EventView], str | None]:
-    """One page of events in timeline order, and the cursor of the next page (None at the end)."""
-    keys = _order_keys()
-    query = select(Event)
-    if not include_hidden:
-        query = query.where(Event.hidden.is_(False))
+@dataclass(frozen=True)
+class EventFilter:
+    """What a reader asked for. Dates are ISO days: an event matches when its interval overlaps [start, end]."""
+
+    start: str | None = None
+    end: str | None = None
+    q: str | None = None
+    article: int | None = None
+    min_sources: int | None = None
+    needs_review: bool | None = None
+    granularity: str | None = None
+    undated: str = "include"
+
+    def where(self, dialect_name: str) -> list:
+        clauses = []
+        if self.start:
+            clauses.append(Event.date_end >= self.start)
+        if self.end:
+            clauses.append(Event.date_start <= self.end)
+        if self.q:
+            clauses.append(search.matching_events(self.q, dialect_name))
+        if self.article is not None:
+            clauses.append(Event.id.in_(select(EventSource.event_id).where(EventSource.article_id == self.article)))
+        if self.min_sources is not None:
+            clauses.append(Event.source_count >= self.min_sources)
+        if self.needs_review is not None:
+            clauses.append(Event.needs_review.is_(self.needs_review))
+        if self.granularity:
+            clauses.append(Event.granularity == self.granularity)
+        return clauses
+
+
+def _phase_order(sort: str, dated: bool) -> tuple[list, bool]:
+    """The columns a phase is ordered by, and whether descending. Undated events (no
+    calendar bounds) form their own phase after the dated ones, in every sort."""
+    if sort == "sources":
+        return [Event.source_count, Event.id], True
+    if not dated:
+        return [Event.id], False
+    return [Event.date_start, Event.date_end, Event.id], sort == "-date"
+
+
+def list_events(session: Session, *, limit: int, after: str | None = None, sort: str = "date",
+                where: EventFilter = EventFilter(), include_hidden: bool = False) -> tuple[list[EventView], str | None]:
+    """One page of events in the order asked for, and the cursor of the next page (None at the end).
+
+    Keyset pagination: a cursor holds the sort keys of the last event sent, so a page never
+    repeats or skips an event that was there before the walk began, whatever is inserted meanwhile."""
+    dialect = session.get_bind().dialect.name
+    phases = {"include": [True, False], "exclude": [True], "only": [False]}[where.undated]
+    if where.start or where.end:
+        phases = [p for p in phases if p]  # an unknown date overlaps no range
+    phase, keys = (phases[0] if phases else True), None
     if after:
-        start, end, last_id = decode_cursor(after, 3)
-        query = query.where(tuple_(*keys) > tuple_(start, end, last_id))
-    rows = list(session.execute(query.order_by(*keys).limit(limit + 1)).scalars())
+        values = decode_cursor(after, None)
+        if not values or values[0] != sort or values[1] not in (0, 1):
+            raise BadCursor(f"the cursor was not made for sort={sort}")
+        phase, keys = values[1] == 0, values[2:]
+        if phase not in phases:
+            return [], None
+    rows: list[Event] = []
+    base = select(Event).where(*where.where(dialect))
+    if not include_hidden:
+        base = base.where(Event.hidden.is_(False))
+    for p in phases[phases.index(phase):]:
+        columns, descending = _phase_order(sort, p)
+        query = base.where(Event.date_start.is_not(None) if p else Event.date_start.is_(None))
+        if keys is not None and p == phase:
+            if len(keys) != len(columns):
+                raise BadCursor("the cursor is not one this server issued")
+            mark = tuple_(*columns) < tuple_(*keys) if descending else tuple_(*columns) > tuple_(*keys)
+            query = query.where(mark)
+        query = query.order_by(*[c.desc() if descending else c.asc() for c in columns])
+        rows += list(session.execute(query.limit(limit + 1 - len(rows))).scalars())
+        if len(rows) > limit:
+            break
     more = len(rows) > limit
     rows = rows[:limit]
-    views = _with_sources(session, rows)
     cursor = None
     if more and rows:
         last = rows[-1]
-        cursor = encode_cursor([last.date_start or UNDATED, last.date_end or UNDATED, last.id])
-    return views, cursor
+        dated = last.date_start is not None
+        columns, _ = _phase_order(sort, dated)
+        cursor = encode_cursor([sort, 0 if dated else 1, *[getattr(last, c.key) for c in columns]])
+    return _with_sources(session, rows), cursor
+
+
+def iter_events(session: Session, *, sort: str = "date", where: EventFilter = EventFilter(),
+                page: int = 500) -> Iterator[EventView]:
+    """Every matching event, a page at a time: memory stays flat however many there are."""
+    after = None
+    while True:
+        views, after = list_events(session, limit=page, after=after, sort=sort, where=where)
+        yield from views
+        if after is None:
+            return
+        session.expire_all()  # let the page's rows go
 
 
 def get_event(session: Session, event_id: int) -> EventView | None:

@@ -122,3 +122,11 @@ class Problem(BaseModel):
     title: str
     status: int
     detail: str
+
+
+class TimelineJSDocument(BaseModel):
+    """A TimelineJS3 document (https://timeline.knightlab.com/docs/json-format.html)."""
+
+    title: dict = Field(description="the title slide: {text: {headline, text}}")
+    events: list[dict] = Field(description="slides: start_date/end_date {year, month?, day?}, display_date, "
+                                           "text {headline, text}, group, unique_id")

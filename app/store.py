@@ -21,13 +21,14 @@ from sqlalchemy import Table, bindparam, delete, select
 from sqlalchemy.engine import Connection, Engine, Transaction
 from sqlmodel import Session
 
+from app import search
 from app.db import tune_for_bulk_writes
 from app.ingest import Article as ArticleData
 from app.ingest import EventIndex, MergedEvent, RawDoc, SourceRef, extract, merge_events, read_article
 from app.ingest.dates import bounds, granularity, precision_rank, strip_qualifiers
 from app.ingest.merge import infer_anchor
 from app.ingest.pipeline import Extraction
-from app.models import Article, Correction, Event, EventSource, Mention, Paragraph, utcnow
+from app.models import Article, Correction, DatasetState, Event, EventSource, Mention, Paragraph, utcnow
 
 
 def content_hash(doc: RawDoc) -> str:
@@ -190,6 +191,15 @@ def load_index(session: Session) -> EventIndex:
     return EventIndex(events)
 
 
+_STATE = DatasetState.__table__
+_BUMP = _STATE.update().where(_STATE.c.id == 1).values(version=_STATE.c.version + 1, changed_at=bindparam("now"))
+
+
+def bump_version(conn: Connection) -> None:
+    """Tell readers the data changed (their ETags and Last-Modified move on). Every writer calls this."""
+    conn.execute(_BUMP, {"now": utcnow()})
+
+
 class CommitFailed(Exception):
     """The database refused to commit a group of articles; none of them is stored."""
 
@@ -219,6 +229,9 @@ class Ingestor:
         self._conn: Connection | None = None
         self._group: Transaction | None = None
         self._pending: list[tuple[str, str]] = []  # (article, outcome) written but not yet committed
+        # What the group added, for the search index: it is indexed once, when the group commits.
+        self._group_articles: set[int] = set()
+        self._group_events: set[int] = set()
         self._group_started = 0.0
         self._load()
 
@@ -239,7 +252,13 @@ class Ingestor:
             return
         group, pending = self._group, self._pending
         self._group, self._pending = None, []
+        articles, events = self._group_articles, self._group_events
+        self._group_articles, self._group_events = set(), set()
         try:
+            if pending:
+                search.add_articles(self._conn, sorted(articles))
+                search.add_events(self._conn, sorted(events))
+                bump_version(self._conn)
             group.commit()
         except Exception as exc:
             # SQLite keeps the transaction open after a refused COMMIT, holding the write
@@ -296,12 +315,17 @@ class Ingestor:
         # A plain SAVEPOINT statement: SQLAlchemy's nested transactions cost more than the
         # commits grouping saves. Every dialect we support speaks this SQL.
         self._conn.exec_driver_sql("SAVEPOINT article")
+        new_events: list[int] = []
+        group_before = (set(self._group_articles), set(self._group_events))
         try:
-            outcome, article_id = self._write(self._conn, doc, digest, article)
+            outcome, article_id = self._write(self._conn, doc, digest, article, new_events)
         except Exception:
+            self._group_articles, self._group_events = group_before
             self._undo_article(doc.name)
             raise
         self._conn.exec_driver_sql("RELEASE SAVEPOINT article")
+        self._group_articles.add(article_id)
+        self._group_events.update(new_events)
         self._hashes[doc.name] = digest
         self._ids[doc.name] = article_id
         self._done.add(doc.name)
@@ -324,6 +348,7 @@ class Ingestor:
             # The connection cannot even roll back: the whole uncommitted group is lost.
             group, pending = self._group, self._pending
             self._group, self._pending = None, []
+            self._group_articles, self._group_events = set(), set()
             if group is not None:
                 try:
                     group.rollback()
@@ -342,7 +367,8 @@ class Ingestor:
         self._inferred.clear()
         self._keyword_texts.clear()
 
-    def _write(self, conn: Connection, doc: RawDoc, digest: str, article: ArticleData) -> tuple[str, int]:
+    def _write(self, conn: Connection, doc: RawDoc, digest: str, article: ArticleData,
+               new_events: list[int]) -> tuple[str, int]:
         existing = self._ids.get(doc.name)
         if existing is not None:
             self._detach(conn, existing, doc.name)
@@ -367,16 +393,17 @@ class Ingestor:
 
         self.corrections.refresh(conn)
         updates = []
-        new_events = [e for e in result.events if e.id is None]
-        is_new = {id(e) for e in new_events}
-        if new_events:
-            rows = [self._event_values(e, {}) for e in new_events]
+        created = [e for e in result.events if e.id is None]
+        is_new = {id(e) for e in created}
+        if created:
+            rows = [self._event_values(e, {}) for e in created]
             for row in rows:
                 row["created_at"] = row["updated_at"]
-            for event, new_id in zip(new_events, _INSERT_EVENT.inserted_ids(conn, rows), strict=True):
+            for event, new_id in zip(created, _INSERT_EVENT.inserted_ids(conn, rows), strict=True):
                 event.id = new_id
                 self.index.by_id[new_id] = event
-            self.stats.events += len(new_events)
+                new_events.append(new_id)
+            self.stats.events += len(created)
         for event in result.events:
             if id(event) not in is_new:
                 fixes = self.corrections.of(event.id)
@@ -423,7 +450,7 @@ class Ingestor:
             "uncertain": uncertain or core.startswith("XXXX"), "inferred": inferred,
             "needs_review": event.needs_review or (core.startswith("XXXX") and "date" not in fixes),
             "hidden": fixes.get("hidden") == "true", "keywords": self._keywords_text(event),
-            "updated_at": utcnow(),
+            "source_count": len(event.sources), "updated_at": utcnow(),
         }
 
     def _keywords_text(self, event: MergedEvent) -> str:
@@ -455,6 +482,10 @@ class Ingestor:
             select(EventSource.event_id).where(EventSource.article_id == article_id)).scalars())
         conn.execute(delete(EventSource).where(EventSource.article_id == article_id))
         conn.execute(delete(Mention).where(Mention.article_id == article_id))
+        if article_id in self._group_articles:
+            self._group_articles.discard(article_id)  # not indexed yet: indexed again at commit
+        else:
+            search.remove_article(conn, article_id)
         conn.execute(delete(Paragraph).where(Paragraph.article_id == article_id))
         self.corrections.refresh(conn)
         for event_id in event_ids:
@@ -466,6 +497,10 @@ class Ingestor:
             fixes = self.corrections.of(event_id)
             if not event.sources and not fixes:
                 self.index.remove(event)
+                if event_id in self._group_events:
+                    self._group_events.discard(event_id)
+                else:
+                    search.remove_event(conn, event_id)
                 conn.execute(delete(Event).where(Event.id == event_id))
                 continue
             if event.sources:

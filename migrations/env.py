@@ -3,7 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import app.models  # noqa: F401 - registers the tables on SQLModel.metadata
+import app.models  # registers the tables on SQLModel.metadata
 from app.config import get_settings
 from app.db import get_engine
 
@@ -17,7 +17,7 @@ def _url() -> str:
 
 def run_migrations_offline() -> None:
     context.configure(url=_url(), target_metadata=target_metadata, literal_binds=True,
-                      render_as_batch=True)
+                      render_as_batch=True, include_object=app.models.is_model_table)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -25,7 +25,8 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     with get_engine(_url()).connect() as connection:
         # Batch mode: SQLite cannot ALTER most things in place, so Alembic copies tables.
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
+                          include_object=app.models.is_model_table)
         with context.begin_transaction():
             context.run_migrations()
         connection.commit()

@@ -1,21 +1,75 @@
-"""The JSON API: /api/events and /api/articles."""
+"""The JSON API and exports: /api/events (+ .csv, .ndjson, .ics), /api/timelinejs.json, /api/articles."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.responses import JSONResponse, StreamingResponse
+from sqlmodel import Session
 
-from app import queries
-from app.schemas import ArticleDetailPublic, ArticlePage, ArticlePublic, EventPage, EventPublic, Problem
+from app import exports, queries
+from app.db import get_engine
+from app.ingest.dates import bounds
+from app.schemas import (ArticleDetailPublic, ArticlePage, ArticlePublic, EventPage, EventPublic, Problem,
+                         TimelineJSDocument)
+from app.web import caching
 from app.web.deps import SessionDep, SettingsDep
 
 router = APIRouter(prefix="/api", tags=["api"], responses={
-    400: {"model": Problem, "description": "A parameter is malformed"},
-    422: {"model": Problem, "description": "A parameter is out of range"}})
+    400: {"model": Problem, "description": "A parameter is malformed (a cursor this server did not issue)"},
+    422: {"model": Problem, "description": "A parameter is invalid; the message names it"}})
 
-Limit = Annotated[int | None, Query(ge=1, le=1000, description="Page size (default 100, at most 1000).")]
+Limit = Annotated[int | None, Query(ge=1, le=1000, description="Page size: default 100, at most 1000.")]
 After = Annotated[str | None, Query(description="Opaque cursor from a previous page's `next`.")]
+Granularity = Literal["day", "week", "month", "season", "quarter", "year", "range", "decade", "century", "unknown"]
+
+
+def event_filter(
+    from_: Annotated[str | None, Query(alias="from", description=(
+        "Events whose date interval overlaps this date or after it. EDTF or ISO: `1979`, `1979-12`, "
+        "`1979-12-24`, `197X`. An event dated 1979 matches from=1979-12-01."), examples=["1979"])] = None,
+    to: Annotated[str | None, Query(description="Events whose date interval overlaps this date or before it "
+                                                "(EDTF or ISO).", examples=["1989-12-31"])] = None,
+    q: Annotated[str | None, Query(max_length=200, description=(
+        "Full-text search over event titles and source paragraphs; every word must appear "
+        "(as a word or the start of one)."), examples=["Kabul"])] = None,
+    article: Annotated[int | None, Query(ge=1, description="Only events reported by this article id.")] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=100000,
+                                             description="Only events reported by at least this many sources.")] = None,
+    needs_review: Annotated[bool | None, Query(description="Only events flagged (true) or not flagged (false) "
+                                                           "for an editor.")] = None,
+    granularity: Annotated[Granularity | None, Query(description="Only events whose date has this precision.")] = None,
+    undated: Annotated[Literal["include", "exclude", "only"], Query(description=(
+        "Events whose date or year is unknown come last (include), are left out (exclude), or are all "
+        "that is returned (only). A from/to range leaves them out."))] = "include",
+) -> queries.EventFilter:
+    start = _bound("from", from_, 0)
+    end = _bound("to", to, 1)
+    if start and end and start > end:
+        raise HTTPException(422, f"from: {from_} is after to: {to}")
+    return queries.EventFilter(start=start, end=end, q=q or None, article=article, min_sources=min_sources,
+                               needs_review=needs_review, granularity=granularity, undated=undated)
+
+
+def _bound(name: str, value: str | None, side: int) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        edge = bounds(value.strip())[side]
+    except (ValueError, TypeError):
+        edge = None
+    if edge is None:
+        raise HTTPException(422, f"{name}: {value!r} is not a date (EDTF or ISO, e.g. 1979 or 1979-12-24)")
+    return edge
+
+
+Filter = Annotated[queries.EventFilter, Depends(event_filter)]
+Sort = Annotated[Literal["date", "-date", "sources"], Query(
+    description="date (oldest first, the default), -date (newest first) or sources (most reported first). "
+                "Undated events come after dated ones in every order.")]
 
 
 def _next_url(request: Request, cursor: str | None) -> str | None:
@@ -25,33 +79,125 @@ def _next_url(request: Request, cursor: str | None) -> str | None:
     return f"{request.url.path}?{request.url.include_query_params(after=cursor).query}"
 
 
-@router.get("/events", response_model=EventPage, summary="Events in timeline order")
-def events(request: Request, session: SessionDep, settings: SettingsDep, limit: Limit = None,
-           after: After = None) -> EventPage:
-    """Events sorted by date (undated events last), each with every source paragraph that reported it."""
-    views, cursor = queries.list_events(session, limit=limit or settings.page_size, after=after)
-    return EventPage(events=[EventPublic.of(v) for v in views], next=_next_url(request, cursor))
+def _cached(request: Request, session: Session, response: Response) -> Response | None:
+    headers = caching.validators(request, session)
+    response.headers.update(headers)
+    return caching.not_modified(request, headers)
 
 
-@router.get("/events/{event_id}", response_model=EventPublic, summary="One event",
-            responses={404: {"model": Problem}})
-def event(event_id: int, session: SessionDep) -> EventPublic:
+@router.get("/events", response_model=EventPage, summary="Events in timeline order, filtered",
+            responses={304: {"description": "Not modified since the ETag sent in If-None-Match"}})
+def events(request: Request, response: Response, session: SessionDep, settings: SettingsDep, where: Filter,
+           sort: Sort = "date", limit: Limit = None, after: After = None):
+    """Events with every source paragraph that reported them. `next` (also a `Link: rel="next"`
+    header) is the URL of the next page; walking the pages returns every event once."""
+    if (cached := _cached(request, session, response)) is not None:
+        return cached
+    views, cursor = queries.list_events(session, limit=limit or settings.page_size, after=after, sort=sort,
+                                        where=where)
+    next_url = _next_url(request, cursor)
+    if next_url:
+        response.headers["Link"] = f'<{next_url}>; rel="next"'
+    return EventPage(events=[EventPublic.of(v) for v in views], next=next_url)
+
+
+def _stream(request: Request, settings, where: queries.EventFilter, sort: str, media_type: str,
+            lines, filename: str) -> StreamingResponse:
+    """A streamed export: its own session, pages of events, flat memory whatever the size."""
+    base = str(request.base_url).rstrip("/")
+
+    def body() -> Iterator[str]:
+        with Session(get_engine(settings.database_url)) as session:
+            yield from lines(queries.iter_events(session, sort=sort, where=where), base)
+
+    return StreamingResponse(body(), media_type=media_type,
+                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@router.get("/events.csv", summary="Events as CSV (streamed)", response_class=StreamingResponse,
+            responses={200: {"content": {"text/csv": {}}, "description": "One row per event, sources joined"}})
+def events_csv(request: Request, response: Response, session: SessionDep, settings: SettingsDep, where: Filter,
+               sort: Sort = "date"):
+    if (cached := _cached(request, session, response)) is not None:
+        return cached
+    streamed = _stream(request, settings, where, sort, "text/csv; charset=utf-8", exports.csv_lines, "events.csv")
+    streamed.headers.update(response.headers)
+    return streamed
+
+
+@router.get("/events.ndjson", summary="Events as newline-delimited JSON (streamed)", response_class=StreamingResponse,
+            responses={200: {"content": {"application/x-ndjson": {}}, "description": "One event object a line"}})
+def events_ndjson(request: Request, response: Response, session: SessionDep, settings: SettingsDep,
+                  where: Filter, sort: Sort = "date"):
+    if (cached := _cached(request, session, response)) is not None:
+        return cached
+
+    def lines(views, _base):
+        return exports.ndjson_lines(EventPublic.of(v).model_dump() for v in views)
+
+    streamed = _stream(request, settings, where, sort, "application/x-ndjson", lines, "events.ndjson")
+    streamed.headers.update(response.headers)
+    return streamed
+
+
+@router.get("/events.ics", summary="Day-precise events as an iCalendar feed", response_class=StreamingResponse,
+            responses={200: {"content": {"text/calendar": {}}, "description": "All-day VEVENTs"}})
+def events_ics(request: Request, response: Response, session: SessionDep, settings: SettingsDep,
+               where: Filter, sort: Sort = "date"):
+    if (cached := _cached(request, session, response)) is not None:
+        return cached
+    now = dt.datetime.now(dt.timezone.utc)
+    streamed = _stream(request, settings, where, sort, "text/calendar; charset=utf-8",
+                       lambda views, base: exports.ics_lines(views, base, now), "events.ics")
+    streamed.headers.update(response.headers)
+    return streamed
+
+
+@router.get("/timelinejs.json", response_model=TimelineJSDocument, summary="Events as a TimelineJS3 document")
+def timelinejs(request: Request, response: Response, session: SessionDep, where: Filter,
+               group: Annotated[Literal["article", "era", "none"], Query(
+                   description="TimelineJS groups: the article that reported the event first, its decade, "
+                               "or none.")] = "article",
+               limit: Annotated[int, Query(ge=1, le=1000, description="At most this many slides.")] = 500):
+    """The same filtered events, for https://timeline.knightlab.com. Events whose year is unknown are
+    left out (a slide needs a year)."""
+    if (cached := _cached(request, session, response)) is not None:
+        return cached
+    views, _ = queries.list_events(session, limit=limit, where=where)
+    doc = exports.timelinejs_document(views, str(request.base_url).rstrip("/"), group, "Newsroom Timeline")
+    return JSONResponse(doc, headers=dict(response.headers))
+
+
+@router.get("/events/{event_id}", response_model=EventPublic, summary="One event with all its sources",
+            responses={404: {"model": Problem}, 304: {"description": "Not modified"}})
+def event(event_id: int, request: Request, response: Response, session: SessionDep):
+    if (cached := _cached(request, session, response)) is not None:
+        return cached
     view = queries.get_event(session, event_id)
     if view is None:
         raise HTTPException(404, f"no event {event_id}")
     return EventPublic.of(view)
 
 
-@router.get("/articles", response_model=ArticlePage, summary="Ingested articles")
-def articles(request: Request, session: SessionDep, settings: SettingsDep, limit: Limit = None,
-             after: After = None) -> ArticlePage:
+@router.get("/articles", response_model=ArticlePage, summary="Ingested articles",
+            responses={304: {"description": "Not modified"}})
+def articles(request: Request, response: Response, session: SessionDep, settings: SettingsDep,
+             limit: Limit = None, after: After = None):
+    if (cached := _cached(request, session, response)) is not None:
+        return cached
     views, cursor = queries.list_articles(session, limit=limit or settings.page_size, after=after)
-    return ArticlePage(articles=[ArticlePublic.of(v) for v in views], next=_next_url(request, cursor))
+    next_url = _next_url(request, cursor)
+    if next_url:
+        response.headers["Link"] = f'<{next_url}>; rel="next"'
+    return ArticlePage(articles=[ArticlePublic.of(v) for v in views], next=next_url)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleDetailPublic, summary="One article with paragraphs",
-            responses={404: {"model": Problem}})
-def article(article_id: int, session: SessionDep) -> ArticleDetailPublic:
+@router.get("/articles/{article_id}", response_model=ArticleDetailPublic,
+            summary="One article with its paragraphs and the date expressions in each",
+            responses={404: {"model": Problem}, 304: {"description": "Not modified"}})
+def article(article_id: int, request: Request, response: Response, session: SessionDep):
+    if (cached := _cached(request, session, response)) is not None:
+        return cached
     detail = queries.get_article(session, article_id)
     if detail is None:
         raise HTTPException(404, f"no article {article_id}")

@@ -71,14 +71,14 @@ def matching_events(q: str, dialect_name: str) -> ColumnElement[bool]:
         return false()
     if dialect_name == "sqlite":
         by_title = Event.id.in_(select(text("rowid")).select_from(text("search_event"))
-                                .where(text("search_event MATCH :q")).scalar_subquery())
+                                .where(text("search_event MATCH :qt").bindparams(qt=query)).scalar_subquery())
         paragraph_ids = select(text("rowid")).select_from(text("search_paragraph")).where(
-            text("search_paragraph MATCH :q"))
+            text("search_paragraph MATCH :qp").bindparams(qp=query))
         by_paragraph = exists(
             select(EventSource.id).join(Paragraph, (Paragraph.article_id == EventSource.article_id)
                                         & (Paragraph.index == EventSource.paragraph_index))
             .where(EventSource.event_id == Event.id, Paragraph.id.in_(paragraph_ids)))
-        return or_(by_title, by_paragraph).params(q=query)
+        return or_(by_title, by_paragraph)
     words = _TERM.findall(q)
     return or_(and_(*[Event.title.ilike(f"%{w}%") for w in words]), exists(
         select(EventSource.id).join(Paragraph, (Paragraph.article_id == EventSource.article_id)

@@ -1,0 +1,204 @@
+"""/api/events filters, orders, pagination and caching, through the real app on a real SQLite file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS, ingest_paths, settings_for
+
+
+def walk(client, url: str) -> list[dict]:
+    events = []
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        events.extend(body["events"])
+        assert (response.headers.get("link") is None) == (body["next"] is None)
+        url = body["next"]
+    return events
+
+
+def ids(events: list[dict]) -> list[int]:
+    return [e["id"] for e in events]
+
+
+@pytest.mark.parametrize("sort", ["date", "-date", "sources"])
+def test_every_order_walks_every_event_exactly_once(client, sort):
+    whole = client.get(f"/api/events?sort={sort}&limit=1000").json()["events"]
+    paged = walk(client, f"/api/events?sort={sort}&limit=4")
+    assert ids(paged) == ids(whole) and len(set(ids(paged))) == len(paged) > 15
+
+
+def test_orders(client):
+    newest = client.get("/api/events?sort=-date&undated=exclude&limit=1000").json()["events"]
+    starts = [e["date"]["start"] for e in newest]
+    assert starts == sorted(starts, reverse=True)
+    by_sources = client.get("/api/events?sort=sources&limit=1000").json()["events"]
+    dated = [len(e["sources"]) for e in by_sources if e["date"]["start"]]
+    assert dated == sorted(dated, reverse=True) and dated[0] >= 3  # Kabul's fall: four reports
+    assert by_sources[-1]["date"]["start"] is None  # undated events last in every order
+
+
+def test_a_cursor_only_works_for_the_order_it_was_made_for(client):
+    next_url = client.get("/api/events?sort=sources&limit=2").json()["next"]
+    cursor = next_url.split("after=")[1]
+    response = client.get(f"/api/events?sort=date&after={cursor}")
+    assert response.status_code == 400 and "after" in response.json()["detail"]
+
+
+def edtfs(client, query: str) -> set[str]:
+    return {e["date"]["edtf"] for e in walk(client, f"/api/events?limit=1000&{query}")}
+
+
+def test_date_filters_match_overlapping_intervals_at_their_edges(client):
+    assert "1989" in edtfs(client, "from=1989-12-31")  # a year overlaps its last day
+    assert "1989" in edtfs(client, "to=1989-01-01")
+    assert "1979-12-24" not in edtfs(client, "from=1979-12-25")
+    assert "1978/1992" in edtfs(client, "from=1985&to=1985")  # a range contains the year
+    in_the_70s = edtfs(client, "from=197X&to=197X")
+    assert "1979-12-24" in in_the_70s and "1989" not in in_the_70s
+    assert not any(e.startswith("X") for e in edtfs(client, "from=1900"))  # unknown dates overlap no range
+
+
+def test_other_filters(client):
+    kabul = walk(client, "/api/events?q=kabul")
+    assert kabul and all("kabul" in (e["title"] + " ".join(s["paragraph_text"] for s in e["sources"])).lower()
+                         for e in kabul)
+    assert client.get("/api/events?q=invad").json()["events"]  # a word's start finds "invaded"
+    assert all(len(e["sources"]) >= 3 for e in walk(client, "/api/events?min_sources=3"))
+    assert {e["date"]["granularity"] for e in walk(client, "/api/events?granularity=year")} == {"year"}
+    flagged = walk(client, "/api/events?needs_review=true")
+    assert flagged and all(e["date"]["needs_review"] for e in flagged)
+    assert not any(e["date"]["needs_review"] for e in walk(client, "/api/events?needs_review=false"))
+    article = client.get("/api/articles").json()["articles"][0]
+    reported = walk(client, f"/api/events?article={article['id']}")
+    assert len(reported) == article["events"]
+    assert all(any(s["article_id"] == article["id"] for s in e["sources"]) for e in reported)
+    undated = walk(client, "/api/events?undated=only")
+    assert undated and all(e["date"]["start"] is None for e in undated)
+    assert all(e["date"]["start"] for e in walk(client, "/api/events?undated=exclude"))
+
+
+@pytest.mark.parametrize("query, name", [
+    ("from=yesterday", "from"), ("to=13/13/13", "to"), ("from=1990&to=1980", "from"), ("sort=title", "sort"),
+    ("granularity=minute", "granularity"), ("min_sources=0", "min_sources"), ("undated=maybe", "undated"),
+    ("limit=1001", "limit"), ("needs_review=perhaps", "needs_review"), ("article=x", "article"),
+    ("q=" + "x" * 201, "q"),
+])
+def test_a_bad_parameter_is_a_problem_naming_it(client, query, name):
+    response = client.get(f"/api/events?{query}")
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["detail"].startswith(name)
+
+
+def test_search_input_cannot_break_the_query(client):
+    for q in ['"', "AND OR NOT", "kabul*", "(", "NEAR(a b)", "title:kabul", "'; drop table event; --"]:
+        assert client.get("/api/events", params={"q": q}).status_code == 200
+
+
+def test_conditional_requests(seeded_url, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.web.app import create_app
+
+    with TestClient(create_app(settings_for(seeded_url))) as client:
+        first = client.get("/api/events?limit=5")
+        tag, modified = first.headers["etag"], first.headers["last-modified"]
+        assert modified.endswith("GMT")
+        again = client.get("/api/events?limit=5", headers={"If-None-Match": tag})
+        assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == tag
+        assert client.get("/api/events?limit=6").headers["etag"] != tag  # another representation
+        for path in ("/api/events.csv", "/api/articles", "/api/timelinejs.json"):
+            r = client.get(path)
+            assert client.get(path, headers={"If-None-Match": r.headers["etag"]}).status_code == 304
+        # New data: the same URL gets a new tag, and the old one no longer matches.
+        story = tmp_path / "new.txt"
+        story.write_text("Dam Opens\n\nPublished: 2022-05-02\n\nThe new dam opened on May 1, officials said.\n")
+        assert ingest_paths(seeded_url, story).exit_code == 0
+        fresh = client.get("/api/events?limit=5", headers={"If-None-Match": tag})
+        assert fresh.status_code == 200 and fresh.headers["etag"] != tag
+
+
+def test_cors_is_off_unless_configured(seeded_url):
+    from dataclasses import replace
+
+    from fastapi.testclient import TestClient
+
+    from app.web.app import create_app
+
+    origin = {"Origin": "https://graphics.example.org"}
+    with TestClient(create_app(settings_for(seeded_url))) as client:
+        assert "access-control-allow-origin" not in client.get("/api/events", headers=origin).headers
+    settings = replace(settings_for(seeded_url), cors_origins=("https://graphics.example.org",))
+    with TestClient(create_app(settings)) as client:
+        response = client.get("/api/events", headers=origin)
+        assert response.headers["access-control-allow-origin"] == "https://graphics.example.org"
+        assert "ETag" in response.headers["access-control-expose-headers"]
+
+
+def test_csv_export_is_one_row_per_event_and_safe_in_a_spreadsheet(client, seeded_url, tmp_path):
+    story = tmp_path / "formula.txt"
+    story.write_text("=HYPERLINK(\"http://evil\")\n\nPublished: 2022-05-02\n\n"
+                     "=1+1 The bridge reopened on May 1, officials said.\n")
+    assert ingest_paths(seeded_url, story).exit_code == 0
+    response = client.get("/api/events.csv")
+    assert response.headers["content-type"].startswith("text/csv")
+    assert response.text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
+    events = walk(client, "/api/events?limit=1000")
+    assert [int(r["id"]) for r in rows] == ids(events)
+    kabul = next(r for r in rows if r["date"] == "2021-08-15")
+    assert kabul["sources"] == "4" and kabul["date_display"] == "15 August 2021"
+    assert not any(v.startswith(("=", "+", "@")) for r in rows for v in r.values())
+
+
+def test_ndjson_and_ics_exports(client):
+    lines = client.get("/api/events.ndjson?undated=exclude").text.splitlines()
+    events = [json.loads(line) for line in lines]
+    assert ids(events) == ids(walk(client, "/api/events?undated=exclude&limit=1000"))
+    ics = client.get("/api/events.ics").text
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
+    assert "DTSTART;VALUE=DATE:19791224\r\nDTEND;VALUE=DATE:19791225" in ics
+    assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
+    assert "DTSTART;VALUE=DATE:1989" not in ics  # a year is not a day
+
+
+def test_timelinejs_document(client):
+    doc = client.get("/api/timelinejs.json?group=era").json()
+    slides = {s["display_date"]: s for s in doc["events"]}
+    assert slides["24 December 1979"]["start_date"] == {"year": 1979, "month": 12, "day": 24}
+    assert slides["1989"]["start_date"] == {"year": 1989}
+    assert slides["1978–1992"]["end_date"] == {"year": 1992}
+    assert slides["15 August 2021"]["group"] == "2020s"
+    assert '<a href="http' in slides["15 August 2021"]["text"]["text"]
+    assert not any(s["start_date"]["year"] is None for s in doc["events"])
+
+
+def test_walking_the_pages_while_another_process_ingests_loses_and_repeats_nothing(client, seeded_url, tmp_path):
+    folder = tmp_path / "more"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"story{i:03d}.txt").write_text(
+            f"Storm {i} Hits Coast\n\nPublished: 2022-10-{i % 28 + 1:02d}\n\n"
+            f"Storm number {i} made landfall on October {i % 28 + 1}, 1990, flooding towns, officials said.\n")
+    before = set(ids(walk(client, "/api/events?limit=1000")))
+    ingest = subprocess.Popen([sys.executable, "-m", "app.cli", "ingest", "--no-progress", str(folder)],
+                              cwd=ROOT, env={**os.environ, "DATABASE_URL": seeded_url},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    seen: list[int] = []
+    while ingest.poll() is None or not seen:
+        seen = ids(walk(client, "/api/events?limit=2"))
+        assert len(seen) == len(set(seen))  # nothing twice
+        assert before <= set(seen)  # nothing that was there is skipped
+    assert ingest.wait() == 0, ingest.stdout.read()
+    assert len(ids(walk(client, "/api/events?limit=7"))) > len(before)

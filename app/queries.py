@@ -33,7 +33,7 @@ def decode_cursor(token: str, length: int | None) -> list:
     except (ValueError, json.JSONDecodeError, UnicodeDecodeError):
         raise BadCursor("the cursor is not one this server issued") from None
     if not isinstance(values, list) or (length is not None and len(values) != length) \
-            or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
+            or not all((isinstance(v, str) and len(v) <= 40) or (type(v) is int and abs(v) < 2**63) for v in values):
         raise BadCursor("the cursor is not one this server issued")
     return values
 
@@ -144,7 +144,9 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
     phases = {"include": [True, False], "exclude": [True], "only": [False]}[where.undated]
     if where.start or where.end:
         phases = [p for p in phases if p]  # an unknown date overlaps no range
-    phase, keys = (phases[0] if phases else True), None
+    if not phases:
+        return [], None
+    phase, keys = phases[0], None
     if after:
         values = decode_cursor(after, None)
         if not values or values[0] != sort or values[1] not in (0, 1):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.queries import ArticleDetail, ArticleView, EventView
 
@@ -33,7 +33,22 @@ class SourcePublic(BaseModel):
     url: str = Field(description="link to the paragraph on the article page")
 
 
+EVENT_EXAMPLE = {
+    "id": 13, "title": "The former Soviet Union intervened in Afghanistan",
+    "summary": "The former Soviet Union intervened in Afghanistan on Christmas Eve in 1979.",
+    "date": {"edtf": "1979-12-24", "start": "1979-12-24", "end": "1979-12-24", "granularity": "day",
+             "display": "24 December 1979", "uncertain": False, "inferred": False, "needs_review": False},
+    "sources": [{"article_id": 5, "article_file": "004_41b4385f7882b3f3.txt",
+                 "article_title": "Russia Opposes Western Return to Afghanistan", "paragraph_index": 6,
+                 "paragraph_text": "The former Soviet Union intervened in Afghanistan on Christmas Eve in 1979.",
+                 "mention_text": "Christmas Eve in 1979", "mention_start": 51, "mention_end": 72,
+                 "date_given": "1979-12-24", "how": "", "url": "/articles/5#p6"}],
+    "url": "/events/13"}
+
+
 class EventPublic(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EVENT_EXAMPLE]})
+
     id: int
     title: str
     summary: str
@@ -55,6 +70,9 @@ class EventPublic(BaseModel):
 
 
 class EventPage(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"ok": True, "events": [EVENT_EXAMPLE],
+                                                               "next": "/api/events?limit=1&after=WyJkYXRlIiwwXQ"}]})
+
     ok: bool = True
     events: list[EventPublic]
     next: str | None = Field(description="URL of the next page, or null on the last page")

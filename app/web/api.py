@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from sqlmodel import Session
 
@@ -24,6 +24,10 @@ router = APIRouter(prefix="/api", tags=["api"], responses={
 
 Limit = Annotated[int | None, Query(ge=1, le=1000, description="Page size: default 100, at most 1000.")]
 After = Annotated[str | None, Query(description="Opaque cursor from a previous page's `next`.")]
+# Ids are 64-bit integers in every database: a larger number names nothing (and must not reach the driver).
+MAX_ID = 2**63 - 1
+EventId = Annotated[int, Path(ge=1, le=MAX_ID, description="An event id, as in /api/events.")]
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="An article id, as in /api/articles.")]
 Granularity = Literal["day", "week", "month", "season", "quarter", "year", "range", "decade", "century", "unknown"]
 
 
@@ -36,7 +40,7 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=200, description=(
         "Full-text search over event titles and source paragraphs; every word must appear "
         "(as a word or the start of one)."), examples=["Kabul"])] = None,
-    article: Annotated[int | None, Query(ge=1, description="Only events reported by this article id.")] = None,
+    article: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only events reported by this article id.")] = None,
     min_sources: Annotated[int | None, Query(ge=1, le=100000,
                                              description="Only events reported by at least this many sources.")] = None,
     needs_review: Annotated[bool | None, Query(description="Only events flagged (true) or not flagged (false) "
@@ -170,7 +174,7 @@ def timelinejs(request: Request, response: Response, session: SessionDep, where:
 
 @router.get("/events/{event_id}", response_model=EventPublic, summary="One event with all its sources",
             responses={404: {"model": Problem}, 304: {"description": "Not modified"}})
-def event(event_id: int, request: Request, response: Response, session: SessionDep):
+def event(event_id: EventId, request: Request, response: Response, session: SessionDep):
     if (cached := _cached(request, session, response)) is not None:
         return cached
     view = queries.get_event(session, event_id)
@@ -195,7 +199,7 @@ def articles(request: Request, response: Response, session: SessionDep, settings
 @router.get("/articles/{article_id}", response_model=ArticleDetailPublic,
             summary="One article with its paragraphs and the date expressions in each",
             responses={404: {"model": Problem}, 304: {"description": "Not modified"}})
-def article(article_id: int, request: Request, response: Response, session: SessionDep):
+def article(article_id: ArticleId, request: Request, response: Response, session: SessionDep):
     if (cached := _cached(request, session, response)) is not None:
         return cached
     detail = queries.get_article(session, article_id)

@@ -4,15 +4,21 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: run test install ingest serve bench timex clean
+.PHONY: run test install install-dev ingest serve bench timex clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+# Test tools (pytest, Playwright, schemathesis) only for the test suite: `make run` stays light.
+$(VENV)/.installed-dev: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
 install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
 
 # Set up, migrate, ingest seeds/ and serve on http://127.0.0.1:8000 (SQLite by default).
 run: install
@@ -20,11 +26,11 @@ run: install
 	$(BIN)/timeline ingest seeds
 	$(BIN)/timeline serve
 
-# The whole test suite.
-test: install
+# The whole test suite (the browser tests need chromium: .ci/run installs Debian's).
+test: install-dev
 	$(PY) -m pytest
 
-bench: install
+bench: install-dev
 	$(PY) benchmarks/ingest.py
 	$(PY) benchmarks/temporal.py
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select, tuple_
+from sqlalchemy import and_, func, or_, select, tuple_, union_all
 from sqlmodel import Session
 
 from app import search
@@ -69,6 +69,7 @@ class EventView:
     uncertain: bool
     inferred: bool
     needs_review: bool
+    source_count: int
     sources: list[SourceView]
 
     @property
@@ -197,18 +198,31 @@ def get_event(session: Session, event_id: int) -> EventView | None:
     row = session.get(Event, event_id)
     if row is None or row.hidden:
         return None
-    return _with_sources(session, [row])[0]
+    return _with_sources(session, [row], per_event=None)[0]
 
 
-def _with_sources(session: Session, rows: list[Event]) -> list[EventView]:
-    ids = [r.id for r in rows]
+# A list shows an event's first sources; its own page and /api/events/{id} show them all.
+# (A story reported by a thousand articles made one page of a list weigh megabytes.)
+LIST_SOURCES = 20
+
+
+def _with_sources(session: Session, rows: list[Event], per_event: int | None = LIST_SOURCES) -> list[EventView]:
+    """Events with their sources, earliest publication first; for an event with more than
+    `per_event` (None: no limit), the first `per_event` stored."""
     sources: dict[int, list[SourceView]] = defaultdict(list)
-    if ids:
+    if rows:
+        big = [r.id for r in rows if per_event is not None and r.source_count > per_event]
+        whole = EventSource.event_id.in_([r.id for r in rows if r.id not in big])
+        if big:
+            # One small index range per big event, not a ranking of its thousands of sources.
+            firsts = [select(EventSource.id).where(EventSource.event_id == event_id)
+                      .order_by(EventSource.id).limit(per_event).subquery() for event_id in big]
+            whole = or_(whole, EventSource.id.in_(union_all(*[select(f.c.id) for f in firsts])))
         q = (select(EventSource, Article.file, Article.title, Paragraph.text)
              .join(Article, Article.id == EventSource.article_id)
              .join(Paragraph, and_(Paragraph.article_id == EventSource.article_id,
                                    Paragraph.index == EventSource.paragraph_index))
-             .where(EventSource.event_id.in_(ids))
+             .where(whole)
              .order_by(EventSource.event_id, Article.published.is_(None), Article.published, EventSource.id))
         for src, file, title, text in session.execute(q):
             sources[src.event_id].append(SourceView(
@@ -218,7 +232,8 @@ def _with_sources(session: Session, rows: list[Event]) -> list[EventView]:
                 how=src.how, inferred=src.inferred))
     return [EventView(id=r.id, title=r.title, summary=r.summary, edtf=r.edtf, start=r.date_start, end=r.date_end,
                       granularity=r.granularity, uncertain=r.uncertain, inferred=r.inferred,
-                      needs_review=r.needs_review, sources=sources.get(r.id, [])) for r in rows]
+                      needs_review=r.needs_review, source_count=r.source_count,
+                      sources=sources.get(r.id, [])) for r in rows]
 
 
 @dataclass

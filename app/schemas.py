@@ -38,6 +38,7 @@ EVENT_EXAMPLE = {
     "summary": "The former Soviet Union intervened in Afghanistan on Christmas Eve in 1979.",
     "date": {"edtf": "1979-12-24", "start": "1979-12-24", "end": "1979-12-24", "granularity": "day",
              "display": "24 December 1979", "uncertain": False, "inferred": False, "needs_review": False},
+    "source_count": 1,
     "sources": [{"article_id": 5, "article_file": "004_41b4385f7882b3f3.txt",
                  "article_title": "Russia Opposes Western Return to Afghanistan", "paragraph_index": 6,
                  "paragraph_text": "The former Soviet Union intervened in Afghanistan on Christmas Eve in 1979.",
@@ -53,13 +54,15 @@ class EventPublic(BaseModel):
     title: str
     summary: str
     date: DatePublic
-    sources: list[SourcePublic]
+    source_count: int = Field(description="how many sources reported the event")
+    sources: list[SourcePublic] = Field(description=(
+        "the sources, earliest publication first: all of them for one event, the first 20 in lists"))
     url: str
 
     @classmethod
     def of(cls, e: EventView) -> EventPublic:
         return cls(
-            id=e.id, title=e.title, summary=e.summary, url=f"/events/{e.id}",
+            id=e.id, title=e.title, summary=e.summary, url=f"/events/{e.id}", source_count=e.source_count,
             date=DatePublic(edtf=e.edtf, start=e.start, end=e.end, granularity=e.granularity, display=e.display,
                             uncertain=e.uncertain, inferred=e.inferred, needs_review=e.needs_review),
             sources=[SourcePublic(article_id=s.article_id, article_file=s.article_file,

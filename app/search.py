@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, and_, bindparam, exists, false, or_, select, text
+from sqlalchemy import (ColumnElement, Integer, String, and_, bindparam, column, exists, false, literal_column, or_,
+                        select, table, text, union)
+from sqlalchemy.sql.expression import TableClause
 from sqlalchemy.engine import Connection
 
 from app.models import Event, EventSource, Paragraph
@@ -25,6 +27,14 @@ _ADD_EVENTS = text("INSERT INTO search_event(rowid, title) SELECT id, title FROM
                    "WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
 _REMOVE_EVENT = text("INSERT INTO search_event(search_event, rowid, title) "
                      "SELECT 'delete', id, title FROM event WHERE id = :id")
+
+
+_SEARCH_EVENT = table("search_event", column("rowid", Integer))
+_SEARCH_PARAGRAPH = table("search_paragraph", column("rowid", Integer))
+
+
+def _match(fts: TableClause, query: str) -> ColumnElement[bool]:
+    return literal_column(fts.name).op("MATCH")(bindparam(None, query, type_=String()))
 
 
 def _enabled(conn: Connection) -> bool:
@@ -70,15 +80,17 @@ def matching_events(q: str, dialect_name: str) -> ColumnElement[bool]:
     if query is None:
         return false()
     if dialect_name == "sqlite":
-        by_title = Event.id.in_(select(text("rowid")).select_from(text("search_event"))
-                                .where(text("search_event MATCH :qt").bindparams(qt=query)).scalar_subquery())
-        paragraph_ids = select(text("rowid")).select_from(text("search_paragraph")).where(
-            text("search_paragraph MATCH :qp").bindparams(qp=query))
-        by_paragraph = exists(
-            select(EventSource.id).join(Paragraph, (Paragraph.article_id == EventSource.article_id)
-                                        & (Paragraph.index == EventSource.paragraph_index))
-            .where(EventSource.event_id == Event.id, Paragraph.id.in_(paragraph_ids)))
-        return or_(by_title, by_paragraph)
+        # The matching event ids, gathered once: an OR of per-event EXISTS tests made SQLite
+        # re-run the paragraph search for every event it scanned (18 s for a common word).
+        by_title = select(_SEARCH_EVENT.c.rowid).where(_match(_SEARCH_EVENT, query))
+        by_paragraph = (
+            select(EventSource.event_id)
+            .select_from(_SEARCH_PARAGRAPH)
+            .join(Paragraph, Paragraph.id == _SEARCH_PARAGRAPH.c.rowid)
+            .join(EventSource, (EventSource.article_id == Paragraph.article_id)
+                  & (EventSource.paragraph_index == Paragraph.index))
+            .where(_match(_SEARCH_PARAGRAPH, query)))
+        return Event.id.in_(union(by_title, by_paragraph))
     words = _TERM.findall(q)
     return or_(and_(*[Event.title.ilike(f"%{w}%") for w in words]), exists(
         select(EventSource.id).join(Paragraph, (Paragraph.article_id == EventSource.article_id)

@@ -202,3 +202,23 @@ def test_walking_the_pages_while_another_process_ingests_loses_and_repeats_nothi
         assert before <= set(seen)  # nothing that was there is skipped
     assert ingest.wait() == 0, ingest.stdout.read()
     assert len(ids(walk(client, "/api/events?limit=7"))) > len(before)
+
+
+def test_lists_carry_an_events_first_sources_and_its_page_all_of_them(db_url, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.queries import LIST_SOURCES
+    from app.web.app import create_app
+
+    for i in range(LIST_SOURCES + 5):
+        (tmp_path / f"wire{i:02d}.txt").write_text(
+            f"Storm Hits Coast ({i})\n\nPublished: 2022-10-03\n\nA powerful storm made landfall on October 1, "
+            "flooding coastal towns and cutting power to thousands of homes, officials said.\n")
+    assert ingest_paths(db_url, tmp_path).exit_code == 0
+    with TestClient(create_app(settings_for(db_url))) as client:
+        (listed,) = client.get("/api/events").json()["events"]
+        assert listed["source_count"] == LIST_SOURCES + 5 and len(listed["sources"]) == LIST_SOURCES
+        whole = client.get(f"/api/events/{listed['id']}").json()
+        assert len(whole["sources"]) == LIST_SOURCES + 5
+        assert [s["article_file"] for s in whole["sources"][:LIST_SOURCES]] == \
+            [s["article_file"] for s in listed["sources"]]

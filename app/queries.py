@@ -214,10 +214,14 @@ def _with_sources(session: Session, rows: list[Event], per_event: int | None = L
         big = [r.id for r in rows if per_event is not None and r.source_count > per_event]
         whole = EventSource.event_id.in_([r.id for r in rows if r.id not in big])
         if big:
-            # One small index range per big event, not a ranking of its thousands of sources.
-            firsts = [select(EventSource.id).where(EventSource.event_id == event_id)
-                      .order_by(EventSource.id).limit(per_event).subquery() for event_id in big]
-            whole = or_(whole, EventSource.id.in_(union_all(*[select(f.c.id) for f in firsts])))
+            # One small index range per big event, not a ranking of its thousands of sources;
+            # 400 at a time (SQLite allows 500 terms in a compound SELECT).
+            first_ids: list[int] = []
+            for at in range(0, len(big), 400):
+                firsts = [select(EventSource.id).where(EventSource.event_id == event_id)
+                          .order_by(EventSource.id).limit(per_event).subquery() for event_id in big[at:at + 400]]
+                first_ids += session.execute(union_all(*[select(f.c.id) for f in firsts])).scalars().all()
+            whole = or_(whole, EventSource.id.in_(first_ids))
         q = (select(EventSource, Article.file, Article.title, Paragraph.text)
              .join(Article, Article.id == EventSource.article_id)
              .join(Paragraph, and_(Paragraph.article_id == EventSource.article_id,

@@ -91,35 +91,41 @@ def main() -> int:
                     break
                 deep.append(url.split("after=")[1])
             cursors[sort] = deep
-        queries = []
+        queries: list[tuple[str, str]] = []
         for i in range(args.requests):
             kind = i % 8
             sort = ("date", "-date", "sources")[i % 3]
             if kind == 0:
-                queries.append(f"/api/events?limit=100&sort={sort}")
+                queries.append(("first page", f"/api/events?limit=100&sort={sort}"))
             elif kind in (1, 2) and cursors[sort]:
-                queries.append(f"/api/events?limit=100&sort={sort}&after={rng.choice(cursors[sort])}")
+                queries.append(("deep page", f"/api/events?limit=100&sort={sort}&after={rng.choice(cursors[sort])}"))
             elif kind == 3:
                 year = rng.randint(1860, 2024)
-                queries.append(f"/api/events?limit=100&from={year}&to={year + rng.randint(0, 5)}")
+                queries.append(("from/to", f"/api/events?limit=100&from={year}&to={year + rng.randint(0, 5)}"))
             elif kind == 4:
-                queries.append(f"/api/events?limit=100&min_sources={rng.randint(2, 4)}&sort={sort}")
+                queries.append(("min_sources", f"/api/events?limit=100&min_sources={rng.randint(2, 4)}&sort={sort}"))
             elif kind == 5:
-                queries.append(f"/api/events?limit=100&q={rng.choice(['kabul', 'taliban', 'border', 'putin', 'refugees'])}")
+                word = rng.choice(["kabul", "taliban", "border", "putin", "refugees", "embassy", "withdrew"])
+                queries.append(("q", f"/api/events?limit=100&q={word}"))
             elif kind == 6:
-                queries.append(f"/api/events?limit=100&granularity=day&needs_review=false&sort={sort}")
+                queries.append(("granularity", f"/api/events?limit=100&granularity=day&needs_review=false&sort={sort}"))
             else:
-                queries.append("/api/events?limit=100&undated=only")
-        for q in queries[:20]:
+                queries.append(("undated", "/api/events?limit=100&undated=only"))
+        for _, q in queries[:20]:
             client.get(q)  # warm the page cache and the app
-        timings = []
-        for q in queries:
+        timings, by_kind = [], {}
+        for kind, q in queries:
             started = time.perf_counter()
             response = client.get(q)
-            timings.append((time.perf_counter() - started) * 1000)
+            elapsed = (time.perf_counter() - started) * 1000
+            timings.append(elapsed)
+            by_kind.setdefault(kind, []).append(elapsed)
             assert response.status_code == 200, (q, response.text[:200])
         print(f"/api/events?limit=100, {len(timings)} requests: median {statistics.median(timings):.1f} ms, "
               f"p99 {percentile(timings, 0.99):.1f} ms, max {max(timings):.1f} ms")
+        for kind, values in by_kind.items():
+            print(f"  {kind:12s} {len(values):4d} requests: median {statistics.median(values):6.1f} ms, "
+                  f"p99 {percentile(values, 0.99):6.1f} ms")
 
         raw = sqlite3.connect(db)
         raw_timings = []

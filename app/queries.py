@@ -182,6 +182,25 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
     return _with_sources(session, rows), cursor
 
 
+def count_events(session: Session, where: EventFilter = EventFilter()) -> int:
+    dialect = session.get_bind().dialect.name
+    query = select(func.count()).select_from(Event).where(Event.hidden.is_(False), *where.where(dialect))
+    if where.undated == "exclude" or where.start or where.end:
+        query = query.where(Event.date_start.is_not(None))
+    elif where.undated == "only":
+        query = query.where(Event.date_start.is_(None))
+    return session.execute(query).scalar_one()
+
+
+def events_per_year(session: Session, where: EventFilter = EventFilter()) -> dict[int, int]:
+    """How many matching events start in each year: the timeline's density overview."""
+    dialect = session.get_bind().dialect.name
+    year = func.substr(Event.date_start, 1, 4)
+    rows = session.execute(select(year, func.count()).where(
+        Event.hidden.is_(False), Event.date_start.is_not(None), *where.where(dialect)).group_by(year)).all()
+    return {int(y): n for y, n in rows if y and y.isdigit()}
+
+
 def iter_events(session: Session, *, sort: str = "date", where: EventFilter = EventFilter(),
                 page: int = 500) -> Iterator[EventView]:
     """Every matching event, a page at a time: memory stays flat however many there are."""

@@ -6,17 +6,16 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from sqlmodel import Session
 
 from app import exports, queries
 from app.db import get_engine
-from app.ingest.dates import bounds
 from app.schemas import (ArticleDetailPublic, ArticlePage, ArticlePublic, EventPage, EventPublic, Problem,
                          TimelineJSDocument)
 from app.web import caching
-from app.web.deps import SessionDep, SettingsDep
+from app.web.deps import MAX_ID, Filter, SessionDep, SettingsDep
 
 router = APIRouter(prefix="/api", tags=["api"], responses={
     400: {"model": Problem, "description": "A parameter is malformed (a cursor this server did not issue)"},
@@ -24,53 +23,10 @@ router = APIRouter(prefix="/api", tags=["api"], responses={
 
 Limit = Annotated[int | None, Query(ge=1, le=1000, description="Page size: default 100, at most 1000.")]
 After = Annotated[str | None, Query(description="Opaque cursor from a previous page's `next`.")]
-# Ids are 64-bit integers in every database: a larger number names nothing (and must not reach the driver).
-MAX_ID = 2**63 - 1
 EventId = Annotated[int, Path(ge=1, le=MAX_ID, description="An event id, as in /api/events.")]
 ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="An article id, as in /api/articles.")]
-Granularity = Literal["day", "week", "month", "season", "quarter", "year", "range", "decade", "century", "unknown"]
 
 
-def event_filter(
-    from_: Annotated[str | None, Query(alias="from", description=(
-        "Events whose date interval overlaps this date or after it. EDTF or ISO: `1979`, `1979-12`, "
-        "`1979-12-24`, `197X`. An event dated 1979 matches from=1979-12-01."), examples=["1979"])] = None,
-    to: Annotated[str | None, Query(description="Events whose date interval overlaps this date or before it "
-                                                "(EDTF or ISO).", examples=["1989-12-31"])] = None,
-    q: Annotated[str | None, Query(max_length=200, description=(
-        "Full-text search over event titles and source paragraphs; every word must appear "
-        "(as a word or the start of one)."), examples=["Kabul"])] = None,
-    article: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only events reported by this article id.")] = None,
-    min_sources: Annotated[int | None, Query(ge=1, le=100000,
-                                             description="Only events reported by at least this many sources.")] = None,
-    needs_review: Annotated[bool | None, Query(description="Only events flagged (true) or not flagged (false) "
-                                                           "for an editor.")] = None,
-    granularity: Annotated[Granularity | None, Query(description="Only events whose date has this precision.")] = None,
-    undated: Annotated[Literal["include", "exclude", "only"], Query(description=(
-        "Events whose date or year is unknown come last (include), are left out (exclude), or are all "
-        "that is returned (only). A from/to range leaves them out."))] = "include",
-) -> queries.EventFilter:
-    start = _bound("from", from_, 0)
-    end = _bound("to", to, 1)
-    if start and end and start > end:
-        raise HTTPException(422, f"from: {from_} is after to: {to}")
-    return queries.EventFilter(start=start, end=end, q=q or None, article=article, min_sources=min_sources,
-                               needs_review=needs_review, granularity=granularity, undated=undated)
-
-
-def _bound(name: str, value: str | None, side: int) -> str | None:
-    if value is None or value == "":
-        return None
-    try:
-        edge = bounds(value.strip())[side]
-    except (ValueError, TypeError):
-        edge = None
-    if edge is None:
-        raise HTTPException(422, f"{name}: {value!r} is not a date (EDTF or ISO, e.g. 1979 or 1979-12-24)")
-    return edge
-
-
-Filter = Annotated[queries.EventFilter, Depends(event_filter)]
 Sort = Annotated[Literal["date", "-date", "sources"], Query(
     description="date (oldest first, the default), -date (newest first) or sources (most reported first). "
                 "Undated events come after dated ones in every order.")]

@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from typing import Literal
+
+from fastapi import Depends, HTTPException, Query, Request
 from sqlmodel import Session
+
+from app import queries
+from app.ingest.dates import bounds
 
 from app.config import Settings
 from app.db import get_engine
@@ -23,3 +28,50 @@ def get_session(request: Request) -> Iterator[Session]:
 
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+
+# Ids are 64-bit integers in every database: a larger number names nothing (and must not reach the driver).
+MAX_ID = 2**63 - 1
+Granularity = Literal["day", "week", "month", "season", "quarter", "year", "range", "decade", "century", "unknown"]
+
+
+def event_filter(
+    from_: Annotated[str | None, Query(alias="from", description=(
+        "Events whose date interval overlaps this date or after it. EDTF or ISO: `1979`, `1979-12`, "
+        "`1979-12-24`, `197X`. An event dated 1979 matches from=1979-12-01."), examples=["1979"])] = None,
+    to: Annotated[str | None, Query(description="Events whose date interval overlaps this date or before it "
+                                                "(EDTF or ISO).", examples=["1989-12-31"])] = None,
+    q: Annotated[str | None, Query(max_length=200, description=(
+        "Full-text search over event titles and source paragraphs; every word must appear "
+        "(as a word or the start of one)."), examples=["Kabul"])] = None,
+    article: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only events reported by this article id.")] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=100000,
+                                             description="Only events reported by at least this many sources.")] = None,
+    needs_review: Annotated[bool | None, Query(description="Only events flagged (true) or not flagged (false) "
+                                                           "for an editor.")] = None,
+    granularity: Annotated[Granularity | None, Query(description="Only events whose date has this precision.")] = None,
+    undated: Annotated[Literal["include", "exclude", "only"], Query(description=(
+        "Events whose date or year is unknown come last (include), are left out (exclude), or are all "
+        "that is returned (only). A from/to range leaves them out."))] = "include",
+) -> queries.EventFilter:
+    start = _bound("from", from_, 0)
+    end = _bound("to", to, 1)
+    if start and end and start > end:
+        raise HTTPException(422, f"from: {from_} is after to: {to}")
+    return queries.EventFilter(start=start, end=end, q=q or None, article=article, min_sources=min_sources,
+                               needs_review=needs_review, granularity=granularity, undated=undated)
+
+
+def _bound(name: str, value: str | None, side: int) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        edge = bounds(value.strip())[side]
+    except (ValueError, TypeError):
+        edge = None
+    if edge is None:
+        raise HTTPException(422, f"{name}: {value!r} is not a date (EDTF or ISO, e.g. 1979 or 1979-12-24)")
+    return edge
+
+
+Filter = Annotated[queries.EventFilter, Depends(event_filter)]
+

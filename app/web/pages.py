@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from itertools import groupby
+import re
+from dataclasses import replace
+from typing import Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from app import queries
-from app.web.deps import SessionDep
+from app import timeline as layout
+from app.web.deps import Filter, SessionDep
 
 router = APIRouter(include_in_schema=False)
 
-TIMELINE_WINDOW = 500
+TIMELINE_WINDOW = 200  # events a page sends; "more" brings the next window
 
 
 def _render(request: Request, template: str, context: dict, status: int = 200) -> HTMLResponse:
@@ -20,10 +24,37 @@ def _render(request: Request, template: str, context: dict, status: int = 200) -
 
 
 @router.get("/", response_class=HTMLResponse)
-def timeline(request: Request, session: SessionDep, after: str | None = None) -> HTMLResponse:
-    events, cursor = queries.list_events(session, limit=TIMELINE_WINDOW, after=after)
-    groups = [(year, list(items)) for year, items in groupby(events, key=lambda e: e.year_group)]
-    return _render(request, "timeline.html", {"groups": groups, "next_cursor": cursor, "count": len(events)})
+def timeline(request: Request, session: SessionDep, where: Filter,
+             zoom: Literal["decade", "year", "month", "day"] = "year", around: str | None = None,
+             after: str | None = None) -> HTMLResponse:
+    """The timeline: filters, zoom and focus all in the URL. htmx asks for the results alone."""
+    if around is not None and not _AROUND.fullmatch(around):
+        raise HTTPException(422, f"around: {around!r} is not a year, month or day (1979, 1979-12, 1979-12-24)")
+    start, end = layout.window(zoom, around)
+    shown = replace(where, start=max(filter(None, (where.start, start)), default=None),
+                    end=min(filter(None, (where.end, end)), default=None))
+    events, cursor = queries.list_events(session, limit=TIMELINE_WINDOW, after=after, where=shown)
+    context = {
+        "groups": layout.group_events(events, zoom), "next_cursor": cursor, "zoom": zoom, "around": around,
+        "count": queries.count_events(session, shown), "where": where, "zooms": layout.ZOOMS,
+        "query": _query_string(request, drop=("after",)),
+        "zoom_links": [(z, "/?" + _query_string(request, drop=("after", "zoom"), add={"zoom": z})) for z in layout.ZOOMS],
+    }
+    if after and request.headers.get("HX-Request"):
+        return _render(request, "partials/_groups.html", context)  # the next window, appended
+    if request.headers.get("HX-Request"):
+        return _render(request, "partials/_results.html", context)
+    bars, unit = layout.density(queries.events_per_year(session, where))
+    return _render(request, "timeline.html", {**context, "bars": bars, "bar_unit": unit})
+
+
+_AROUND = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+
+
+def _query_string(request: Request, drop: tuple[str, ...] = (), add: dict[str, str] | None = None) -> str:
+    """This page's query, without `drop` and with `add`: links that keep every filter."""
+    pairs = [(k, v) for k, v in request.query_params.multi_items() if k not in drop and v != ""]
+    return urlencode(pairs + list((add or {}).items()))
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)

@@ -8,11 +8,10 @@ import json
 import os
 import subprocess
 import sys
-import threading
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS, ingest_paths, settings_for
+from tests.conftest import ROOT, ingest_paths, settings_for
 
 
 def walk(client, url: str) -> list[dict]:

@@ -1,0 +1,78 @@
+"""The interactive timeline page, server-rendered: filters, zoom, breaks, density, more (JS or not)."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import ingest_paths
+
+
+def headings(html: str) -> list[str]:
+    return re.findall(r"<h2>(?:<a [^>]*>)?([^<]+)", html)
+
+
+def test_long_empty_stretches_become_visible_breaks(client):
+    html = client.get("/").text
+    gaps = re.findall(r'<p class="gap"[^>]*>([^<]+)</p>', html)
+    assert gaps == ["\u2014 24 years \u2014", "\u2014 9 years \u2014", "\u2014 10 years \u2014",
+                    "\u2014 19 years \u2014"]  # 1953|1978, 1979|1989, 1990(s)|2001, 2001|2021
+
+
+def test_zoom_levels_group_by_decade_year_month_and_day(client):
+    assert headings(client.get("/?zoom=decade").text)[:3] == ["1950s", "1970s", "1980s"]
+    month = client.get("/?zoom=month&around=2021-08").text
+    assert "August 2021" in headings(month) and "1979" not in " ".join(headings(month))
+    day = headings(client.get("/?zoom=day&around=2021-08-15").text)
+    assert "15 August 2021" in day and all("2021" in h for h in day)
+    assert re.search(r'aria-current="true">Months</a>', client.get("/?zoom=month&q=kabul").text)
+    links = re.findall(r'<a href="(/\?[^"]*zoom=[^"]*)" hx-get', client.get("/?zoom=month&q=kabul").text)
+    assert len(links) == 4 and all("q=kabul" in link and link.count("zoom=") == 1 for link in links)
+
+
+def test_filters_are_in_the_url_and_say_how_many_match(client):
+    html = client.get("/?q=kabul").text
+    assert re.search(r"<strong>(\d+)</strong> events? matching “kabul”", html)
+    count = int(re.search(r"<strong>(\d+)</strong>", html).group(1))
+    assert count == len(client.get("/api/events?q=kabul").json()["events"])
+    assert 'value="kabul"' in html  # the form shows what was asked
+    ranged = client.get("/?from=1979&to=1989").text
+    assert "24 December 1979" in ranged and "15 August 2021" not in ranged
+    reviewed = client.get("/?needs_review=true").text
+    assert "needs review" in reviewed
+
+
+def test_htmx_gets_only_the_results(client):
+    partial = client.get("/?q=kabul", headers={"HX-Request": "true"}).text
+    assert "<form" not in partial and "<html" not in partial and "matching “kabul”" in partial
+    full = client.get("/?q=kabul").text
+    assert full.count("<form") == 1
+
+
+def test_the_density_overview_links_each_bar_to_its_span(client):
+    html = client.get("/").text
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    links = re.findall(r'href="([^"]+)"', svg)
+    assert links and all("from=" in link and "to=" in link for link in links)
+    assert "1970s: 1 event" in svg or "1970s: 2 events" in svg
+
+
+def test_more_loads_the_next_window(client, seeded_url, tmp_path):
+    from app.web import pages
+
+    original = pages.TIMELINE_WINDOW
+    pages.TIMELINE_WINDOW = 5
+    try:
+        first = client.get("/").text
+        more = re.search(r'<p class="more"><a href="([^"]+)"', first).group(1).replace("&amp;", "&")
+        plain = client.get(more).text  # without JavaScript: the next page, whole
+        assert "<form" in plain and "24 December 1979" not in plain
+        appended = client.get(more, headers={"HX-Request": "true"}).text
+        assert "<section" in appended and '<div class="groups">' not in appended
+    finally:
+        pages.TIMELINE_WINDOW = original
+
+
+def test_a_bad_focus_is_a_clear_error(client):
+    response = client.get("/?around=yesterday")
+    assert response.status_code == 422 and "around" in response.text
+    assert client.get("/?from=nonsense").status_code == 422

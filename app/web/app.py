@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -32,6 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=PROJECT_ROOT / "templates")  # autoescapes .html
     templates.env.filters["date_display"] = display
     app.state.templates = templates
+    app.add_middleware(EmptyFieldsMeanNothing)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET"],
                            expose_headers=["ETag", "Last-Modified", "Link"])
@@ -41,6 +43,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.openapi = lambda: _openapi(app)
     return app
+
+
+class EmptyFieldsMeanNothing:
+    """A page's filter form sends every field, the empty ones too (`min_sources=`): on pages,
+    an empty field means no filter. The API keeps its strict parameters."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and not scope["path"].startswith("/api") and b"=&" in scope["query_string"] + b"&":
+            pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            scope = {**scope, "query_string": urlencode([(k, v) for k, v in pairs if v != ""]).encode("latin-1")}
+        await self.app(scope, receive, send)
 
 
 def _openapi(app: FastAPI) -> dict:

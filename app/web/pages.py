@@ -43,7 +43,10 @@ def timeline(request: Request, session: SessionDep, where: Filter,
     if after and request.headers.get("HX-Request"):
         return _render(request, "partials/_groups.html", context)  # the next window, appended
     if request.headers.get("HX-Request"):
-        return _render(request, "partials/_results.html", context)
+        response = _render(request, "partials/_results.html", context)
+        # The address bar follows what is shown, so back/forward and shared links work.
+        response.headers["HX-Push-Url"] = "/?" + context["query"] if context["query"] else "/"
+        return response
     bars, unit = layout.density(queries.events_per_year(session, where))
     return _render(request, "timeline.html", {**context, "bars": bars, "bar_unit": unit})
 
@@ -55,6 +58,15 @@ def _query_string(request: Request, drop: tuple[str, ...] = (), add: dict[str, s
     """This page's query, without `drop` and with `add`: links that keep every filter."""
     pairs = [(k, v) for k, v in request.query_params.multi_items() if k not in drop and v != ""]
     return urlencode(pairs + list((add or {}).items()))
+
+
+@router.get("/events/{event_id}/card", response_class=HTMLResponse)
+def event_card(request: Request, event_id: int, session: SessionDep, expanded: bool = False) -> HTMLResponse:
+    """One timeline card, its sources shown or not: what the card's expand button swaps in."""
+    event = queries.get_event(session, event_id)
+    if event is None:
+        raise HTTPException(404, f"There is no event {event_id} on the timeline.")
+    return _render(request, "partials/_event_card.html", {"event": event, "expanded": expanded})
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)

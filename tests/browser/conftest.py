@@ -33,3 +33,31 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def live_server(seeded_url):
+    """The real app under uvicorn on a free loopback port, for the browser to talk to."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from app.web.app import create_app
+    from tests.conftest import settings_for
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(settings_for(seeded_url)), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

@@ -76,3 +76,9 @@ def test_a_bad_focus_is_a_clear_error(client):
     response = client.get("/?around=yesterday")
     assert response.status_code == 422 and "around" in response.text
     assert client.get("/?from=nonsense").status_code == 422
+
+
+def test_the_form_s_empty_fields_mean_no_filter(client):
+    html = client.get("/?q=kabul&from=&to=&min_sources=&zoom=decade").text
+    assert "matching “kabul”" in html and 'aria-current="true">Decades' in html
+    assert client.get("/api/events?min_sources=").status_code == 422  # the API stays strict

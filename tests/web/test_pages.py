@@ -32,7 +32,7 @@ def test_article_page_has_paragraph_anchors_and_highlighted_dates(client):
     html = client.get(f"/articles/{a['id']}").text
     assert 'id="p13"' in html
     assert re.search(r'<a class="mention" href="/events/\d+"[^>]*>Christmas Eve in 1979</a>', html)
-    assert "Show the" in html and "page furniture" in html  # the stripped boilerplate, on request
+    assert "Show original" in html and "page furniture" in html  # the stripped boilerplate, on request
 
 
 def test_unknown_pages_are_friendly_404s(client):

@@ -21,6 +21,7 @@ class Group:
     label: str          # "1970s", "1979", "December 1979", "24 December 1979", "Date unknown"
     events: list[EventView]
     gap_before: str | None = None  # "— 32 years —" when a long empty stretch precedes the group
+    space_before: int = 0          # empty units before it, when too few for a break: drawn as space
     zoom_in: str | None = None     # the focus to zoom into this group, if there is a finer level
 
 
@@ -69,6 +70,8 @@ def group_events(events: list[EventView], zoom: str, min_gap: int = 2) -> list[G
                 units = _distance(groups[-2].key, key, zoom)
                 if units >= min_gap:
                     groups[-1].gap_before = _gap_text(units, zoom)
+                else:
+                    groups[-1].space_before = units
         groups[-1].events.append(event)
     return groups
 

@@ -82,3 +82,16 @@ def test_the_form_s_empty_fields_mean_no_filter(client):
     html = client.get("/?q=kabul&from=&to=&min_sources=&zoom=decade").text
     assert "matching “kabul”" in html and 'aria-current="true">Decades' in html
     assert client.get("/api/events?min_sources=").status_code == 422  # the API stays strict
+
+
+def test_an_article_links_to_its_events_on_the_timeline(client):
+    article = next(a for a in client.get("/api/articles").json()["articles"] if a["file"].startswith("004"))
+    page = client.get(f"/articles/{article['id']}").text
+    assert f'href="/?article={article["id"]}"' in page
+    timeline = client.get(f"/?article={article['id']}").text
+    assert f"<strong>{article['events']}</strong> event" in timeline
+
+
+def test_uncertain_dates_say_why(client):
+    html = client.get("/").text
+    assert re.search(r'class="date is-uncertain[^"]*"\s+title="Approximate: the text gives this date loosely', html)

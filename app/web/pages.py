@@ -17,6 +17,7 @@ from app.web.deps import Filter, SessionDep
 
 router = APIRouter(include_in_schema=False)
 
+SOURCE_PICKER = 200
 TIMELINE_WINDOW = 50  # events a page sends; "more" brings the next window (50 keeps a click near 100 ms)
 
 
@@ -49,7 +50,10 @@ def timeline(request: Request, session: SessionDep, where: Filter,
         response.headers["HX-Push-Url"] = "/?" + context["query"] if context["query"] else "/"
         return response
     bars, unit = layout.density(queries.events_per_year(session, where))
-    return _render(request, "timeline.html", {**context, "bars": bars, "bar_unit": unit})
+    # A source picker while it fits in a list; past that, an article's page links to its events.
+    sources, more_sources = queries.list_articles(session, limit=SOURCE_PICKER)
+    return _render(request, "timeline.html", {**context, "bars": bars, "bar_unit": unit,
+                                              "sources": [] if more_sources else sources})
 
 
 _COUNTS: dict[tuple, int] = {}

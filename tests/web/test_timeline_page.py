@@ -90,6 +90,7 @@ def test_an_article_links_to_its_events_on_the_timeline(client):
     assert f'href="/?article={article["id"]}"' in page
     timeline = client.get(f"/?article={article['id']}").text
     assert f"<strong>{article['events']}</strong> event" in timeline
+    assert re.search(rf'<option value="{article["id"]}" selected>', timeline)  # the source picker shows it
 
 
 def test_uncertain_dates_say_why(client):

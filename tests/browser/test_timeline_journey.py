@@ -92,3 +92,26 @@ def test_no_serious_accessibility_violations(page, live_server, page_kind):
     serious = [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3])
                for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert not serious, serious
+
+
+def test_1979_1989_and_2021_fit_on_one_desktop_screen(browser, live_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.goto(live_server + "/?zoom=decade")
+    cards = page.evaluate("""() => [...document.querySelectorAll('article.event')].map(
+        card => [card.querySelector('time').textContent.trim(), card.getBoundingClientRect().top])""")
+    context.close()
+    first = {}
+    for date, top in cards:
+        first.setdefault(date, top)
+    assert first["24 December 1979"] < 1000 and first["1989"] < 1000
+    assert min(top for date, top in cards if date.endswith("2021")) < 1000
+
+
+def test_nothing_overflows_at_360_px(browser, live_server):
+    context = browser.new_context(viewport={"width": 360, "height": 780})
+    page = context.new_page()
+    for path in ("/", "/?zoom=decade&q=kabul", "/articles"):
+        page.goto(live_server + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+    context.close()

@@ -115,3 +115,15 @@ def test_nothing_overflows_at_360_px(browser, live_server):
         page.goto(live_server + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
     context.close()
+
+
+def test_back_and_forward_follow_zoom_and_filters(page, live_server):
+    page.goto(live_server + "/")
+    page.get_by_role("link", name="Decades").click()
+    page.wait_for_function("() => location.search.includes('zoom=decade')")
+    page.wait_for_function("() => document.querySelector('section.year h2').textContent.includes('1950s')")
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('zoom=decade')")
+    page.wait_for_function("() => document.querySelector('section.year h2').textContent.trim() === '1953'")
+    page.go_forward()
+    page.wait_for_function("() => document.querySelector('section.year h2').textContent.includes('1950s')")

@@ -61,56 +61,46 @@ def events(request: Request, response: Response, session: SessionDep, settings: 
     return EventPage(events=[EventPublic.of(v) for v in views], next=next_url)
 
 
-def _stream(request: Request, settings, where: queries.EventFilter, sort: str, media_type: str,
-            lines, filename: str) -> StreamingResponse:
-    """A streamed export: its own session, pages of events, flat memory whatever the size."""
+def _export(request: Request, response: Response, session: Session, settings, where: queries.EventFilter,
+            sort: str, media_type: str, lines, filename: str) -> Response:
+    """A streamed export: a 304 when the client has it, else pages of events through their own
+    session (the request's closes before streaming ends), memory flat whatever the size."""
+    if (cached := _cached(request, session, response)) is not None:
+        return cached
     base = str(request.base_url).rstrip("/")
 
     def body() -> Iterator[str]:
-        with Session(get_engine(settings.database_url)) as session:
-            yield from lines(queries.iter_events(session, sort=sort, where=where), base)
+        with Session(get_engine(settings.database_url)) as own:
+            yield from lines(queries.iter_events(own, sort=sort, where=where), base)
 
-    return StreamingResponse(body(), media_type=media_type,
-                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return StreamingResponse(body(), media_type=media_type, headers={
+        **response.headers, "Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @router.get("/events.csv", summary="Events as CSV (streamed)", response_class=StreamingResponse,
             responses={200: {"content": {"text/csv": {}}, "description": "One row per event, sources joined"}})
 def events_csv(request: Request, response: Response, session: SessionDep, settings: SettingsDep, where: Filter,
                sort: Sort = "date"):
-    if (cached := _cached(request, session, response)) is not None:
-        return cached
-    streamed = _stream(request, settings, where, sort, "text/csv; charset=utf-8", exports.csv_lines, "events.csv")
-    streamed.headers.update(response.headers)
-    return streamed
+    return _export(request, response, session, settings, where, sort, "text/csv; charset=utf-8",
+                   exports.csv_lines, "events.csv")
 
 
 @router.get("/events.ndjson", summary="Events as newline-delimited JSON (streamed)", response_class=StreamingResponse,
             responses={200: {"content": {"application/x-ndjson": {}}, "description": "One event object a line"}})
 def events_ndjson(request: Request, response: Response, session: SessionDep, settings: SettingsDep,
                   where: Filter, sort: Sort = "date"):
-    if (cached := _cached(request, session, response)) is not None:
-        return cached
-
-    def lines(views, _base):
-        return exports.ndjson_lines(EventPublic.of(v).model_dump() for v in views)
-
-    streamed = _stream(request, settings, where, sort, "application/x-ndjson", lines, "events.ndjson")
-    streamed.headers.update(response.headers)
-    return streamed
+    return _export(request, response, session, settings, where, sort, "application/x-ndjson",
+                   lambda views, _base: exports.ndjson_lines(EventPublic.of(v).model_dump() for v in views),
+                   "events.ndjson")
 
 
 @router.get("/events.ics", summary="Day-precise events as an iCalendar feed", response_class=StreamingResponse,
             responses={200: {"content": {"text/calendar": {}}, "description": "All-day VEVENTs"}})
 def events_ics(request: Request, response: Response, session: SessionDep, settings: SettingsDep,
                where: Filter, sort: Sort = "date"):
-    if (cached := _cached(request, session, response)) is not None:
-        return cached
     now = dt.datetime.now(dt.timezone.utc)
-    streamed = _stream(request, settings, where, sort, "text/calendar; charset=utf-8",
-                       lambda views, base: exports.ics_lines(views, base, now), "events.ics")
-    streamed.headers.update(response.headers)
-    return streamed
+    return _export(request, response, session, settings, where, sort, "text/calendar; charset=utf-8",
+                   lambda views, base: exports.ics_lines(views, base, now), "events.ics")
 
 
 @router.get("/timelinejs.json", response_model=TimelineJSDocument, summary="Events as a TimelineJS3 document")

@@ -83,18 +83,19 @@ def _query_string(request: Request, drop: tuple[str, ...] = (), add: dict[str, s
 @router.get("/events/{event_id}/card", response_class=HTMLResponse)
 def event_card(request: Request, event_id: int, session: SessionDep, expanded: bool = False) -> HTMLResponse:
     """One timeline card, its sources shown or not: what the card's expand button swaps in."""
-    event = queries.get_event(session, event_id)
-    if event is None:
-        raise HTTPException(404, f"There is no event {event_id} on the timeline.")
-    return _render(request, "partials/_event_card.html", {"event": event, "expanded": expanded})
+    return _render(request, "partials/_event_card.html", {"event": _event(session, event_id), "expanded": expanded})
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: int, session: SessionDep) -> HTMLResponse:
+    return _render(request, "event.html", {"event": _event(session, event_id)})
+
+
+def _event(session, event_id: int) -> queries.EventView:
     event = queries.get_event(session, event_id)
     if event is None:
         raise HTTPException(404, f"There is no event {event_id} on the timeline.")
-    return _render(request, "event.html", {"event": event})
+    return event
 
 
 @router.get("/articles", response_class=HTMLResponse)

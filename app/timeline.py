@@ -49,8 +49,7 @@ def _distance(a: str, b: str, zoom: str) -> int:
 
 
 def _gap_text(units: int, zoom: str) -> str:
-    name = {"decade": "decade", "year": "year", "month": "month", "day": "day"}[zoom]
-    return f"\u2014 {units} {name}{'' if units == 1 else 's'} \u2014"
+    return f"\u2014 {units} {zoom}{'' if units == 1 else 's'} \u2014"
 
 
 def group_events(events: list[EventView], zoom: str, min_gap: int = 2) -> list[Group]:

@@ -147,7 +147,7 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None) -> 
                     stats.skipped += 1
                     continue
                 try:
-                    article = read_article(doc)
+                    article = read_article(ingestor.edited(doc))
                 except (ValueError, RecursionError) as exc:
                     fail(doc.name, f"cannot read the article ({exc})")
                     continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -69,6 +69,14 @@ class Event(SQLModel, table=True):
     inferred: bool = False
     needs_review: bool = False
     hidden: bool = False
+    verified: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()),
+                           description="an editor checked the date against the sources")
+    corrected_by: str | None = Field(default=None, description="the editor who last changed the event")
+    corrected_at: dt.datetime | None = None
+    merged_into: int | None = Field(default=None, description="an editor merged this event into that one")
+    version: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default="1"),
+                         description="moves on with every change: editors' forms and If-Match carry it")
+    reviewed_version: int | None = Field(default=None, description="the version an editor cleared from review")
     keywords: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     source_count: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
     created_at: dt.datetime = Field(default_factory=utcnow)
@@ -90,20 +98,58 @@ class EventSource(SQLModel, table=True):
     edtf: str = Field(description="the date this source gave")
     how: str = ""
     inferred: bool = False
+    pinned_by: str | None = Field(default=None, description=(
+        "the editor who put this source on its event (detach, merge, new event); re-ingest keeps it there"))
 
 
 class Correction(SQLModel, table=True):
-    """An editor's decision about an event. Re-ingest never touches these."""
+    """A revision: one editor's change to one field of an event (or of an article). Re-ingest never
+    touches these, and the latest revision of a field is what the timeline shows."""
 
     id: int | None = Field(default=None, primary_key=True)
-    event_id: int = Field(sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), nullable=False,
-                                           index=True))
-    field: str = Field(description="date, title, hidden or verified")
+    event_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("event.id", ondelete="CASCADE"), nullable=True, index=True))
+    article_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=True, index=True))
+    field: str = Field(description="date, title, hidden, verified, reviewed, merge, merged_into, detach, "
+                                   "created (events); published (articles)")
     old_value: str | None = None
     value: str
     editor: str
     reason: str | None = None
+    version: int | None = Field(default=None, description="the event's version this revision made")
+    reverts: int | None = Field(default=None, description="the revision this one undid")
     created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Editor(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+    password_hash: str
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ApiToken(SQLModel, table=True):
+    """A bearer token for editors' scripts. Only its SHA-256 is stored; revoking keeps the row."""
+
+    __tablename__ = "api_token"
+    id: int | None = Field(default=None, primary_key=True)
+    editor_id: int = Field(sa_column=Column(Integer, ForeignKey("editor.id", ondelete="CASCADE"), nullable=False,
+                                            index=True))
+    token_hash: str = Field(unique=True, index=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    revoked_at: dt.datetime | None = None
+
+
+class LoginFailure(SQLModel, table=True):
+    """Failed logins, counted per name and per client to throttle password guessing."""
+
+    __tablename__ = "login_failure"
+    __table_args__ = (Index("ix_login_failure_name_at", "name", "at"), Index("ix_login_failure_client_at", "client", "at"))
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    client: str
+    at: dt.datetime = Field(default_factory=utcnow)
 
 
 class DatasetState(SQLModel, table=True):

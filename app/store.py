@@ -15,9 +15,9 @@ from operator import itemgetter
 import json
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import Table, bindparam, delete, select
+from sqlalchemy import Table, bindparam, delete, literal_column, select
 from sqlalchemy.engine import Connection, Engine, Transaction
 from sqlmodel import Session
 
@@ -29,6 +29,10 @@ from app.ingest.dates import bounds, granularity, precision_rank, strip_qualifie
 from app.ingest.merge import infer_anchor
 from app.ingest.pipeline import Extraction
 from app.models import Article, Correction, DatasetState, Event, EventSource, Mention, Paragraph, utcnow
+
+
+# `how` of a source an editor made from a paragraph (no date expression of the machine's behind it).
+EDITOR_MADE = "editor"
 
 
 def content_hash(doc: RawDoc) -> str:
@@ -67,14 +71,22 @@ class CorrectionFeed:
 
     def __init__(self) -> None:
         self._fields: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)
+        self._article_fields: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)
         self._last_id = 0
 
     def refresh(self, conn: Connection) -> None:
-        for row_id, event_id, field_name, value in _NEW_CORRECTIONS.rows(conn, {"after": self._last_id - self.OVERLAP}):
-            known = self._fields[event_id].get(field_name)
+        for row_id, event_id, article_id, field_name, value in _NEW_CORRECTIONS.rows(
+                conn, {"after": self._last_id - self.OVERLAP}):
+            fields = self._fields[event_id] if event_id is not None else self._article_fields[article_id]
+            known = fields.get(field_name)
             if known is None or known[0] <= row_id:  # the latest correction of a field wins
-                self._fields[event_id][field_name] = (row_id, value)
+                fields[field_name] = (row_id, value)
             self._last_id = max(self._last_id, row_id)
+
+    def of_article(self, article_id: int | None) -> dict[str, str]:
+        """The latest value of each corrected field of an article (its publication date)."""
+        fields = self._article_fields.get(article_id) if article_id is not None else None
+        return {name: value for name, (_, value) in fields.items()} if fields else {}
 
     def of(self, event_id: int | None) -> dict[str, str]:
         """The latest value of each corrected field of an event."""
@@ -161,11 +173,14 @@ class _Prepared:
 
 
 _NEW_CORRECTIONS = _DriverStatement(
-    select(_CORRECTION.c.id, _CORRECTION.c.event_id, _CORRECTION.c.field, _CORRECTION.c.value)
+    select(_CORRECTION.c.id, _CORRECTION.c.event_id, _CORRECTION.c.article_id, _CORRECTION.c.field,
+           _CORRECTION.c.value)
     .where(_CORRECTION.c.id > bindparam("after")).order_by(_CORRECTION.c.id), _CORRECTION)
 _INSERT_ARTICLE = _DriverStatement(_ARTICLE.insert(), _ARTICLE, returns_id=True)
 _INSERT_EVENT = _DriverStatement(_EVENT.insert(), _EVENT, returns_id=True)
-_UPDATE_EVENT = _DriverStatement(_EVENT.update().where(_EVENT.c.id == bindparam("event_id")), _EVENT)
+# Every change moves the event's version on: an editor's form or If-Match made before it is stale.
+_UPDATE_EVENT = _DriverStatement(_EVENT.update().where(_EVENT.c.id == bindparam("event_id"))
+                                 .values(version=_EVENT.c.version + literal_column("1")), _EVENT)
 _INSERT_SOURCE = _DriverStatement(EventSource.__table__.insert(), EventSource.__table__)
 _INSERT_PARAGRAPH = _DriverStatement(Paragraph.__table__.insert(), Paragraph.__table__)
 _INSERT_MENTION = _DriverStatement(Mention.__table__.insert(), Mention.__table__)
@@ -182,8 +197,9 @@ def load_index(session: Session) -> EventIndex:
             sentence=row.sentence, edtf=row.edtf, how=row.how, inferred=row.inferred))
     # Merging compares what the texts say, so it works on the machine's date and title;
     # an editor's correction is laid over them only when the event is written.
+    # An event an editor merged into another is only a pointer now: nothing merges into it.
     events = []
-    for row in session.execute(select(Event)).scalars():
+    for row in session.execute(select(Event).where(Event.merged_into.is_(None))).scalars():
         events.append(MergedEvent(
             title=row.machine_title, summary=row.summary, edtf=row.machine_edtf,
             granularity=granularity(row.machine_edtf), sources=sources.get(row.id, []),
@@ -241,6 +257,8 @@ class Ingestor:
             self._hashes = dict(session.execute(select(Article.file, Article.content_hash)).all())
             self._ids = dict(session.execute(select(Article.file, Article.id)).all())
         self.corrections = CorrectionFeed()
+        with self.engine.connect() as conn:
+            self.corrections.refresh(conn)
         # Per event: (date, sources read, whether every source giving that date was inferred
         # so far). A big story gathers thousands of sources; each update reads only new ones.
         self._inferred: dict[int, tuple[str, int, bool | None]] = {}
@@ -305,7 +323,7 @@ class Ingestor:
         if not force and self._hashes.get(doc.name) == digest:
             self.stats.skipped += 1
             return "skipped"
-        article = article or read_article(doc)
+        article = article or read_article(self.edited(doc))
         if self._conn is None:
             self._conn = self.engine.connect()
             tune_for_bulk_writes(self._conn)
@@ -370,11 +388,13 @@ class Ingestor:
     def _write(self, conn: Connection, doc: RawDoc, digest: str, article: ArticleData,
                new_events: list[int]) -> tuple[str, int]:
         existing = self._ids.get(doc.name)
+        homes: dict[tuple[str, str], MergedEvent] = {}
+        placed_by: dict[tuple[str, str], str] = {}
         if existing is not None:
-            self._detach(conn, existing, doc.name)
+            homes, placed_by = self._detach(conn, existing, doc.name)
         ex = extract(article, self.index)
-        result = merge_events(ex.candidates, self.index)
-        values = self._article_values(doc, digest, ex)
+        result = merge_events(ex.candidates, self.index, homes)
+        values = self._article_values(doc, digest, ex, edited=self._published_fix(doc) is not None)
         if existing is None:
             article_id = _INSERT_ARTICLE.inserted_ids(conn, [values])[0]
         else:
@@ -398,7 +418,7 @@ class Ingestor:
         if created:
             rows = [self._event_values(e, {}) for e in created]
             for row in rows:
-                row["created_at"] = row["updated_at"]
+                row.update(created_at=row["updated_at"], hidden=False, verified=False, version=1)
             for event, new_id in zip(created, _INSERT_EVENT.inserted_ids(conn, rows), strict=True):
                 event.id = new_id
                 self.index.by_id[new_id] = event
@@ -414,18 +434,31 @@ class Ingestor:
         source_rows = [{
             "event_id": event.id, "article_id": article_id, "paragraph_index": s.paragraph_index,
             "mention_start": s.mention_start, "mention_end": s.mention_end, "mention_text": s.mention_text,
-            "sentence": s.sentence, "edtf": s.edtf, "how": s.how, "inferred": s.inferred}
+            "sentence": s.sentence, "edtf": s.edtf, "how": s.how, "inferred": s.inferred,
+            "pinned_by": placed_by.get((s.sentence, s.mention_text))}
             for s, event in result.placed]
         if updates:
             _UPDATE_EVENT.executemany(conn, updates)
         if source_rows:
             _INSERT_SOURCE.executemany(conn, source_rows)
+        if existing is not None:
+            self._settle_vacated(conn, homes.values())
+            self._relocate_editor_sources(conn, article_id, article)
         self.stats.paragraphs += len(article.paragraphs)
         self.stats.merges += result.merges
         return ("added" if existing is None else "updated"), article_id
 
+    def edited(self, doc: RawDoc) -> RawDoc:
+        """The document as editors have corrected it: with the publication date an editor set."""
+        fix = self._published_fix(doc)
+        return doc if fix is None else replace(doc, published=fix)
+
+    def _published_fix(self, doc: RawDoc) -> str | None:
+        value = self.corrections.of_article(self._ids.get(doc.name)).get("published")
+        return value or None  # an empty value: an editor took the date back to what the text says
+
     @staticmethod
-    def _article_values(doc: RawDoc, digest: str, ex: Extraction) -> dict:
+    def _article_values(doc: RawDoc, digest: str, ex: Extraction, edited: bool = False) -> dict:
         a = ex.article
         anchor = ex.anchor
         anchor_value = anchor.date.isoformat() if anchor.date else (str(anchor.year) if anchor.year else None)
@@ -433,7 +466,7 @@ class Ingestor:
         return {
             "ingested_at": now, "file": doc.name, "url": a.url, "title": a.title, "title_derived": a.title_derived,
             "byline": a.byline, "published": a.published.isoformat() if a.published else None,
-            "published_evidence": a.published_evidence, "anchor": anchor_value,
+            "published_evidence": "set by an editor" if edited else a.published_evidence, "anchor": anchor_value,
             "anchor_inferred_from": anchor.inferred_from, "content_hash": digest, "raw_text": doc.text,
             "boilerplate": json.dumps(list(a.boilerplate), ensure_ascii=False), "updated_at": now,
         }
@@ -449,8 +482,10 @@ class Ingestor:
             "date_start": start, "date_end": end, "granularity": granularity(edtf),
             "uncertain": uncertain or core.startswith("XXXX"), "inferred": inferred,
             "needs_review": event.needs_review or (core.startswith("XXXX") and "date" not in fixes),
-            "hidden": fixes.get("hidden") == "true", "keywords": self._keywords_text(event),
-            "source_count": len(event.sources), "updated_at": utcnow(),
+            "keywords": self._keywords_text(event), "source_count": len(event.sources), "updated_at": utcnow(),
+            # Hidden is an editor's decision only (a merged-away event is hidden too): the
+            # machine never shows or hides anything.
+            **({"hidden": fixes["hidden"] == "true"} if "hidden" in fixes else {}),
         }
 
     def _keywords_text(self, event: MergedEvent) -> str:
@@ -476,11 +511,19 @@ class Ingestor:
         self._inferred[id(event)] = (date, len(event.sources), state)
         return bool(state)
 
-    def _detach(self, conn: Connection, article_id: int, name: str) -> None:
-        """Take a changed article's old reporting out of its events before it is read again."""
-        event_ids = set(conn.execute(
-            select(EventSource.event_id).where(EventSource.article_id == article_id)).scalars())
-        conn.execute(delete(EventSource).where(EventSource.article_id == article_id))
+    def _detach(self, conn: Connection, article_id: int, name: str
+                ) -> tuple[dict[tuple[str, str], MergedEvent], dict[tuple[str, str], str]]:
+        """Take a changed article's old reporting out of its events before it is read again.
+
+        Returns where each of its date expressions was (sentence, expression -> event), so the
+        same words go back to the same event, and who put them there, if an editor did.
+        Sources an editor made from a paragraph stay: no reading can make them again."""
+        old = conn.execute(select(EventSource.event_id, EventSource.sentence, EventSource.mention_text,
+                                  EventSource.pinned_by)
+                           .where(EventSource.article_id == article_id, EventSource.how != EDITOR_MADE)).all()
+        event_ids = {row.event_id for row in old}
+        conn.execute(delete(EventSource).where(EventSource.article_id == article_id,
+                                               EventSource.how != EDITOR_MADE))
         conn.execute(delete(Mention).where(Mention.article_id == article_id))
         if article_id in self._group_articles:
             self._group_articles.discard(article_id)  # not indexed yet: indexed again at commit
@@ -488,29 +531,60 @@ class Ingestor:
             search.remove_article(conn, article_id)
         conn.execute(delete(Paragraph).where(Paragraph.article_id == article_id))
         self.corrections.refresh(conn)
+        homes: dict[tuple[str, str], MergedEvent] = {}
+        placed_by = {(row.sentence, row.mention_text): row.pinned_by for row in old if row.pinned_by}
+        for row in old:
+            event = self.index.by_id.get(row.event_id)
+            if event is not None:
+                homes[(row.sentence, row.mention_text)] = event
         for event_id in event_ids:
             event = self.index.by_id.get(event_id)
             if event is None:
                 continue
-            event.sources = [s for s in event.sources if s.article != name]
+            event.sources = [s for s in event.sources if s.article != name or s.how == EDITOR_MADE]
             self._inferred.pop(id(event), None)
             fixes = self.corrections.of(event_id)
-            if not event.sources and not fixes:
-                self.index.remove(event)
-                if event_id in self._group_events:
-                    self._group_events.discard(event_id)
-                else:
-                    search.remove_event(conn, event_id)
-                conn.execute(delete(Event).where(Event.id == event_id))
-                continue
             if event.sources:
                 best = min(event.sources, key=lambda s: precision_rank(s.edtf))
                 event.edtf, event.granularity = best.edtf, granularity(best.edtf)
                 self.index.refile(event)
+            elif not fixes:
+                continue  # settled after the new reading: it may get its words back
             row = self._event_values(event, fixes)
             if fixes:
                 row["needs_review"] = True  # the article under an editor's decision changed
             _UPDATE_EVENT.executemany(conn, [{**row, "event_id": event_id}])
+        return homes, placed_by
+
+    def _settle_vacated(self, conn: Connection, events) -> None:
+        """Events a re-read article left with no source and no editor's decision are gone."""
+        for event in {id(e): e for e in events}.values():
+            if event.sources or event.id is None or self.corrections.of(event.id):
+                continue
+            self.index.remove(event)
+            if event.id in self._group_events:
+                self._group_events.discard(event.id)
+            else:
+                search.remove_event(self._conn, event.id)
+            conn.execute(delete(Event).where(Event.id == event.id))
+
+    def _relocate_editor_sources(self, conn: Connection, article_id: int, article: ArticleData) -> None:
+        """A source an editor made from a paragraph follows the paragraph's text to its new place;
+        if the text is gone, its event goes to review."""
+        rows = conn.execute(select(EventSource.id, EventSource.event_id, EventSource.paragraph_index,
+                                   EventSource.sentence)
+                            .where(EventSource.article_id == article_id, EventSource.how == EDITOR_MADE)).all()
+        if not rows:
+            return
+        where = {p.text: p.index for p in article.paragraphs}
+        for row in rows:
+            index = where.get(row.sentence)
+            if index is None:
+                conn.execute(_EVENT.update().where(_EVENT.c.id == row.event_id)
+                             .values(needs_review=True, version=_EVENT.c.version + 1))
+            elif index != row.paragraph_index:
+                conn.execute(EventSource.__table__.update().where(EventSource.__table__.c.id == row.id)
+                             .values(paragraph_index=index))
 
     def reinfer_undated(self) -> int:
         """Read undated articles again once other articles can lend them a year."""

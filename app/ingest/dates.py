@@ -167,9 +167,9 @@ def _display_core(core: str) -> str:
     if "/" in core:
         left, right = core.split("/", 1)
         if not left or left == "..":
-            return f"before {_display_core(right)}"
+            return f"{_display_core(right)} or earlier"
         if not right or right == "..":
-            return f"after {_display_core(left)}"
+            return f"{_display_core(left)} or later"
         if _YEAR.match(left) and _YEAR.match(right):
             return f"{left}\u2013{right}"
         if _DAY.match(left) and _DAY.match(right) and left[:7] == right[:7]:
@@ -238,3 +238,120 @@ def _partial_matches(a: str, b: str) -> bool:
 def year_of(value: str) -> int | None:
     core, _, _ = strip_qualifiers(value)
     return int(core[:4]) if core[:4].isdigit() else None
+
+
+class DateInputError(ValueError):
+    """What an editor typed is not a date this timeline can show; the message says why."""
+
+
+_APPROX = re.compile(r"^(?:c\.|ca\.|circa|about|around|approximately|approx\.)\s*", re.I)
+_BEFORE = re.compile(r"^(?:before|until|by)\s+", re.I)
+_AFTER = re.compile(r"^(?:after|since)\s+", re.I)
+_DECADE_WORDS = re.compile(r"^(?:the\s+)?(\d{3})0'?s$", re.I)
+_CENTURY_WORDS = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century$", re.I)
+_RANGE_WORDS = re.compile(r"^(?:from\s+|between\s+)?(.+?)\s*(?:\s(?:to|until|and|through)\s|[-\u2013\u2014]|/)\s*(.+)$", re.I)
+
+
+def parse_date_input(text: str) -> str:
+    """An editor's free-text date as EDTF: `24 Dec 1979`, `1979`, `the 1990s`, `1978-1992`, `c. 1980`,
+    `before 2001`, `2021-08-20?` or any EDTF value. Raises DateInputError saying what is wrong.
+
+    Nothing is filled from the clock: a date that does not name its year is refused, since
+    an editor's date is meant to be the settled one."""
+    raw = " ".join(text.split())
+    if not raw:
+        raise DateInputError("type a date, e.g. 24 Dec 1979, 1979, the 1990s, 1978-1992, c. 1980 or before 2001")
+    if len(raw) > 100:
+        raise DateInputError("that is too long to be a date")
+    if _edtf_ok(raw):
+        return raw
+    value, uncertain = raw, False
+    if value.endswith("?"):
+        value, uncertain = value[:-1].rstrip(), True
+    approximate = bool(_APPROX.match(value))
+    value = _APPROX.sub("", value)
+    if m := _BEFORE.match(value):
+        edge = _single(value[m.end():])
+        result = f"../{_step(edge, -1)}"
+    elif m := _AFTER.match(value):
+        edge = _single(value[m.end():])
+        result = f"{_step(edge, +1)}/.."
+    else:
+        result = _range_or_single(value)
+    if approximate and "/" not in result:
+        result += "~"
+    if uncertain:
+        result += "?"
+    return result
+
+
+def _edtf_ok(value: str) -> bool:
+    """A value EDTF accepts and this timeline can place (or knowingly cannot: `XXXX-07-05`)."""
+    if not re.fullmatch(r"[0-9X?~%./\-]+", value) or not re.search(r"\d|X", value):
+        return False
+    core, _, _ = strip_qualifiers(value)
+    if granularity(value) != "unknown" and not core.startswith("XXXX"):
+        start, end = bounds(value)
+        if "/" in core:
+            return (start is not None or core.startswith("..")) and (end is not None or core.endswith("..")) \
+                and (start is None or end is None or start <= end)
+        return start is not None
+    if _PARTIAL.match(core):
+        return True
+    try:
+        edtf.parse_edtf(value)
+    except Exception:
+        return False
+    return bounds(value) != (None, None)
+
+
+def _range_or_single(value: str) -> str:
+    m = _RANGE_WORDS.match(value)
+    if m and not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
+        try:
+            left, right = _single(m.group(1)), _single(m.group(2))
+        except DateInputError:
+            pass
+        else:
+            if bounds(left)[0] > bounds(right)[1]:
+                raise DateInputError(f"the range ends ({display(right)}) before it starts ({display(left)})")
+            return f"{left}/{right}"
+    return _single(value)
+
+
+def _single(value: str) -> str:
+    value = value.strip().strip(",.")
+    if m := _DECADE_WORDS.match(value):
+        return f"{m.group(1)}X"
+    if m := _CENTURY_WORDS.match(value):
+        return f"{int(m.group(1)) - 1:02d}XX"
+    if _edtf_ok(value) and "/" not in value:
+        return value
+    from app.ingest.temporal import find_mentions  # the tagger reads "24 Dec 1979" as the timeline does
+
+    mentions = [m for m in find_mentions(value) if m.edtf]
+    covering = [m for m in mentions if len(m.text) >= len(value.strip(" ,.")) - 2]
+    if not covering:
+        raise DateInputError(f"“{value}” is not a date I can read; try 24 Dec 1979, 1979-12-24 or 1979")
+    found = covering[0].edtf
+    if found.startswith("X") or covering[0].relative:
+        raise DateInputError(f"“{value}” does not say which year; give the full date, e.g. 4 October 2024")
+    return found
+
+
+def _step(value: str, direction: int) -> str:
+    """The unit just before (or after) a date, at its own precision: before 2001 is 2000 or earlier."""
+    core, _, _ = strip_qualifiers(value)
+    if m := _DAY.match(core):
+        return (dt.date.fromisoformat(core) + dt.timedelta(days=direction)).isoformat()
+    if m := _MONTH.match(core):
+        y, mo = int(m.group(1)), int(m.group(2)) + direction
+        y, mo = (y - 1, 12) if mo == 0 else (y + 1, 1) if mo == 13 else (y, mo)
+        return f"{y:04d}-{mo:02d}"
+    if _YEAR.match(core):
+        return f"{int(core) + direction:04d}"
+    start, end = bounds(core)
+    if start is None or end is None:
+        raise DateInputError(f"cannot say what comes before or after {value}")
+    edge = dt.date.fromisoformat(start if direction < 0 else end) + dt.timedelta(days=direction)
+    return edge.isoformat()

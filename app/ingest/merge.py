@@ -247,8 +247,13 @@ class MergeResult:
     placed: list[tuple[SourceRef, MergedEvent]]  # where each candidate's source went
 
 
-def merge_events(candidates: list[EventCandidate], index: EventIndex) -> MergeResult:
-    """Fold candidates into the index: into the best matching event, or as a new event."""
+def merge_events(candidates: list[EventCandidate], index: EventIndex,
+                 homes: dict[tuple[str, str], MergedEvent] | None = None) -> MergeResult:
+    """Fold candidates into the index: into the best matching event, or as a new event.
+
+    `homes` maps (sentence, date expression) to the event a re-read article's same words
+    were on before: they go back there, so a re-read keeps event ids and editors' merges,
+    detaches and corrections, even when the new reading dates them differently."""
     touched: dict[int, MergedEvent] = {}
     placed: list[tuple[SourceRef, MergedEvent]] = []
     merges = 0
@@ -256,6 +261,19 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex) -> MergeRe
 
     # Precise dates first, so that vaguer reports attach to the event they refine.
     for c in sorted(candidates, key=lambda c: precision_rank(c.edtf)):
+        home = homes.get((c.source.sentence, c.source.mention_text)) if homes else None
+        if home is not None:
+            if not home.sources:  # every source it had was this article's: its date is this reading's
+                home.edtf, home.granularity, home.needs_review = c.edtf, c.granularity, c.needs_review
+                index.refile(home)
+            index.add_source(home, c.source)
+            index.add_keywords(home, c.keywords)
+            if precision_rank(c.edtf) < precision_rank(home.edtf):
+                home.edtf, home.granularity, home.needs_review = c.edtf, c.granularity, c.needs_review
+                index.refile(home)
+            touched[id(home)] = home
+            placed.append((c.source, home))
+            continue
         best, best_score = None, 0.0
         for event in index.nearby(c.edtf, c.keywords):
             score = score_of(c, event)

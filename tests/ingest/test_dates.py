@@ -11,7 +11,7 @@ from app.ingest.dates import bounds, compatible, display, granularity
     ("1979-12-24", "24 December 1979"), ("2021-08", "August 2021"), ("199X", "1990s"),
     ("1978/1992", "1978\u20131992"), ("1980~", "c. 1980"), ("XXXX-07-05", "5 July (year unknown)"),
     ("XXXX-XX-XX", "date unknown"), ("2021-08-20?", "20 August 2021?"), ("18XX", "19th century"),
-    ("2021-08-16/2021-08-22", "16\u201322 August 2021"), ("../2001", "before 2001"),
+    ("2021-08-16/2021-08-22", "16\u201322 August 2021"), ("../2001", "2001 or earlier"), ("1979-12-25/..", "25 December 1979 or later"),
 ])
 def test_display(edtf, text):
     assert display(edtf) == text

@@ -23,6 +23,8 @@ app = typer.Typer(help="Newsroom Timeline: from a pile of articles to a dated, s
                   no_args_is_help=True, add_completion=False)
 db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+editor_app = typer.Typer(help="Editors' accounts and API tokens.", no_args_is_help=True)
+app.add_typer(editor_app, name="editor")
 
 INPUT_SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ""}
 MAX_JSONL_BYTES = 2 * 1024 ** 3
@@ -231,6 +233,111 @@ def db_current() -> None:
 
     url = get_settings().database_url
     typer.echo(f"database: {current_revision(url) or 'none'}; code: {head_revision()}")
+
+
+def _accounts_session():
+    from sqlmodel import Session
+
+    from app.db import get_engine
+    from app.migrate import NotMigrated, ensure_current
+
+    settings = get_settings()
+    try:
+        ensure_current(settings.database_url)
+    except NotMigrated as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    return Session(get_engine(settings.database_url))
+
+
+def _account_error(exc: Exception) -> typer.Exit:
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(1)
+
+
+@editor_app.command("add")
+def editor_add(
+    name: str = typer.Argument(..., help="Login name: letters, digits, dots, dashes, underscores."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from stdin (scripts)."),
+) -> None:
+    """Make an editor account. The password is asked for twice, or read from stdin."""
+    from app import accounts
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    with _accounts_session() as session:
+        try:
+            accounts.add_editor(session, name, password)
+        except accounts.AccountError as exc:
+            raise _account_error(exc) from None
+    typer.echo(f"editor {name} added")
+
+
+@editor_app.command("list")
+def editor_list() -> None:
+    """Editors, with when they were added and how many API tokens they hold."""
+    from app import accounts
+
+    with _accounts_session() as session:
+        for e in accounts.list_editors(session):
+            typer.echo(f"{e.name}\tadded {e.created_at:%Y-%m-%d}\t{e.active_tokens} active token(s)")
+
+
+@editor_app.command("remove")
+def editor_remove(name: str) -> None:
+    """Remove an editor: their login and tokens stop working at once; their history stays."""
+    from app import accounts
+
+    with _accounts_session() as session:
+        try:
+            accounts.remove_editor(session, name)
+        except accounts.AccountError as exc:
+            raise _account_error(exc) from None
+    typer.echo(f"editor {name} removed")
+
+
+@editor_app.command("token")
+def editor_token(name: str) -> None:
+    """Issue an API token for an editor's scripts (printed once; only its hash is kept)."""
+    from app import accounts
+
+    with _accounts_session() as session:
+        try:
+            token_id, token = accounts.issue_token(session, name)
+        except accounts.AccountError as exc:
+            raise _account_error(exc) from None
+    typer.echo(token)
+    typer.echo(f"token {token_id} for {name}; revoke it with `timeline editor revoke {token_id}`", err=True)
+
+
+@editor_app.command("tokens")
+def editor_tokens(name: str) -> None:
+    """An editor's API tokens: id, when issued, whether revoked."""
+    from app import accounts
+
+    with _accounts_session() as session:
+        try:
+            rows = accounts.list_tokens(session, name)
+        except accounts.AccountError as exc:
+            raise _account_error(exc) from None
+        for t in rows:
+            state = f"revoked {t.revoked_at:%Y-%m-%d %H:%M}" if t.revoked_at else "active"
+            typer.echo(f"{t.id}\tissued {t.created_at:%Y-%m-%d %H:%M}\t{state}")
+
+
+@editor_app.command("revoke")
+def editor_revoke(token_id: int) -> None:
+    """Revoke an API token by its id: scripts using it get 401 from then on."""
+    from app import accounts
+
+    with _accounts_session() as session:
+        try:
+            accounts.revoke_token(session, token_id)
+        except accounts.AccountError as exc:
+            raise _account_error(exc) from None
+    typer.echo(f"token {token_id} revoked")
 
 
 def main() -> None:

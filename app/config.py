@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,11 @@ class Settings:
     page_size: int
     # Origins allowed to call the API from a browser (CORS); none unless configured.
     cors_origins: tuple[str, ...] = ()
+    # Signs editors' session cookies. Unset: a random key kept in .secret_key beside the code,
+    # made on first use, so every worker and restart shares it.
+    secret_key: str | None = None
+    # Served over HTTPS (directly or behind a proxy): session cookies get the Secure flag.
+    https: bool = False
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -26,7 +32,25 @@ class Settings:
             port=int(os.environ.get("TIMELINE_PORT", "8000")),
             page_size=int(os.environ.get("TIMELINE_PAGE_SIZE", "100")),
             cors_origins=tuple(o.strip() for o in os.environ.get("TIMELINE_CORS_ORIGINS", "").split(",") if o.strip()),
+            secret_key=os.environ.get("TIMELINE_SECRET_KEY") or None,
+            https=os.environ.get("TIMELINE_HTTPS", "").lower() in ("1", "true", "yes"),
         )
+
+    def session_secret(self) -> str:
+        if self.secret_key:
+            return self.secret_key
+        path = PROJECT_ROOT / ".secret_key"
+        try:
+            return path.read_text().strip()
+        except FileNotFoundError:
+            pass
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another worker made it first
+            return path.read_text().strip()
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(48))
+        return path.read_text().strip()
 
 
 def get_settings() -> Settings:

@@ -40,6 +40,7 @@ def decode_cursor(token: str, length: int | None) -> list:
 
 @dataclass
 class SourceView:
+    id: int
     article_id: int
     article_file: str
     article_title: str
@@ -51,6 +52,7 @@ class SourceView:
     date_given: str
     how: str
     inferred: bool
+    pinned_by: str | None = None
 
     @property
     def url(self) -> str:
@@ -71,6 +73,17 @@ class EventView:
     needs_review: bool
     source_count: int
     sources: list[SourceView]
+    machine_edtf: str = ""
+    hidden: bool = False
+    verified: bool = False
+    corrected_by: str | None = None
+    corrected_at: object = None
+    version: int = 1
+    merged_into: int | None = None
+
+    @property
+    def date_corrected(self) -> bool:
+        return bool(self.corrected_by) and self.edtf != self.machine_edtf
 
     @property
     def display(self) -> str:
@@ -213,9 +226,10 @@ def iter_events(session: Session, *, sort: str = "date", where: EventFilter = Ev
         session.expire_all()  # let the page's rows go
 
 
-def get_event(session: Session, event_id: int) -> EventView | None:
+def get_event(session: Session, event_id: int, *, include_hidden: bool = False) -> EventView | None:
+    """One event with all its sources; a hidden one only for editors (`include_hidden`)."""
     row = session.get(Event, event_id)
-    if row is None or row.hidden:
+    if row is None or (row.hidden and not include_hidden):
         return None
     return _with_sources(session, [row], per_event=None)[0]
 
@@ -249,14 +263,16 @@ def _with_sources(session: Session, rows: list[Event], per_event: int | None = L
              .order_by(EventSource.event_id, Article.published.is_(None), Article.published, EventSource.id))
         for src, file, title, text in session.execute(q):
             sources[src.event_id].append(SourceView(
-                article_id=src.article_id, article_file=file, article_title=title,
+                id=src.id, pinned_by=src.pinned_by, article_id=src.article_id, article_file=file, article_title=title,
                 paragraph_index=src.paragraph_index, paragraph_text=text, mention_text=src.mention_text,
                 mention_start=src.mention_start, mention_end=src.mention_end, date_given=src.edtf,
                 how=src.how, inferred=src.inferred))
     return [EventView(id=r.id, title=r.title, summary=r.summary, edtf=r.edtf, start=r.date_start, end=r.date_end,
                       granularity=r.granularity, uncertain=r.uncertain, inferred=r.inferred,
                       needs_review=r.needs_review, source_count=r.source_count,
-                      sources=sources.get(r.id, [])) for r in rows]
+                      sources=sources.get(r.id, []), machine_edtf=r.machine_edtf, hidden=r.hidden,
+                      verified=r.verified, corrected_by=r.corrected_by, corrected_at=r.corrected_at,
+                      version=r.version, merged_into=r.merged_into) for r in rows]
 
 
 @dataclass

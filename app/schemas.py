@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.queries import ArticleDetail, ArticleView, EventView
@@ -17,6 +19,9 @@ class DatePublic(BaseModel):
     uncertain: bool = Field(description="the date is uncertain or not fully known")
     inferred: bool = Field(description="resolved against a publication date inferred from other articles")
     needs_review: bool = Field(description="flagged for an editor")
+    corrected: bool = Field(False, description="an editor set this date; `machine_edtf` is what the articles say")
+    machine_edtf: str | None = Field(None, description="the date the extraction gave, before any editor's correction")
+    verified: bool = Field(False, description="an editor checked the date against the sources")
 
 
 class SourcePublic(BaseModel):
@@ -55,6 +60,10 @@ class EventPublic(BaseModel):
     summary: str
     date: DatePublic
     source_count: int = Field(description="how many sources reported the event")
+    hidden: bool = Field(False, description="hidden by an editor: only callers with an editor's token see it")
+    corrected_by: str | None = Field(None, description="the editor who last changed the event")
+    corrected_at: dt.datetime | None = Field(None, description="when an editor last changed the event")
+    version: int = Field(1, description="moves on with every change; the event's ETag carries it")
     sources: list[SourcePublic] = Field(description=(
         "the sources, earliest publication first: all of them for one event, the first 20 in lists"))
     url: str
@@ -63,8 +72,11 @@ class EventPublic(BaseModel):
     def of(cls, e: EventView) -> EventPublic:
         return cls(
             id=e.id, title=e.title, summary=e.summary, url=f"/events/{e.id}", source_count=e.source_count,
+            hidden=e.hidden, corrected_by=e.corrected_by, corrected_at=e.corrected_at, version=e.version,
             date=DatePublic(edtf=e.edtf, start=e.start, end=e.end, granularity=e.granularity, display=e.display,
-                            uncertain=e.uncertain, inferred=e.inferred, needs_review=e.needs_review),
+                            uncertain=e.uncertain, inferred=e.inferred, needs_review=e.needs_review,
+                            corrected=e.date_corrected, machine_edtf=e.machine_edtf or e.edtf,
+                            verified=e.verified),
             sources=[SourcePublic(article_id=s.article_id, article_file=s.article_file,
                                   article_title=s.article_title, paragraph_index=s.paragraph_index,
                                   paragraph_text=s.paragraph_text, mention_text=s.mention_text,
@@ -133,6 +145,20 @@ class ArticleDetailPublic(ArticlePublic):
             MentionPublic(start=s.mention.start, end=s.mention.end, text=s.mention.text, type=s.mention.type,
                           value=s.mention.value, edtf=s.mention.edtf, event_id=s.event_id)
             for s in p.segments if s.mention is not None]) for p in d.paragraphs])
+
+
+class EventPatch(BaseModel):
+    """An editor's change to an event: any of the fields, with the same validation and history as the forms."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"date": "4 October 2024", "reason": "Lavrov's Kazan meeting was on Friday 4 October 2024"}]})
+
+    date: str | None = Field(None, max_length=100, description=(
+        "free text or EDTF: `24 Dec 1979`, `1979`, `the 1990s`, `1978-1992`, `c. 1980`, `before 2001`, `1979-12-24`"))
+    title: str | None = Field(None, max_length=300)
+    hidden: bool | None = Field(None, description="hide from readers (never deleted)")
+    verified: bool | None = Field(None, description="the date was checked against the sources")
+    reason: str | None = Field(None, max_length=500, description="why, kept in the history")
 
 
 class Problem(BaseModel):

@@ -30,8 +30,37 @@ def engine(db_url: str) -> Engine:
     return get_engine(db_url)
 
 
-def settings_for(url: str) -> Settings:
-    return Settings(database_url=url, host="127.0.0.1", port=8000, page_size=100)
+def settings_for(url: str, **extra) -> Settings:
+    return Settings(database_url=url, host="127.0.0.1", port=8000, page_size=100, secret_key="test-secret", **extra)
+
+
+PASSWORD = "correct horse battery staple"
+
+
+def add_editor(url: str, name: str = "ed") -> str:
+    from sqlmodel import Session
+
+    from app import accounts
+
+    with Session(get_engine(url)) as session:
+        accounts.add_editor(session, name, PASSWORD)
+    return name
+
+
+def page_csrf(client, path: str = "/login") -> str:
+    """The CSRF token a page's forms carry."""
+    import re
+
+    html = client.get(path).text
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+def log_in(client, name: str = "ed", password: str = PASSWORD) -> str:
+    """Log in through the real form; returns the session's CSRF token."""
+    r = client.post("/login", data={"name": name, "password": password, "csrf_token": page_csrf(client)},
+                    follow_redirects=False)
+    assert r.status_code == 303, r.text
+    return page_csrf(client, "/review")
 
 
 def ingest_paths(url: str, *paths: Path | str) -> "object":

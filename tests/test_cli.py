@@ -195,3 +195,23 @@ def test_unmigrated_database_is_refused(tmp_path: Path):
 @pytest.mark.parametrize("table", ["article", "paragraph", "mention", "event", "event_source", "correction"])
 def test_migrations_create_every_table(db_url: str, table: str):
     assert count(db_url, table) == 0
+
+
+def test_a_changed_article_keeps_its_events_and_their_ids(db_url: str, engine, tmp_path: Path):
+    """Links to /events/N stay good when an article is updated: the same words go back to the same event,
+    even when the new reading dates them differently."""
+    from sqlmodel import Session, select
+
+    from app.models import Event
+
+    f = write(tmp_path / "storm.txt", GOOD + "\nThe mayor resigned on Friday, officials said.\n")
+    ingest_paths(db_url, f)
+    with Session(engine) as s:
+        before = {e.summary: (e.id, e.edtf) for e in s.exec(select(Event))}
+    write(f, GOOD.replace("2022-10-03", "2022-10-10") + "\nThe mayor resigned on Friday, officials said.\n")
+    assert ingest_paths(db_url, f).exit_code == 0
+    with Session(engine) as s:
+        after = {e.summary: (e.id, e.edtf) for e in s.exec(select(Event))}
+    assert {k: v[0] for k, v in after.items()} == {k: v[0] for k, v in before.items()}
+    friday = next(k for k in after if "mayor" in k)
+    assert (before[friday][1], after[friday][1]) == ("2022-09-30", "2022-10-07")  # re-resolved, same event

@@ -249,6 +249,7 @@ _BEFORE = re.compile(r"^(?:before|until|by)\s+", re.I)
 _AFTER = re.compile(r"^(?:after|since)\s+", re.I)
 _DECADE_WORDS = re.compile(r"^(?:the\s+)?(\d{3})0'?s$", re.I)
 _CENTURY_WORDS = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century$", re.I)
+_FILLER = re.compile(r"[\s,.;:]*(?:(?:on|in|the|of|at)\b[\s,.;:]*)*", re.I)  # all a date may leave around it
 _RANGE_WORDS = re.compile(r"^(?:from\s+|between\s+)?(.+?)\s*(?:\s(?:to|until|and|through)\s|[-\u2013\u2014]|/)\s*(.+)$", re.I)
 
 
@@ -329,8 +330,7 @@ def _single(value: str) -> str:
         return value
     from app.ingest.temporal import find_mentions  # the tagger reads "24 Dec 1979" as the timeline does
 
-    mentions = [m for m in find_mentions(value) if m.edtf]
-    covering = [m for m in mentions if len(m.text) >= len(value.strip(" ,.")) - 2]
+    covering = [m for m in find_mentions(value) if m.edtf and _FILLER.fullmatch(value[:m.start] + " " + value[m.end:])]
     if not covering:
         raise DateInputError(f"“{value}” is not a date I can read; try 24 Dec 1979, 1979-12-24 or 1979")
     found = covering[0].edtf

@@ -6,16 +6,19 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from sqlmodel import Session
 
-from app import exports, queries
+from app import editing, exports, queries
 from app.db import get_engine
-from app.schemas import (ArticleDetailPublic, ArticlePage, ArticlePublic, EventPage, EventPublic, Problem,
-                         TimelineJSDocument)
+from app.models import Event
+from app.schemas import (ArticleDetailPublic, ArticlePage, ArticlePublic, EventPage, EventPatch, EventPublic,
+                         Problem, TimelineJSDocument)
 from app.web import caching
+from app.web.auth import MaybeTokenEditor, TokenEditorDep
 from app.web.deps import MAX_ID, Filter, SessionDep, SettingsDep
+from app.web.errors import problem
 
 router = APIRouter(prefix="/api", tags=["api"], responses={
     400: {"model": Problem, "description": "A parameter is malformed (a cursor this server did not issue)"},
@@ -39,8 +42,8 @@ def _next_url(request: Request, cursor: str | None) -> str | None:
     return f"{request.url.path}?{request.url.include_query_params(after=cursor).query}"
 
 
-def _cached(request: Request, session: Session, response: Response) -> Response | None:
-    headers = caching.validators(request, session)
+def _cached(request: Request, session: Session, response: Response, variant: str = "") -> Response | None:
+    headers = caching.validators(request, session, variant)
     response.headers.update(headers)
     return caching.not_modified(request, headers)
 
@@ -48,13 +51,14 @@ def _cached(request: Request, session: Session, response: Response) -> Response 
 @router.get("/events", response_model=EventPage, summary="Events in timeline order, filtered",
             responses={304: {"description": "Not modified since the ETag sent in If-None-Match"}})
 def events(request: Request, response: Response, session: SessionDep, settings: SettingsDep, where: Filter,
-           sort: Sort = "date", limit: Limit = None, after: After = None):
+           editor: MaybeTokenEditor, sort: Sort = "date", limit: Limit = None, after: After = None):
     """Events with every source paragraph that reported them. `next` (also a `Link: rel="next"`
-    header) is the URL of the next page; walking the pages returns every event once."""
-    if (cached := _cached(request, session, response)) is not None:
+    header) is the URL of the next page; walking the pages returns every event once.
+    Hidden events are left out, except for callers with an editor's token."""
+    if (cached := _cached(request, session, response, "editor" if editor else "")) is not None:
         return cached
     views, cursor = queries.list_events(session, limit=limit or settings.page_size, after=after, sort=sort,
-                                        where=where)
+                                        where=where, include_hidden=editor is not None)
     next_url = _next_url(request, cursor)
     if next_url:
         response.headers["Link"] = f'<{next_url}>; rel="next"'
@@ -120,12 +124,50 @@ def timelinejs(request: Request, response: Response, session: SessionDep, where:
 
 @router.get("/events/{event_id}", response_model=EventPublic, summary="One event with all its sources",
             responses={404: {"model": Problem}, 304: {"description": "Not modified"}})
-def event(event_id: EventId, request: Request, response: Response, session: SessionDep):
-    if (cached := _cached(request, session, response)) is not None:
-        return cached
-    view = queries.get_event(session, event_id)
+def event(event_id: EventId, request: Request, response: Response, session: SessionDep, editor: MaybeTokenEditor):
+    """The event's ETag is what `PATCH` wants in `If-Match`. Hidden events are 404 without an editor's token."""
+    view = queries.get_event(session, event_id, include_hidden=editor is not None)
     if view is None:
         raise HTTPException(404, f"no event {event_id}")
+    headers = {"ETag": caching.event_etag(view.id, view.version), "Cache-Control": "no-cache", "Vary": "Authorization"}
+    if caching.matches(request.headers.get("if-none-match"), headers["ETag"]):
+        return Response(status_code=304, headers=headers)
+    response.headers.update(headers)
+    return EventPublic.of(view)
+
+
+@router.patch("/events/{event_id}", response_model=EventPublic, summary="Correct an event (editors' scripts)",
+              responses={401: {"model": Problem, "description": "No valid editor's token"},
+                         404: {"model": Problem},
+                         412: {"model": Problem, "description": "If-Match is stale: `event` is the current event"},
+                         428: {"model": Problem, "description": "If-Match is missing"}})
+def patch_event(event_id: EventId, patch: EventPatch, request: Request, response: Response, session: SessionDep,
+                editor: TokenEditorDep,
+                if_match: Annotated[str | None, Header(description="the ETag of the event, from GET /api/events/{id}")] = None):
+    """Change any of date (free text or EDTF), title, hidden, verified, with a reason: the same
+    validation and history as the editors' forms. Send the event's ETag in `If-Match`; if the
+    event changed since, the answer is 412 with the current event, and nothing is changed."""
+    current = session.get(Event, event_id)
+    if current is None:
+        raise HTTPException(404, f"no event {event_id}")
+    if not if_match:
+        raise HTTPException(428, "If-Match: send the event's ETag (from GET /api/events/{id}), so a change made "
+                                 "meanwhile is not overwritten")
+    version = current.version if caching.matches(if_match, caching.event_etag(event_id, current.version)) else -1
+    changes = editing.Changes(date=patch.date, title=patch.title, hidden=patch.hidden, verified=patch.verified,
+                              reason=patch.reason)
+    try:
+        editing.edit_event(session, event_id, editor, changes, version)
+    except editing.EditError as exc:
+        raise HTTPException(422, f"{exc.field}: {exc}") from None
+    except editing.Conflict as exc:
+        session.rollback()
+        view = queries.get_event(session, event_id, include_hidden=True)
+        return problem(request, 412, f"If-Match: the event changed since that ETag. {exc.describe()}",
+                       headers={"ETag": caching.event_etag(view.id, view.version)},
+                       extra={"event": EventPublic.of(view).model_dump(mode="json")})
+    view = queries.get_event(session, event_id, include_hidden=True)
+    response.headers["ETag"] = caching.event_etag(view.id, view.version)
     return EventPublic.of(view)
 
 

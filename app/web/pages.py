@@ -13,16 +13,15 @@ from fastapi.responses import HTMLResponse
 from app import queries
 from app import timeline as layout
 from app.models import DatasetState
+from app.web.auth import MaybeEditor
 from app.web.deps import Filter, SessionDep
+from app.web.rendering import render as _render
+from app.web.rendering import render_article, render_event
 
 router = APIRouter(include_in_schema=False)
 
 SOURCE_PICKER = 200
 TIMELINE_WINDOW = 50  # events a page sends; "more" brings the next window (50 keeps a click near 100 ms)
-
-
-def _render(request: Request, template: str, context: dict, status: int = 200) -> HTMLResponse:
-    return request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -83,19 +82,20 @@ def _query_string(request: Request, drop: tuple[str, ...] = (), add: dict[str, s
 @router.get("/events/{event_id}/card", response_class=HTMLResponse)
 def event_card(request: Request, event_id: int, session: SessionDep, expanded: bool = False) -> HTMLResponse:
     """One timeline card, its sources shown or not: what the card's expand button swaps in."""
-    return _render(request, "partials/_event_card.html", {"event": _event(session, event_id), "expanded": expanded})
-
-
-@router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, event_id: int, session: SessionDep) -> HTMLResponse:
-    return _render(request, "event.html", {"event": _event(session, event_id)})
-
-
-def _event(session, event_id: int) -> queries.EventView:
     event = queries.get_event(session, event_id)
     if event is None:
         raise HTTPException(404, f"There is no event {event_id} on the timeline.")
-    return event
+    return _render(request, "partials/_event_card.html", {"event": event, "expanded": expanded})
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: int, session: SessionDep, editor: MaybeEditor) -> HTMLResponse:
+    return render_event(request, session, event_id, editor, notice=_NOTICES.get(request.query_params.get("done")))
+
+
+_NOTICES = {"saved": "Saved.", "detached": "The source now has this event of its own.",
+            "created": "Event created.", "reverted": "Reverted.", "published": "Publication date set; the "
+            "article's relative dates were resolved again."}
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -105,8 +105,6 @@ def articles_page(request: Request, session: SessionDep, after: str | None = Non
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: int, session: SessionDep) -> HTMLResponse:
-    detail = queries.get_article(session, article_id)
-    if detail is None:
-        raise HTTPException(404, f"There is no article {article_id}.")
-    return _render(request, "article.html", {"detail": detail, "article": detail.article})
+def article_page(request: Request, article_id: int, session: SessionDep, editor: MaybeEditor) -> HTMLResponse:
+    return render_article(request, session, article_id, editor,
+                          notice=_NOTICES.get(request.query_params.get("done")))

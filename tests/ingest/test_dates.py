@@ -1,10 +1,12 @@
-"""EDTF helpers: display, bounds, compatibility."""
+"""EDTF helpers: display, bounds, compatibility, and editors' free-text dates."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from app.ingest.dates import bounds, compatible, display, granularity
+from app.ingest.dates import DateInputError, bounds, compatible, display, granularity, parse_date_input
 
 
 @pytest.mark.parametrize("edtf, text", [
@@ -33,3 +35,26 @@ def test_bounds_and_granularity(edtf, start, end, g):
 ])
 def test_compatible(a, b, ok):
     assert compatible(a, b) is ok and compatible(b, a) is ok
+
+
+@pytest.mark.parametrize("typed, edtf", [
+    ("24 Dec 1979", "1979-12-24"), ("Dec 24, 1979", "1979-12-24"), ("on 24 December 1979", "1979-12-24"),
+    ("1979", "1979"), ("December 1979", "1979-12"), ("the 1990s", "199X"), ("1980s?", "198X?"),
+    ("the 19th century", "18XX"), ("1978-1992", "1978/1992"), ("1978 to 1992", "1978/1992"),
+    ("between 1980 and 1985", "1980/1985"), ("c. 1980", "1980~"), ("about 1980", "1980~"),
+    ("before 2001", "../2000"), ("before 24 December 1979", "../1979-12-23"), ("after 1979", "1980/.."),
+    ("1979-12-24", "1979-12-24"), ("2021-08-20?", "2021-08-20?"), ("199X", "199X"), ("XXXX-07-05", "XXXX-07-05"),
+    ("1978/1992", "1978/1992"), ("2021-08-01/2021-08-15", "2021-08-01/2021-08-15"), ("../2000", "../2000"),
+])
+def test_editors_free_text_dates_become_edtf(typed, edtf):
+    assert parse_date_input(typed) == edtf
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("", "type a date"), ("on Friday", "does not say which year"), ("next week", "does not say which year"),
+    ("soon", "not a date I can read"), ("24 Dec 1979x", "not a date I can read"),
+    ("1979-13-01", "not a date I can read"), ("1992-1978", "ends (1978) before it starts (1992)"),
+])
+def test_editors_dates_that_are_not_dates_say_why(typed, message):
+    with pytest.raises(DateInputError, match=re.escape(message)):
+        parse_date_input(typed)

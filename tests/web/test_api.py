@@ -23,7 +23,9 @@ def test_events_have_the_documented_shape(client):
     event = next(e for e in body["events"] if e["date"]["edtf"] == "1979-12-24")
     assert event["date"] == {"edtf": "1979-12-24", "start": "1979-12-24", "end": "1979-12-24", "granularity": "day",
                              "display": "24 December 1979", "uncertain": False, "inferred": False,
-                             "needs_review": False}
+                             "needs_review": False, "corrected": False, "machine_edtf": "1979-12-24",
+                             "verified": False}
+    assert (event["hidden"], event["corrected_by"], event["corrected_at"]) == (False, None, None)
     src = next(s for s in event["sources"] if s["article_file"].startswith("004"))
     assert src["mention_text"] == "Christmas Eve in 1979"
     assert src["paragraph_text"][src["mention_start"]:src["mention_end"]] == "Christmas Eve in 1979"

@@ -1,0 +1,40 @@
+"""Pages shared by readers' and editors' routes: the event and article pages, with the edit
+forms, history and the typed values kept after an error when an editor is looking."""
+
+from __future__ import annotations
+
+from fastapi import HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from app import editing, queries
+
+
+def render(request: Request, template: str, context: dict, status: int = 200) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
+
+
+def render_event(request: Request, session, event_id: int, editor: str | None, *, status: int = 200,
+                 form: dict | None = None, errors: dict | None = None, conflict: str | None = None,
+                 notice: str | None = None) -> HTMLResponse:
+    """The event page; for an editor with the edit forms, the typed values kept after an error."""
+    event = queries.get_event(session, event_id, include_hidden=editor is not None)
+    if event is None:
+        raise HTTPException(404, f"There is no event {event_id} on the timeline.")
+    context = {"event": event, "editor": editor, "form": form or {}, "errors": errors or {}, "conflict": conflict, "notice": notice}
+    if editor is not None:
+        history = editing.event_history(session, event_id)
+        context.update(history=history, describe=editing.describe_revision,
+                       dates=editing.disagreeing_dates(session, event_id))
+    return render(request, "event.html", context, status=status)
+
+
+def render_article(request: Request, session, article_id: int, editor: str | None, *, status: int = 200,
+                   form: dict | None = None, errors: dict | None = None, notice: str | None = None) -> HTMLResponse:
+    detail = queries.get_article(session, article_id)
+    if detail is None:
+        raise HTTPException(404, f"There is no article {article_id}.")
+    context = {"detail": detail, "article": detail.article, "editor": editor, "form": form or {}, "errors": errors or {},
+               "notice": notice}
+    if editor is not None:
+        context.update(history=editing.article_history(session, article_id), describe=editing.describe_revision)
+    return render(request, "article.html", context, status=status)

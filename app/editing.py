@@ -442,7 +442,7 @@ def review_queue(session: Session, limit: int = 50) -> tuple[list[ReviewItem], i
         elif event.needs_review and event.corrected_by:
             item.reasons.append(("changed", "an article under an editor's decision changed"))
         elif event.needs_review:
-            item.reasons.append(("uncertain", "flagged by the extraction"))
+            item.reasons.append(("uncertain", "the extraction was unsure of this date"))
         if disagree:
             item.reasons.append(("disagree", "the sources give different dates"))
         if not event.verified and event.uncertain and event.date_start is not None:

@@ -239,6 +239,12 @@ def test_setting_a_publication_date_resolves_the_articles_relative_dates_except_
     page = editor_client.get(f"/articles/{article['id']}").text
     assert "6 October 2024" in page and "set by an editor" in page
     assert "changed the publication date" in page
+    # Reverting the revision takes the article back to what its text says: "on Friday" is unknown again.
+    revision = re.search(r'action="/revisions/(\d+)/revert"', page).group(1)
+    assert editor_client.post(f"/revisions/{revision}/revert", data={"csrf_token": editor_client.csrf},
+                              follow_redirects=False).status_code == 303
+    assert editor_client.get(f"/api/events/{kazan}").json()["date"]["edtf"] == "XXXX-XX-XX"
+    assert editor_client.get(f"/api/articles/{article['id']}").json()["published"] is None
     # Not a day: refused inline.
     r = editor_client.post(f"/articles/{article['id']}/published",
                            data={"published": "October 2024", "csrf_token": editor_client.csrf})

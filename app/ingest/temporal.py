@@ -110,8 +110,8 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 
 # Words that, shortly before a weekday or month, say the sentence looks ahead.
 FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|'ll|is to|are to|plans? to|planned|scheduled|expected|set to|due to|"
-    r"going to|to be held|upcoming|later)\b")
+    r"\b(?:will|shall|'ll|is to|are to|plans? to|planning to|planned|scheduled|expected|set to|due to|due|"
+    r"going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to)\b")
 
 # A bare year is a date only when the words around it make it one.
 YEAR_LEFT_CUE = re.compile(
@@ -173,6 +173,8 @@ PATTERNS: list[tuple[str, str]] = [
                 + r"(?:(?i:of)" + S + r")?" + YEAR.format(g="qy") + r")?"
                 + r"|(?P<qq>Q[1-4])[ \t]*" + YEAR.format(g="qqy")),
     ("this_quarter", r"(?i:the" + S + r"(?:latest" + S + r"|current" + S + r"|same" + S + r")?quarter)(?![A-Za-z\-])"),
+    ("year_ago", r"(?i:(?:the" + S + r")?(?:(?:comparable|corresponding|same)" + S + r")?(?:year-earlier|year-ago)"
+                 r"(?:" + S + r"(?:quarter|period|months?))?)(?![A-Za-z-])"),
     ("ago", _pat(r"(?i:(?:about|some|nearly|almost|more than|less than)" + S + r")?(?i:{NUMBER})[ \t-]+(?i:{UNIT})s?"
                  + S + r"(?P<agodir>(?i:ago|earlier|before|later|from now|hence))", NUMBER="agon", UNIT="agou")),
     ("rel_unit_mod", r"(?i:(?P<rumod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of)"
@@ -189,12 +191,12 @@ PATTERNS: list[tuple[str, str]] = [
             r"(?P<setu>day|week|month|year|quarter|morning|evening|night|monday|tuesday|wednesday|thursday|friday|"
             r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)s?)(?![A-Za-z])"
             r"|(?i:(?P<setadv>daily|weekly|monthly|annually|yearly|hourly|nightly))(?![A-Za-z])"),
-    ("duration", _pat(r"(?i:(?:(?P<dmod>about|around|nearly|almost|more than|less than|at least|over|up to|some|roughly)" + S
+    ("duration", _pat(r"(?i:(?:(?P<dmod>about|around|nearly|almost|more than|less than|at least|up to|some|roughly)" + S
                       + r")?(?:the" + S + r"(?:(?:past|last|next|first|coming)" + S + r")?)?{NUMBER}[ \t-]+(?:(?:more|full|straight|long|consecutive)" + S + r")?"
                       + r"{UNIT}(?P<dpl>s)?)(?![A-Za-z])", NUMBER="dn", UNIT="du")),
     ("bare_units", r"(?i:(?P<bunit>years|months|weeks|decades|centuries|days|hours|minutes))(?![A-Za-z])"),
     ("ref", r"(?i:(?P<ref>right now|now|currently|at present|nowadays|presently|these days|at the moment|"
-            r"recently|lately|in recent years|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
+            r"recently|lately|recent years|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
             r"to date|for now|any time|immediately))(?![A-Za-z])"),
     ("time", r"(?<![\d:])(?P<th>1[0-2]|0?[1-9])(?::(?P<tmin>[0-5]\d))?[ \t]*(?P<tap>(?i:a\.m\.|p\.m\.|am|pm))(?![A-Za-z])"
              r"|(?i:(?P<tnoon>noon|midnight|midday))(?![A-Za-z])"),
@@ -213,7 +215,7 @@ TRIGGER_WORDS = frozenset(
     + [h.split()[0].replace("'", "") for h in HOLIDAYS] + ["valentine", "new", "st"]
     + list(SEASONS) + list(QUARTER_WORDS) + ["q1", "q2", "q3", "q4"] + list(ORDINAL_WORDS) + """
     the last next this coming past previous following current earlier later early late mid end beginning start
-    middle between every each per daily weekly monthly annually yearly hourly nightly quarterly today tomorrow
+    middle between every each per comparable corresponding same daily weekly monthly annually yearly hourly nightly quarterly today tomorrow
     yesterday tonight now right currently at nowadays presently these recently lately in soon former formerly
     once so to for any immediately about around nearly almost more less over up roughly noon midnight midday
     years months weeks decades centuries days hours minutes latest year""".split())
@@ -279,6 +281,9 @@ class _Result:
     granularity: str
     relative: bool = False
     unresolved: bool = False
+    # Counted back from what the text last dated rather than from the anchor: "a year earlier"
+    # after "the third quarter" is that quarter a year before; "ten days later", days after the last day.
+    back_from: tuple[str, int] | None = None  # (unit, signed count)
 
 
 def _month(tok: str) -> int:
@@ -360,8 +365,20 @@ def _looks_ahead(text: str, start: int) -> bool:
     # Only what comes before the date in its clause: in "Putin on Tuesday said that
     # Moscow will not...", the "will" after it belongs to the reported speech.
     window = text[max(0, start - 80):start]
-    cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n"), window.rfind(", "))
+    cut = max(_sentence_end(window), window.rfind(";"), window.rfind("\n"), window.rfind(", "))
     return bool(FUTURE_CUE.search(window[cut + 1:]))
+
+
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Inc|Corp|Co|No|Jan|Feb|Mar|"
+                               r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|a\.m|p\.m))\.$")
+
+
+def _sentence_end(window: str) -> int:
+    """Where the last sentence in `window` ended (-1: none): a full stop that ends no abbreviation."""
+    at = window.rfind(". ")
+    while at >= 0 and _ABBREVIATION_END.search(window[:at + 1]):
+        at = window.rfind(". ", 0, at)
+    return at
 
 
 def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool) -> int | None:
@@ -506,8 +523,12 @@ def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | No
         if anchor.year is None:
             return _unresolved()
         year = anchor.year + {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
-    else:
+    elif anchor.year is None:
         return _Result("DATE", f"XXXX-{code}", None, "season", relative=True)
+    else:
+        year = anchor.year  # "the summer": this year's, as news uses it
+        if anchor.date is not None and num - 20 > (anchor.date.month + 2) // 3 and not _looks_ahead(text, start):
+            year -= 1  # a season still to come this year, spoken of in the past: last year's
     return _Result("DATE", f"{year}-{code}", f"{year}-{num}", "season", relative=not g["sy"])
 
 
@@ -547,16 +568,23 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     unit = g["agou"].lower()
     direction = g["agodir"].lower()
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    if direction in ("earlier", "before", "later"):
-        # "two days later" counts from an event in the text, not from the anchor.
-        return _Result("DATE", "XXXX-XX-XX", None, "unknown", relative=True)
-    if anchor.date is None or n is None:
+    if n is None:
         return _unresolved()
     n = int(n)
+    if direction in ("earlier", "before", "later") and unit in ("day", "week", "month", "hour", "minute"):
+        # "two days later" counts from the day the text last named, not from the anchor.
+        res = _Result("DATE", "XXXX-XX-XX", None, "unknown", relative=True)
+        res.back_from = (unit, sign * n)
+        return res
+    if anchor.date is None:
+        return _unresolved()
     if unit in ("year", "decade", "century", "centurie"):
         years = n * {"year": 1, "decade": 10}.get(unit, 100)
         v = str(anchor.date.year + sign * years)
-        return _Result("DATE", v, v, "year", relative=True)
+        res = _Result("DATE", v, v, "year", relative=True)
+        if unit == "year":
+            res.back_from = ("year", sign * years)
+        return res
     if unit == "month" or unit == "quarter":
         y, m = _shift_month(anchor.date.year, anchor.date.month, sign * n * (3 if unit == "quarter" else 1))
         v = f"{y:04d}-{m:02d}"
@@ -569,6 +597,43 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
         v = (anchor.date + dt.timedelta(days=sign * n)).isoformat()
         return _Result("DATE", v, v, "day", relative=True)
     return _Result("TIME", anchor.date.isoformat(), anchor.date.isoformat(), "day", relative=True)
+
+
+def _norm_year_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """`the year-earlier quarter`, `year-ago results`: the year before (the period the text is about)."""
+    if anchor.year is None:
+        return _unresolved()
+    v = str(anchor.year - 1)
+    res = _Result("DATE", v, v, "year", relative=True)
+    res.back_from = ("year", -1)
+    return res
+
+
+def _back_from(res: _Result, previous: list[Mention]) -> None:
+    """Re-read a `back_from` result against what the text dated before it (in place)."""
+    unit, count = res.back_from
+    for m in reversed(previous[-10:]):
+        if unit == "year" and re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", m.value):
+            year, part = int(m.value[:4]) + count, m.value[5:]
+            res.value = f"{year}-{part}"
+            first, last = ((3 * int(part[1]) - 2, 3 * int(part[1])) if part[0] == "Q" else
+                           (1, 6) if part == "H1" else (7, 12))
+            res.edtf, res.granularity = f"{year}-{first:02d}/{year}-{last:02d}", "quarter"
+            return
+        if unit != "year" and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value):
+            day = dt.date.fromisoformat(m.value)
+            if unit in ("day", "week"):
+                day += dt.timedelta(days=count * (7 if unit == "week" else 1))
+                res.value = res.edtf = day.isoformat()
+                res.granularity = "day"
+            elif unit == "month":
+                y, mo = _shift_month(day.year, day.month, count)
+                res.value = res.edtf = f"{y:04d}-{mo:02d}"
+                res.granularity = "month"
+            else:
+                return
+            res.unresolved = False
+            return
 
 
 def _relative_unit(unit: str, offset: int, anchor: Anchor) -> _Result:
@@ -693,7 +758,9 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
             delta = 7
         day = d - dt.timedelta(days=delta)
     v = day.isoformat()
-    return _Result("DATE", v, v, "day", relative=True)  # TimeML dates "Friday night" to the day
+    part = (g["wpart"] or "").lower()
+    # TimeML writes "Friday night" as a date with its part of day; the timeline keeps the day.
+    return _Result("DATE", f"{v}T{PARTS_OF_DAY[part]}" if part else v, v, "day", relative=True)
 
 
 _CAP_WORD_BEFORE = re.compile(r"(?:^|(?<![!?:;\"\u201c\n'`])(?:(?<=\b(?:Mr|Ms|Dr|St)\.)|(?<=Mrs\.)|(?<![.])))"
@@ -704,10 +771,19 @@ _NOT_NAMES = {"On", "Last", "Next", "This", "By", "Since", "Until", "Till", "Fro
               "Then", "As", "Only", "Even", "Again", "Still"}
 
 
+_TITLE_AND_NAME_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Sgt|Gen|Col|Capt|Lt|Prof|Rev|Sen|Rep|Gov)\.?\s+[A-Z][a-z]+\s+$")
+_NAMED_DAYS = {"Good", "Black", "Ash", "Holy", "Maundy", "Super", "Cyber", "Palm", "Easter", "Bloody", "Man", "Girl"}
+
+
 def _part_of_a_name(text: str, start: int, end: int) -> bool:
-    """`Will Friday`, `Sunday Adelaja`: a weekday between capitalised words is a name."""
+    """`Mr. Will Friday`, `Sunday Adelaja`, `Good Friday`: a weekday that belongs to a name.
+
+    A capitalised word before a weekday is usually a place or a subject, news style
+    dropping the "on" ("attacks in Kenya and Tanzania Friday"): it makes a name only
+    after a title, or as one of the named days."""
     before = _CAP_WORD_BEFORE.search(text[max(0, start - 30):start])
-    if before and before.group(1) not in _NOT_NAMES:
+    if before and before.group(1) not in _NOT_NAMES and (
+            before.group(1) in _NAMED_DAYS or _TITLE_AND_NAME_BEFORE.search(text[max(0, start - 45):start])):
         return True
     after = _CAP_WORD_AFTER.match(text[end:end + 30])
     return bool(after and after.group(1) not in _MONTH_FORMS and after.group(1) not in _NOT_NAMES)
@@ -759,7 +835,7 @@ _REFS = {
     "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
     "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "so far": "PRESENT_REF",
     "to date": "PRESENT_REF", "for now": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF", "in recent years": "PAST_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "recent years": "PAST_REF",
     "the past": "PAST_REF", "formerly": "PAST_REF", "former": "PAST_REF", "once": "PAST_REF",
     "the future": "FUTURE_REF", "in the future": "FUTURE_REF", "soon": "FUTURE_REF",
     "any time": "FUTURE_REF", "immediately": "PRESENT_REF",
@@ -767,7 +843,7 @@ _REFS = {
 # Refs that TimeML annotates as times; the rest of the list is context we must not
 # turn into events, but scoring them as TIMEX would only add false positives.
 _ANNOTATED_REFS = {"now", "right now", "currently", "recently", "the future", "the past",
-                   "in recent years", "nowadays", "at present", "lately", "presently"}
+                   "recent years", "nowadays", "at present", "lately", "presently"}
 
 
 def _norm_ref(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -798,6 +874,9 @@ _MONTH_LEFT_CUE = re.compile(
     r"mid|late|between|and|for|around|end|start|beginning|middle|throughout)[ \t-]*)$", re.I)
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|through|until|till)\s+$", re.I)
+
+
 def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     tok = g["mam"]
     month = _month(tok)
@@ -813,11 +892,16 @@ def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result
         return _Result("DATE", v, v, "month", relative=True)
     year = anchor.year
     if anchor.date is not None:
-        if mod == "last" or (mod != "next" and month > anchor.date.month and not _looks_ahead(text, start)
-                             and month - anchor.date.month > 2):
-            year -= 1 if mod == "last" or month > anchor.date.month else 0
-        elif mod == "next" and month <= anchor.date.month:
-            year += 1
+        now = anchor.date.month
+        if mod == "last":  # the latest one before this month: "last April" in October is this year's
+            year -= month >= now
+        elif mod == "next":
+            year += month <= now
+        elif mod != "this":
+            if _looks_ahead(text, start) or _DEADLINE_BEFORE.search(text[max(0, start - 12):start]):
+                year += month < now  # "due in January", "through February": the coming one
+            elif month - now > 2:
+                year -= 1  # news looks back: a month well after this one is last year's
     v = f"{year:04d}-{month:02d}"
     edtf = v + ("~" if mod in ("early", "mid", "late") else "")
     return _Result("DATE", v, edtf, "month", relative=True)
@@ -845,7 +929,7 @@ NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "iso": _norm_iso, "numeric": _norm_numeric, "compact": _norm_compact, "holiday": _norm_holiday,
     "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
     "century": _norm_century, "year_range": _norm_year_range, "season": _norm_season,
-    "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
+    "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "year_ago": _norm_year_ago, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
     "rel_unit": _norm_rel_unit, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
     "today": _norm_today, "set": _norm_set, "duration": _norm_duration,
     "bare_units": _norm_bare_units, "ref": _norm_ref, "time": _norm_time,
@@ -927,6 +1011,7 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
     elif isinstance(anchor, dt.date):
         anchor = Anchor(date=anchor)
     found: list[Mention] = []
+    derived: set[int] = set()  # mentions counted back from another: never a reference themselves
     starts, tried = _scan(text)
     pos = 0
     for token_start, start, grammar in starts:
@@ -940,12 +1025,16 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
         res = NORMALISERS[kind](groups, anchor, text, start)
         if res is None:
             continue
+        if res.back_from is not None:
+            _back_from(res, [m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived])
         # Trim trailing punctuation that belongs to the sentence, not the date.
         while end > start and text[end - 1] in " ,.\t":
             if text[end - 1] == "." and re.search(r"(?:[A-Z][a-z]{2,3}|a\.m|p\.m)\.$", text[start:end]):
                 break
             end -= 1
         span_text = text[start:end]
+        if res.back_from is not None:
+            derived.add(len(found))
         found.append(Mention(
             start=start, end=end, text=span_text, type=res.type, value=res.value,
             edtf=res.edtf, granularity=res.granularity, relative=res.relative,

@@ -126,3 +126,36 @@ def test_offsets_index_the_original_text():
 def test_ages_are_not_durations():
     assert find_mentions("the 6-year-old boy and his 62-year-old uncle", MON_23_AUG_2021) == []
     assert [m.value for m in find_mentions("a 24-hour strike", MON_23_AUG_2021)] == ["PT24H"]
+
+
+FRI_27_OCT_1989 = dt.date(1989, 10, 27)
+
+
+@pytest.mark.parametrize("text, span, value, edtf", [
+    # News style drops the "on": a capitalised word before a weekday is a place, not a first name.
+    ("bomb attacks in Kenya and Tanzania Friday, calling them", "Friday", "1989-10-27", "1989-10-27"),
+    # "A year earlier" beside a quarter is that quarter a year before.
+    ("Third-quarter profit rose 5% from a year earlier.", "a year earlier", "1988-Q3", "1988-07/1988-09"),
+    ("In the third quarter, sales rose. The year-earlier quarter was weak.", "The year-earlier quarter", "1988-Q3",
+     "1988-07/1988-09"),
+    ("Profit rose 5% from a year ago.", "a year ago", "1988", "1988"),
+    # "Ten days later" counts from the day the text named, not from the publication date.
+    ("The deal closed on Sept. 1. Ten days later it collapsed.", "Ten days later", "1989-09-11", "1989-09-11"),
+    # A month alone: the latest past one, or the coming one when the sentence looks ahead.
+    ("The chip was unveiled last April.", "last April", "1989-04", "1989-04"),
+    ("The loan runs through January.", "January", "1990-01", "1990-01"),
+    ("The company was sold in January.", "January", "1989-01", "1989-01"),
+    ("Mr. Schwarz will succeed Daniel P. Davison in February.", "February", "1990-02", "1990-02"),
+    # TimeML keeps the part of the day; the timeline keeps the day.
+    ("Police arrived Wednesday night.", "Wednesday night", "1989-10-25TNI", "1989-10-25"),
+    ("The talks ended Thursday evening.", "Thursday evening", "1989-10-26TEV", "1989-10-26"),
+    ("Sales slowed in the summer.", "summer", "1989-SU", "1989-22"),
+])
+def test_resolution_from_context(text, span, value, edtf):
+    m = next(m for m in find_mentions(text, FRI_27_OCT_1989) if m.text == span)
+    assert (m.value, m.edtf) == (value, edtf)
+
+
+def test_over_is_not_part_of_a_duration():
+    assert [m.text for m in find_mentions("Prices fell over the past 20 years.", FRI_27_OCT_1989)] == [
+        "the past 20 years"]

@@ -54,7 +54,7 @@ WEEKDAY = (
     + r")(?![A-Za-z])"
 )
 
-DAY = r"(?P<{g}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?P<{g}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?P<{g}>1[0-9]\d\d|20\d\d)(?![\d,]\d|\d|%)"
 
 NUMBER_WORDS = {
@@ -102,8 +102,14 @@ HOLIDAYS = {
     "veterans' day": (11, 11), "may day": (5, 1), "st. patrick's day": (3, 17),
     "guy fawkes night": (11, 5), "remembrance day": (11, 11),
 }
+# Movable holidays: (month, weekday, which one: 1st, 2nd... or -1 for the last).
+MOVABLE_HOLIDAYS = {
+    "thanksgiving day": (11, 3, 4), "thanksgiving": (11, 3, 4), "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3), "mother's day": (5, 6, 2),
+    "father's day": (6, 6, 3),
+}
 _HOLIDAY = "|".join(
-    sorted((re.escape(h).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for h in HOLIDAYS),
+    sorted((re.escape(h).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for h in [*HOLIDAYS, *MOVABLE_HOLIDAYS]),
            key=len, reverse=True))
 
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -164,11 +170,19 @@ PATTERNS: list[tuple[str, str]] = [
     ("year_range", r"(?P<rbetween>(?i:between)" + S + r")?" + YEAR.format(g="ry1")
                    + r"(?:[ \t]*[\u2013\u2014-][ \t]*|" + S + r"(?i:and|to|until|through)" + S + r")"
                    + r"(?P<ry2>1[0-9]\d\d|20\d\d|\d\d)(?![\d,])"),
+    ("year_part", r"(?i:(?:the" + S + r")?(?P<yph>first|second|last|latter)" + S + r"half" + S + r"of)" + S
+                  + YEAR.format(g="yhy")),
+    ("year_edge", r"(?i:the" + S + r"(?:end|beginning|start|middle|close)" + S + r"of)" + S + YEAR.format(g="yey")),
+    ("fiscal_year", r"(?i:(?:the" + S + r")?fiscal)(?:[ \t]+|-)(?:(?i:year)" + S + r")?" + YEAR.format(g="fy")),
+    ("year_quarter", r"(?i:(?P<tyrel>this|last|next)" + S + r"year['\u2019]s" + S
+                     + r"(?P<tyq>first|second|third|fourth)[ \t-]+quarter)(?![A-Za-z])"),
+    ("year_period", r"(?i:the)" + S + YEAR.format(g="ypy") + S
+                    + r"(?i:(?:(?P<ypq>first|second|third|fourth)" + S + r")?(?:period|quarter))(?![A-Za-z])"),
     ("season", r"(?i:(?P<smod>early|late|mid)[ \t-]+)?(?i:(?P<srel>this|last|next|the past|the coming)" + S + r")?"
                r"(?P<season>(?i:spring|summer|autumn|winter)|(?<=this |last |next )(?i:fall)|"
                r"(?i:fall)(?=" + OPT_COMMA + r"(?:of" + S + r")?(?:1\d\d\d|20\d\d)))"
                r"(?:" + OPT_COMMA + r"(?:of" + S + r")?" + YEAR.format(g="sy") + r")?"),
-    ("quarter", r"(?i:(?:the" + S + r")?(?P<qrel>this|last|next|latest|year-earlier|year-ago|previous)?[ \t]*"
+    ("quarter", r"(?i:(?:the" + S + r"(?!(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?(?:fiscal[ \t-]+)?(?P<qrel>this|last|next|latest|year-earlier|year-ago|previous)?[ \t]*"
                 r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]+quarter)(?:" + OPT_COMMA
                 + r"(?:(?i:of)" + S + r")?" + YEAR.format(g="qy") + r")?"
                 + r"|(?P<qq>Q[1-4])[ \t]*" + YEAR.format(g="qqy")),
@@ -182,25 +196,32 @@ PATTERNS: list[tuple[str, str]] = [
     ("rel_unit", r"(?i:(?P<rrel>last|next|this|the coming|the past|the previous|the following|past|coming|previous|following|the current|current)"
                  + S + r"(?P<rnum>(?:" + _NUM_WORD + r"|" + _VAGUE + r"|\d{1,3})" + S + r")?"
                  + r"(?P<runit>week|weekend|month|year|quarter|decade|century|day|hour|minute)(?P<rplural>s)?)(?![A-Za-z])"),
+    ("the_weekend", r"(?i:the" + S + r"weekend)(?![A-Za-z])"),
     ("part_of_day", r"(?i:(?P<prel>this|yesterday|tomorrow|last)" + S + r"(?P<ppart>morning|afternoon|evening|night)"
                     r"|(?P<tonight>tonight))(?![A-Za-z])"),
-    ("weekday", _pat(r"(?i:(?P<wrel>last|next|this|coming|past|previous)" + S + r")?{WEEKDAY}(?:" + S
+    ("weekday", _pat(r"(?i:(?:early|late|earlier|later)" + S + r")?(?i:(?P<wrel>last|next|this|coming|past|previous)"
+                     + S + r")?{WEEKDAY}(?:" + S
                      + r"(?i:(?P<wpart>morning|afternoon|evening|night)))?", WEEKDAY="wd")),
-    ("today", r"(?i:(?P<today>today|tomorrow|yesterday|the day before yesterday|the day after tomorrow))(?![A-Za-z])"),
+    ("today", r"(?i:(?:early|late|earlier|later)" + S + r")?"
+              r"(?i:(?P<today>today|tomorrow|yesterday|the day before yesterday|the day after tomorrow))(?![A-Za-z])"),
     ("set", r"(?i:(?P<setq>every|each|per)" + S + r"(?:(?P<setn>other|two|three|four|five|six)" + S + r")?"
             r"(?P<setu>day|week|month|year|quarter|morning|evening|night|monday|tuesday|wednesday|thursday|friday|"
             r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)s?)(?![A-Za-z])"
             r"|(?i:(?P<setadv>daily|weekly|monthly|annually|yearly|hourly|nightly))(?![A-Za-z])"),
     ("duration", _pat(r"(?i:(?:(?P<dmod>about|around|nearly|almost|more than|less than|at least|up to|some|roughly)" + S
-                      + r")?(?:the" + S + r"(?:(?:past|last|next|first|coming)" + S + r")?)?{NUMBER}[ \t-]+(?:(?:more|full|straight|long|consecutive)" + S + r")?"
+                      + r")?(?P<dthe>the" + S + r"(?:(?:past|last|next|first|coming)" + S + r")?)?{NUMBER}[ \t-]+(?:(?:more|full|straight|long|consecutive)" + S + r")?"
                       + r"{UNIT}(?P<dpl>s)?)(?![A-Za-z])", NUMBER="dn", UNIT="du")),
     ("bare_units", r"(?i:(?P<bunit>years|months|weeks|decades|centuries|days|hours|minutes))(?![A-Za-z])"),
     ("ref", r"(?i:(?P<ref>right now|now|currently|at present|nowadays|presently|these days|at the moment|"
             r"recently|lately|recent years|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
             r"to date|for now|any time|immediately))(?![A-Za-z])"),
+    ("time_weekday", r"(?<![\d:])(?P<twh>1[0-2]|0?[1-9])(?::(?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
+                     r"(?:" + S + r"(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|BST))?" + OPT_COMMA + r"(?:(?i:on)" + S + r")?"
+                     + WEEKDAY.format(g="twd")),
     ("time", r"(?<![\d:])(?P<th>1[0-2]|0?[1-9])(?::(?P<tmin>[0-5]\d))?[ \t]*(?P<tap>(?i:a\.m\.|p\.m\.|am|pm))(?![A-Za-z])"
              r"|(?i:(?P<tnoon>noon|midnight|midday))(?![A-Za-z])"),
-    ("month_alone", _pat(r"(?i:(?P<mamod>early|mid|late|last|next|this|the end of|the beginning of|the start of|the middle of)[ \t-]+)?{MONTH}",
+    ("month_alone", _pat(r"(?i:(?P<mamod>early|mid|late|last|next|this|the end of|the beginning of|the start of|the middle of)[ \t-]+)?{MONTH}"
+                         r"(?:" + S + r"(?i:(?P<mayrel>last|this|next)" + S + r"year)(?![A-Za-z]))?",
                          MONTH="mam")),
     ("year", YEAR.format(g="yy")),
 ]
@@ -212,10 +233,10 @@ MASTER = re.compile("|".join(f"(?P<_{name}>{rx})" for name, rx in PATTERNS))
 TRIGGER_WORDS = frozenset(
     [f.lower().rstrip(".") for f in _MONTH_FORMS] + [f.lower().rstrip(".") for f in _WEEKDAY_FORMS]
     + list(NUMBER_WORDS) + [w.split()[0] for w in NUMBER_WORDS] + [w.split()[0] for w in VAGUE_NUMBERS]
-    + [h.split()[0].replace("'", "") for h in HOLIDAYS] + ["valentine", "new", "st"]
+    + [h.split()[0].replace("'", "") for h in [*HOLIDAYS, *MOVABLE_HOLIDAYS]] + ["valentine", "new", "st", "mother", "father"]
     + list(SEASONS) + list(QUARTER_WORDS) + ["q1", "q2", "q3", "q4"] + list(ORDINAL_WORDS) + """
     the last next this coming past previous following current earlier later early late mid end beginning start
-    middle between every each per comparable corresponding same daily weekly monthly annually yearly hourly nightly quarterly today tomorrow
+    middle between every each per comparable corresponding same fiscal half latter close daily weekly monthly annually yearly hourly nightly quarterly today tomorrow
     yesterday tonight now right currently at nowadays presently these recently lately in soon former formerly
     once so to for any immediately about around nearly almost more less over up roughly noon midnight midday
     years months weeks decades centuries days hours minutes latest year""".split())
@@ -228,7 +249,7 @@ CORE_WORDS = frozenset(
                        "morning", "afternoon", "evening", "night") for s in ("", "s")]
     + list(SEASONS) + ["century", "centuries", "future", "past", "present", "moment", "recent", "today",
                        "tomorrow", "yesterday", "tonight", "now", "currently", "recently", "lately", "nowadays",
-                       "presently", "soon", "formerly", "former", "once", "immediately", "christmas", "eve", "halloween",
+                       "presently", "soon", "formerly", "former", "once", "immediately", "christmas", "eve", "halloween", "thanksgiving",
                        "noon", "midnight", "midday", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
                        "nightly", "quarterly", "date", "q1", "q2", "q3", "q4", "while"])
 _TOKEN = re.compile(r"\d+|[A-Za-z]+")
@@ -284,6 +305,7 @@ class _Result:
     # Counted back from what the text last dated rather than from the anchor: "a year earlier"
     # after "the third quarter" is that quarter a year before; "ten days later", days after the last day.
     back_from: tuple[str, int] | None = None  # (unit, signed count)
+    skip: int = 0  # leading characters the match took that are not part of the expression
 
 
 def _month(tok: str) -> int:
@@ -439,8 +461,25 @@ def _norm_compact(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     return _Result("DATE", day, day, "day")
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> int:
+    """The day of the month of its n-th (or, n = -1, last) such weekday."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return 1 + (weekday - first.weekday()) % 7 + 7 * (n - 1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last.day - (last.weekday() - weekday) % 7
+
+
 def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    month, day = HOLIDAYS[" ".join(g["hol"].lower().replace("\u2019", "'").split())]
+    name = " ".join(g["hol"].lower().replace("\u2019", "'").split())
+    if name in MOVABLE_HOLIDAYS:
+        month, weekday, nth = MOVABLE_HOLIDAYS[name]
+        year = int(g["hy"]) if g["hy"] else _year_for_month_day(month, 15, anchor, _looks_ahead(text, start))
+        if year is None:
+            return _Result("DATE", f"XXXX-{month:02d}-XX", None, "month", relative=True)
+        v = f"{year:04d}-{month:02d}-{_nth_weekday(year, month, weekday, nth):02d}"
+        return _Result("DATE", v, v, "day", relative=not g["hy"])
+    month, day = HOLIDAYS[name]
     if g["hy"]:
         year: int | None = int(g["hy"])
         relative = False
@@ -512,6 +551,53 @@ def _norm_year_range(g: dict, anchor: Anchor, text: str, start: int) -> _Result 
     if not y1 < y2 <= y1 + 200:
         return None
     return _Result("DATE", str(y1), f"{y1}/{y2}", "range")
+
+
+def _norm_year_part(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    year, half = int(g["yhy"]), 1 if g["yph"].lower() == "first" else 2
+    return _Result("DATE", f"{year}-H{half}", f"{year}-{1 if half == 1 else 7:02d}/{year}-{6 if half == 1 else 12:02d}",
+                   "range")
+
+
+def _norm_year_edge(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    v = g["yey"]  # TimeML keeps the year and marks the edge as a modifier; so does the timeline
+    return _Result("DATE", v, v, "year")
+
+
+def _norm_fiscal_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    v = g["fy"]  # a fiscal year's months vary by company: the year is what is known
+    return _Result("DATE", v, v, "year")
+
+
+def _norm_year_period(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    year = int(g["ypy"])
+    if g["ypq"]:
+        q = QUARTER_WORDS[g["ypq"].lower()]
+        first = 3 * (q - 1) + 1
+        return _Result("DATE", f"{year}-Q{q}", f"{year}-{first:02d}/{year}-{first + 2:02d}", "quarter")
+    return _Result("DATE", str(year), str(year), "year")
+
+
+def _norm_year_quarter(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """`this year's third quarter`."""
+    if anchor.year is None:
+        return _unresolved()
+    year = anchor.year + {"last": -1, "this": 0, "next": 1}[g["tyrel"].lower()]
+    q = QUARTER_WORDS[g["tyq"].lower()]
+    first = 3 * (q - 1) + 1
+    return _Result("DATE", f"{year}-Q{q}", f"{year}-{first:02d}/{year}-{first + 2:02d}", "quarter", relative=True)
+
+
+def _norm_time_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """`9 a.m. Tuesday`: the time on that weekday."""
+    day = _norm_weekday({"wd": g["twd"], "wrel": None, "wpart": None, "_m": g["_m"]}, anchor, text, start)
+    if day is None:
+        return None
+    hour = int(g["twh"]) % 12 + (12 if g["twap"].lower().startswith("p") else 0)
+    if day.unresolved:
+        return _Result("DATE", f"XXXX-XX-XXT{hour:02d}:{int(g['twmin'] or 0):02d}", UNKNOWN, "unknown",
+                       relative=True, unresolved=True)
+    return _Result("DATE", f"{day.value}T{hour:02d}:{int(g['twmin'] or 0):02d}", day.edtf, "day", relative=True)
 
 
 def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -719,6 +805,18 @@ def _norm_today(g: dict, anchor: Anchor, text: str, start: int) -> _Result | Non
     return _day_relative(offset, anchor)
 
 
+def _norm_the_weekend(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """`the weekend`: the one just past, or the coming one when the sentence looks ahead."""
+    if anchor.date is None:
+        return _unresolved()
+    d = anchor.date
+    saturday = d - dt.timedelta(days=(d.weekday() - 5) % 7)
+    if _looks_ahead(text, start) and d.weekday() < 5:
+        saturday += dt.timedelta(weeks=1)
+    return _Result("DATE", _week_value(saturday) + "-WE",
+                   f"{saturday.isoformat()}/{(saturday + dt.timedelta(days=1)).isoformat()}", "week", relative=True)
+
+
 def _norm_part_of_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     rel = (g["prel"] or "tonight").lower()
     part = (g["ppart"] or "").lower()
@@ -816,7 +914,11 @@ def _norm_duration(g: dict, anchor: Anchor, text: str, start: int) -> _Result | 
         return None  # "three quarters of ..." is a fraction far more often than a duration
     if re.match(r"[\s-]+old\b", text[start + len(g["_m"]):]):
         return None  # "a 6-year-old boy": an age, not a stretch of time
-    return _Result("DURATION", _duration(n, unit), None, "duration")
+    res = _Result("DURATION", _duration(n, unit), None, "duration")
+    the = g["dthe"] or ""
+    if the.lower().split() == ["the"] and (not g["dpl"] or "-" in g["_m"]):
+        res.skip = len(the)  # "the 14-day strike", "the two day visit": "the" belongs to the noun
+    return res
 
 
 def _norm_bare_units(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -850,6 +952,10 @@ def _norm_ref(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     word = " ".join(g["ref"].lower().split())
     if word not in _ANNOTATED_REFS:
         return None
+    if word == "right now":
+        res = _Result("DATE", "PRESENT_REF", None, "ref")
+        res.skip = len(g["ref"]) - 3  # TimeML marks "now", not its "right"
+        return res
     if word == "the past" and re.match(r"\s+(?:few|\d|two|three|four|five|six|several)", text[start + len(word):]):
         return None
     return _Result("DATE", _REFS[word], None, "ref")
@@ -881,10 +987,14 @@ def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result
     tok = g["mam"]
     month = _month(tok)
     mod = (g["mamod"] or "").lower()
-    if len(tok.rstrip(".")) == 3 and not tok.endswith("."):
+    if len(tok.rstrip(".")) == 3 and not tok.endswith(".") and tok != "May":
         return None  # "Mar", "Jan" alone are names more often than months
     if not mod and not _MONTH_LEFT_CUE.search(text[max(0, start - 12):start]):
         return None
+    if g["mayrel"] and anchor.year is not None:  # "June last year"
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[g["mayrel"].lower()]
+        v = f"{year:04d}-{month:02d}"
+        return _Result("DATE", v, v, "month", relative=True)
     if tok == "May" and not mod and re.match(r"\s+(?:be|have|not|well|also|I|we|you)\b", text[start + 3:]):
         return None
     if anchor.year is None:
@@ -928,9 +1038,11 @@ def _norm_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
 NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "iso": _norm_iso, "numeric": _norm_numeric, "compact": _norm_compact, "holiday": _norm_holiday,
     "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
-    "century": _norm_century, "year_range": _norm_year_range, "season": _norm_season,
+    "century": _norm_century, "year_range": _norm_year_range, "year_part": _norm_year_part,
+    "year_edge": _norm_year_edge, "fiscal_year": _norm_fiscal_year, "year_period": _norm_year_period, "year_quarter": _norm_year_quarter,
+    "time_weekday": _norm_time_weekday, "season": _norm_season,
     "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "year_ago": _norm_year_ago, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
-    "rel_unit": _norm_rel_unit, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
+    "rel_unit": _norm_rel_unit, "the_weekend": _norm_the_weekend, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
     "today": _norm_today, "set": _norm_set, "duration": _norm_duration,
     "bare_units": _norm_bare_units, "ref": _norm_ref, "time": _norm_time,
     "month_alone": _norm_month_alone, "year": _norm_year,
@@ -1025,11 +1137,13 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
         res = NORMALISERS[kind](groups, anchor, text, start)
         if res is None:
             continue
+        start += res.skip
         if res.back_from is not None:
             _back_from(res, [m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived])
         # Trim trailing punctuation that belongs to the sentence, not the date.
         while end > start and text[end - 1] in " ,.\t":
-            if text[end - 1] == "." and re.search(r"(?:[A-Z][a-z]{2,3}|a\.m|p\.m)\.$", text[start:end]):
+            if text[end - 1] == "." and re.search(r"(?:[A-Z][a-z]{2,3}|a\.m|p\.m)\.$", text[start:end]) \
+                    and text[start:end - 1].split()[-1] not in MONTH_NAMES:  # "Feb." keeps its full stop, "May." not
                 break
             end -= 1
         span_text = text[start:end]

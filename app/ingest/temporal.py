@@ -116,8 +116,9 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 
 # Words that, shortly before a weekday or month, say the sentence looks ahead.
 FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|'ll|is to|are to|plans? to|planning to|planned|scheduled|expected|set to|due to|due|"
-    r"going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to)\b")
+    r"\b(?:will|shall|'ll|is to|are to|plans? to|planning to|planned|scheduled|expected to|set to|"
+    r"(?:is|are) due|going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to|"
+    r"until|till)\b")
 
 # A bare year is a date only when the words around it make it one.
 YEAR_LEFT_CUE = re.compile(
@@ -387,7 +388,9 @@ def _looks_ahead(text: str, start: int) -> bool:
     # Only what comes before the date in its clause: in "Putin on Tuesday said that
     # Moscow will not...", the "will" after it belongs to the reported speech.
     window = text[max(0, start - 80):start]
-    cut = max(_sentence_end(window), window.rfind(";"), window.rfind("\n"), window.rfind(", "))
+    # A quotation ends a clause too: in `"We will...," he said Friday` the "will" is the quote's.
+    cut = max(_sentence_end(window), window.rfind(";"), window.rfind("\n"), window.rfind(", "),
+              window.rfind('"'), window.rfind("\u201d"), window.rfind("''"))
     return bool(FUTURE_CUE.search(window[cut + 1:]))
 
 
@@ -856,9 +859,7 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
             delta = 7
         day = d - dt.timedelta(days=delta)
     v = day.isoformat()
-    part = (g["wpart"] or "").lower()
-    # TimeML writes "Friday night" as a date with its part of day; the timeline keeps the day.
-    return _Result("DATE", f"{v}T{PARTS_OF_DAY[part]}" if part else v, v, "day", relative=True)
+    return _Result("DATE", v, v, "day", relative=True)  # TimeML mostly dates "Friday night" to the day
 
 
 _CAP_WORD_BEFORE = re.compile(r"(?:^|(?<![!?:;\"\u201c\n'`])(?:(?<=\b(?:Mr|Ms|Dr|St)\.)|(?<=Mrs\.)|(?<![.])))"

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .dates import bounds, compatible, granularity, precision_rank, strip_qualifiers
+from .dates import MONTH_NAMES, WEEKDAY_NAMES, bounds, compatible, granularity, precision_rank, strip_qualifiers
 from .types import Anchor, EventCandidate, MergedEvent, SourceRef
 
 
@@ -143,6 +144,10 @@ class EventIndex:
         elif start[:4] == end[:4] and (end[:7] > start[:7]) and not (start[5:] == "01-01" and end[5:] == "12-31"):
             for m in {start[:7], end[:7]}:
                 self._month[m].append(event)
+
+    def live_events(self) -> list[MergedEvent]:
+        """The events still on the timeline (a removed one stays in `events` for the word weights)."""
+        return [e for e in self.events if id(e) not in self._removed]
 
     def remove(self, event: MergedEvent) -> None:
         self._removed.add(id(event))
@@ -299,7 +304,53 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex,
             index.refile(best)
         touched[id(best)] = best
         placed.append((c.source, best))
+    merges += _join_same_speaker_same_day(placed, touched, index)
     return MergeResult(events=list(touched.values()), merges=merges, placed=placed)
+
+
+_REPORTING = r"(?:said|says|told|tells|stated|declared|announced|warned|added|stressed|insisted|noted)"
+_NAME = r"((?:[A-Z][\w\u2019'-]+[ \t]+){0,3}[A-Z][\w\u2019'-]+)"
+_SPEAKER_BEFORE = re.compile(_NAME + r"[ \t]+(?:on[ \t]+\w+[ \t]+)?" + _REPORTING + r"\b")
+_SPEAKER_AFTER = re.compile(r"\b" + _REPORTING + r"[ \t]+" + _NAME)
+_NOT_SPEAKERS = {*WEEKDAY_NAMES, *MONTH_NAMES, "The", "It", "He", "She", "They", "We", "I", "You", "This", "That",
+                 "There", "Today", "Yesterday", "Reuters", "AFP", "AP", "TASS"}
+
+
+def speakers(sentence: str) -> frozenset[str]:
+    """Who the sentence quotes: the surname beside a reporting verb ("President Putin said", "said Lavrov")."""
+    names = {m.group(1).split()[-1] for rx in (_SPEAKER_BEFORE, _SPEAKER_AFTER) for m in rx.finditer(sentence)}
+    return frozenset(names - _NOT_SPEAKERS)
+
+
+def _join_same_speaker_same_day(placed: list[tuple[SourceRef, MergedEvent]], touched: dict[int, MergedEvent],
+                                index: EventIndex) -> int:
+    """One article quoting one person on one day reports one statement, however it words each part:
+    a sentence that became an event of its own joins the event another sentence of the same article,
+    same speaker and same day, went to. Different speakers or days stay apart."""
+    new = [(i, src, ev) for i, (src, ev) in enumerate(placed)
+           if ev.id is None and len(ev.sources) == 1 and granularity(src.edtf) == "day"]
+    if not new:
+        return 0
+    joined = 0
+    gone: set[int] = set()
+    for i, src, event in new:
+        who = speakers(src.sentence)
+        if not who or len(event.sources) != 1:
+            continue
+        for other_src, other in placed:
+            if other is event or id(other) in gone or other_src.article != src.article \
+                    or other_src.edtf != src.edtf or not (who & speakers(other_src.sentence)):
+                continue
+            gone.add(id(event))
+            index.remove(event)
+            touched.pop(id(event), None)
+            index.add_source(other, src)
+            index.add_keywords(other, frozenset(event.keywords))
+            touched[id(other)] = other
+            placed[i] = (src, other)
+            joined += 1
+            break
+    return joined
 
 
 def infer_anchor(article_name: str, candidates: list[EventCandidate], index: EventIndex) -> Anchor | None:

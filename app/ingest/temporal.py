@@ -981,7 +981,7 @@ _MONTH_LEFT_CUE = re.compile(
     r"mid|late|between|and|for|around|end|start|beginning|middle|throughout)[ \t-]*)$", re.I)
 
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|through|until|till)\s+$", re.I)
+_DEADLINE_BEFORE = re.compile(r"\b(?:through|until|till)\s+$", re.I)
 
 
 def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:

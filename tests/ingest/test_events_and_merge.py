@@ -23,7 +23,7 @@ def seeds_index() -> EventIndex:
 
 
 def by_quote(index: EventIndex, quote: str):
-    return [e for e in index.events if any(quote in s.sentence for s in e.sources)]
+    return [e for e in index.live_events() if any(quote in s.sentence for s in e.sources)]
 
 
 def test_kabul_falling_merges_across_four_articles():
@@ -156,3 +156,41 @@ def test_an_event_whose_year_becomes_known_is_found_by_later_vaguer_reports():
     merge_events(extract(vague, index).candidates, index)
     (event,) = index.events
     assert event.edtf == "2018-07-12" and len(event.sources) == 3
+
+
+def test_the_putin_congress_speech_is_one_event_across_three_articles_and_two_wordings():
+    """000 reports the speech twice: "said Tuesday" and "at a congress ... on August 24"."""
+    index = seeds_index()
+    (event,) = by_quote(index, "at a congress of the ruling United Russia party on August 24")
+    assert event.edtf == "2021-08-24"
+    assert {s.article[:3] for s in event.sources} == {"000", "001", "003"}
+    assert all(s.inferred for s in event.sources if s.article[:3] in ("000", "001"))  # shown as inferred
+
+
+DATED = "Published: 2021-08-26\n\n"
+
+
+def test_two_distinct_events_on_one_day_stay_apart():
+    index = run([
+        ("a.txt", "Kabul Falls\n\n" + DATED + "Taliban fighters swept into Kabul on August 15 and took the palace.\n"),
+        ("b.txt", "Quake in Haiti\n\n" + DATED + "A powerful earthquake struck southern Haiti on August 15, "
+                  "killing hundreds.\n"),
+        ("c.txt", "Two Stories\n\n" + DATED + "Taliban fighters swept into Kabul on August 15.\n\n"
+                  "The same day, on August 15, rescuers in Haiti dug through rubble after the earthquake.\n"),
+    ])
+    kabul, = by_quote(index, "swept into Kabul")
+    haiti, = by_quote(index, "earthquake struck southern Haiti")
+    assert kabul is not haiti
+    assert {s.article for s in kabul.sources} == {"a.txt", "c.txt"}
+    assert {s.article for s in haiti.sources} == {"b.txt", "c.txt"}
+
+
+def test_one_speaker_on_one_day_in_one_article_is_one_statement_but_two_speakers_are_two():
+    index = run([
+        ("a.txt", "Summit\n\n" + DATED + "President Putin said on Tuesday that Moscow would not send troops.\n\n"
+                  "Speaking at a party congress on August 24, Putin said the situation was alarming.\n\n"
+                  "Chancellor Merkel said on Tuesday that Germany would take in refugees.\n"),
+    ])
+    putin = {id(e) for e in by_quote(index, "Putin said")}
+    merkel = {id(e) for e in by_quote(index, "Merkel said")}
+    assert len(putin) == 1 and len(merkel) == 1 and putin != merkel

@@ -657,8 +657,8 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     unit = g["agou"].lower()
     direction = g["agodir"].lower()
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    if n is None:
-        return _unresolved()
+    if n is None:  # "several years ago": TimeML's vague past (or future), which places nothing
+        return _Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, "ref")
     n = int(n)
     if direction in ("earlier", "before", "later") and unit in ("day", "week", "month", "hour", "minute"):
         # "two days later" counts from the day the text last named, not from the anchor.

@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: run test install install-dev ingest serve bench timex clean
+.PHONY: run test test-postgres install install-dev ingest serve bench timex clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ run: install
 # The whole test suite (the browser tests need chromium: .ci/run installs Debian's).
 test: install-dev
 	$(PY) -m pytest
+
+# The same suite against PostgreSQL, on a throwaway cluster (needs Debian's postgresql package).
+PG_DIR ?= /tmp/timeline-test-postgres
+test-postgres: install-dev
+	@url=$$(scripts/throwaway-postgres start $(PG_DIR)) && \
+	  trap 'scripts/throwaway-postgres stop $(PG_DIR)' EXIT && \
+	  echo "PostgreSQL: $$url" && DATABASE_URL=$$url $(PY) -m pytest
 
 bench: install-dev
 	$(PY) benchmarks/ingest.py

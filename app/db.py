@@ -32,18 +32,33 @@ def get_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn):
-            conn.exec_driver_sql("BEGIN")
+            # A writer takes the write lock when it begins, waiting its turn (busy_timeout): a
+            # transaction that read first and wrote later would be refused outright whenever
+            # another process had written in between.
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get(WRITER) else "BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
+WRITER = "timeline_writer"  # marks the connection an ingest writes through (Connection.info)
+
+
 def tune_for_bulk_writes(conn: Connection) -> None:
-    """A bigger page cache for the one long-lived connection an ingest writes through:
-    its indexes stop being read back from the OS for every article (a few % of ingest time)."""
+    """The one long-lived connection an ingest writes through: on SQLite a bigger page cache (its
+    indexes stop being read back from the OS for every article, a few % of ingest time), and
+    transactions that take the write lock when they begin. `release_writer` undoes both."""
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("PRAGMA cache_size=-65536")  # KiB: 64 MiB
         conn.commit()  # end the transaction the statement began, before the caller begins its own
+        conn.info[WRITER] = True
+
+
+def release_writer(conn: Connection) -> None:
+    """Before the connection goes back to the pool, where readers will get it."""
+    if conn.info.pop(WRITER, None):
+        conn.exec_driver_sql("PRAGMA cache_size=-2000")  # SQLite's default
+        conn.commit()
 
 
 def session_scope(url: str) -> Iterator[Session]:

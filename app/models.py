@@ -161,11 +161,21 @@ class DatasetState(SQLModel, table=True):
     changed_at: dt.datetime = Field(default_factory=utcnow)
 
 
-# Full-text search tables are not models: on SQLite they are FTS5 virtual tables made
-# by the migrations, kept in step with their content tables by triggers.
+# Full-text search is not in the models: on SQLite FTS5 virtual tables made by the migrations
+# and written by the ingest (app/search.py); on PostgreSQL expression indexes.
 SEARCH_TABLE_PREFIX = "search_"
 
 
+SEARCH_INDEX_PREFIX = "ix_search_"  # PostgreSQL's full-text expression indexes
+
+
 def is_model_table(obj, name, type_, reflected, compare_to) -> bool:
-    """For Alembic's autogenerate: leave the search tables (and FTS5's shadow tables) alone."""
-    return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE_PREFIX))
+    """For Alembic's autogenerate: leave the search tables (FTS5's and its shadow tables on SQLite,
+    the expression indexes on PostgreSQL) alone."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(SEARCH_TABLE_PREFIX)
+    if type_ == "index":
+        return not name.startswith(SEARCH_INDEX_PREFIX)
+    return True

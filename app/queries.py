@@ -33,7 +33,7 @@ def decode_cursor(token: str, length: int | None) -> list:
     except (ValueError, json.JSONDecodeError, UnicodeDecodeError):
         raise BadCursor("the cursor is not one this server issued") from None
     if not isinstance(values, list) or (length is not None and len(values) != length) \
-            or not all((isinstance(v, str) and len(v) <= 40) or (type(v) is int and abs(v) < 2**63) for v in values):
+            or not all((isinstance(v, str) and len(v) <= 40) or (type(v) is int and abs(v) < 2**31) for v in values):
         raise BadCursor("the cursor is not one this server issued")
     return values
 

@@ -2,16 +2,20 @@
 
 SQLite: FTS5 tables (made by migration 0002) whose text stays in the content
 tables. Writers tell the index what they added, changed or removed; readers get
-a clause that selects the matching event ids. Other databases fall back to a
-case-insensitive substring match until they get their own index.
+a clause that selects the matching event ids.
+
+PostgreSQL: GIN expression indexes over `to_tsvector('simple', ...)` (migration 0004),
+which the database keeps itself; the writers' calls do nothing there. Both read a
+user's words the same way: every word must appear, as a word or a word's start.
+Other databases fall back to a case-insensitive substring match.
 """
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import (ColumnElement, Integer, String, and_, bindparam, column, exists, false, literal_column, or_,
-                        select, table, text, union)
+from sqlalchemy import (ColumnElement, Integer, String, and_, bindparam, column, exists, false, func, literal_column,
+                        or_, select, table, text, union)
 from sqlalchemy.sql.expression import TableClause
 from sqlalchemy.engine import Connection
 
@@ -74,11 +78,41 @@ def fts_query(q: str) -> str | None:
     return " ".join(f'"{t}"*' if len(t) >= 3 else f'"{t}"' for t in terms)
 
 
+def tsquery(q: str) -> str | None:
+    """A user's words as a PostgreSQL tsquery: the same reading as `fts_query`. Only word
+    characters are kept, so no tsquery syntax can come from the user."""
+    terms = [t.lower() for t in _TERM.findall(q)]
+    if not terms:
+        return None
+    return " & ".join(f"{t}:*" if len(t) >= 3 else t for t in terms)
+
+
+# The text search configuration: no stemming and no stop words, like FTS5's unicode61.
+PG_CONFIG = "simple"
+
+
+def _ts_match(column, words: str) -> ColumnElement[bool]:
+    # The configuration is written into the SQL, not bound: only then can the planner use the
+    # expression index, which was built over to_tsvector('simple', column).
+    config = literal_column(f"'{PG_CONFIG}'::regconfig")
+    return func.to_tsvector(config, column).op("@@")(func.to_tsquery(config, bindparam(None, words, type_=String())))
+
+
 def matching_events(q: str, dialect_name: str) -> ColumnElement[bool]:
     """A WHERE clause on Event: its title or one of its source paragraphs matches `q`."""
     query = fts_query(q)
     if query is None:
         return false()
+    if dialect_name == "postgresql":
+        words = tsquery(q)
+        by_title = select(Event.id).where(_ts_match(Event.title, words))
+        by_paragraph = (
+            select(EventSource.event_id)
+            .select_from(Paragraph)
+            .join(EventSource, (EventSource.article_id == Paragraph.article_id)
+                  & (EventSource.paragraph_index == Paragraph.index))
+            .where(_ts_match(Paragraph.text, words)))
+        return Event.id.in_(union(by_title, by_paragraph))
     if dialect_name == "sqlite":
         # The matching event ids, gathered once: an OR of per-event EXISTS tests made SQLite
         # re-run the paragraph search for every event it scanned (18 s for a common word).

@@ -13,16 +13,16 @@ import itertools
 import time
 from operator import itemgetter
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Table, bindparam, delete, literal_column, select
+from sqlalchemy import Table, bindparam, delete, func, literal_column, select
 from sqlalchemy.engine import Connection, Engine, Transaction
 from sqlmodel import Session
 
 from app import search
-from app.db import tune_for_bulk_writes
+from app.db import release_writer, tune_for_bulk_writes
 from app.ingest import Article as ArticleData
 from app.ingest import EventIndex, MergedEvent, RawDoc, SourceRef, extract, merge_events, read_article
 from app.ingest.dates import bounds, granularity, precision_rank, strip_qualifiers
@@ -30,6 +30,8 @@ from app.ingest.merge import infer_anchor
 from app.ingest.pipeline import Extraction
 from app.models import Article, Correction, DatasetState, Event, EventSource, Mention, Paragraph, utcnow
 
+
+INGEST_LOCK = 7_460_124  # PostgreSQL advisory lock key that ingest groups take in turn
 
 # `how` of a source an editor made from a paragraph (no date expression of the machine's behind it).
 EDITOR_MADE = "editor"
@@ -98,6 +100,7 @@ class CorrectionFeed:
 _ARTICLE = Article.__table__
 _EVENT = Event.__table__
 _CORRECTION = Correction.__table__
+_SOURCE = EventSource.__table__
 
 
 class _DriverStatement:
@@ -179,8 +182,11 @@ _NEW_CORRECTIONS = _DriverStatement(
 _INSERT_ARTICLE = _DriverStatement(_ARTICLE.insert(), _ARTICLE, returns_id=True)
 _INSERT_EVENT = _DriverStatement(_EVENT.insert(), _EVENT, returns_id=True)
 # Every change moves the event's version on: an editor's form or If-Match made before it is stale.
+# The source count moves by what this article added or took away, never to what this process
+# believes: another ingest process may be adding sources to the same event.
 _UPDATE_EVENT = _DriverStatement(_EVENT.update().where(_EVENT.c.id == bindparam("event_id"))
-                                 .values(version=_EVENT.c.version + literal_column("1")), _EVENT)
+                                 .values(version=_EVENT.c.version + literal_column("1"),
+                                         source_count=_EVENT.c.source_count + bindparam("source_delta")), _EVENT)
 _INSERT_SOURCE = _DriverStatement(EventSource.__table__.insert(), EventSource.__table__)
 _INSERT_PARAGRAPH = _DriverStatement(Paragraph.__table__.insert(), Paragraph.__table__)
 _INSERT_MENTION = _DriverStatement(Mention.__table__.insert(), Mention.__table__)
@@ -256,6 +262,8 @@ class Ingestor:
             self.index = load_index(session)
             self._hashes = dict(session.execute(select(Article.file, Article.content_hash)).all())
             self._ids = dict(session.execute(select(Article.file, Article.id)).all())
+            self._seen_event = session.execute(select(func.max(_EVENT.c.id))).scalar() or 0
+            self._seen_source = session.execute(select(func.max(_SOURCE.c.id))).scalar() or 0
         self.corrections = CorrectionFeed()
         with self.engine.connect() as conn:
             self.corrections.refresh(conn)
@@ -278,6 +286,7 @@ class Ingestor:
                 search.add_events(self._conn, sorted(events))
                 bump_version(self._conn)
             group.commit()
+            self._mark_seen(self._conn)
         except Exception as exc:
             # SQLite keeps the transaction open after a refused COMMIT, holding the write
             # lock, while SQLAlchemy considers it over: end it in the driver too.
@@ -285,6 +294,43 @@ class Ingestor:
             self._conn.connection.dbapi_connection.rollback()
             self._forget(pending)
             raise CommitFailed([name for name, _ in pending], f"{type(exc).__name__}: {exc}") from exc
+
+    def _mark_seen(self, conn: Connection) -> None:
+        """What is stored now is known to this run (its own writes, or what it just read)."""
+        self._seen_event = conn.execute(select(func.max(_EVENT.c.id))).scalar() or 0
+        self._seen_source = conn.execute(select(func.max(_SOURCE.c.id))).scalar() or 0
+        conn.commit()
+
+    def _catch_up(self, conn: Connection) -> None:
+        """Take in what another ingest process stored since this run last looked: its new events,
+        and the sources it added to events this run knows, so that the same story is merged
+        across processes instead of told twice. On SQLite the write lock taken at the start of
+        the group means nothing else is written until it ends."""
+        rows = conn.execute(select(_SOURCE, _ARTICLE.c.file).join(_ARTICLE, _ARTICLE.c.id == _SOURCE.c.article_id)
+                            .where(_SOURCE.c.id > self._seen_source).order_by(_SOURCE.c.id)).all()
+        events = {row.id: row for row in conn.execute(
+            select(_EVENT).where(_EVENT.c.id.in_({r.event_id for r in rows}) | (_EVENT.c.id > self._seen_event),
+                                 _EVENT.c.merged_into.is_(None))).all()} if rows or self._seen_event else {}
+        for row in rows:
+            ref = SourceRef(article=row.file, paragraph_index=row.paragraph_index, mention_start=row.mention_start,
+                            mention_end=row.mention_end, mention_text=row.mention_text, sentence=row.sentence,
+                            edtf=row.edtf, how=row.how, inferred=row.inferred)
+            event = self.index.by_id.get(row.event_id)
+            stored = events.get(row.event_id)
+            if event is None:
+                if stored is None:
+                    continue
+                event = MergedEvent(title=stored.machine_title, summary=stored.summary, edtf=stored.machine_edtf,
+                                    granularity=granularity(stored.machine_edtf), sources=[],
+                                    keywords=set(stored.keywords.split()), needs_review=stored.needs_review,
+                                    id=stored.id)
+                self.index.add(event)
+            self.index.add_source(event, ref)
+            if stored is not None:
+                self.index.add_keywords(event, frozenset(stored.keywords.split()))
+        if rows:
+            self._seen_source = rows[-1].id
+            self._seen_event = max(self._seen_event, max(events, default=0))
 
     def _forget(self, pending: list[tuple[str, str]]) -> None:
         """Nothing of an uncommitted group is stored: forget what this run believed it had written."""
@@ -302,8 +348,11 @@ class Ingestor:
             try:
                 self.commit()
             finally:
-                self._conn.close()
-                self._conn = None
+                try:
+                    release_writer(self._conn)
+                finally:
+                    self._conn.close()
+                    self._conn = None
 
     def __enter__(self) -> Ingestor:
         return self
@@ -330,6 +379,11 @@ class Ingestor:
         if self._group is None:
             self._group = self._conn.begin()
             self._group_started = time.monotonic()
+            if self._conn.dialect.name == "postgresql":
+                # One writing group at a time, as SQLite's BEGIN IMMEDIATE gives: each group sees
+                # every other ingest's events before merging into them (released at commit).
+                self._conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({INGEST_LOCK})")
+            self._catch_up(self._conn)
         # A plain SAVEPOINT statement: SQLAlchemy's nested transactions cost more than the
         # commits grouping saves. Every dialect we support speaks this SQL.
         self._conn.exec_driver_sql("SAVEPOINT article")
@@ -413,12 +467,14 @@ class Ingestor:
 
         self.corrections.refresh(conn)
         updates = []
+        added = Counter(id(event) for _, event in result.placed)
         created = [e for e in result.events if e.id is None]
         is_new = {id(e) for e in created}
         if created:
             rows = [self._event_values(e, {}) for e in created]
-            for row in rows:
-                row.update(created_at=row["updated_at"], hidden=False, verified=False, version=1)
+            for row, event in zip(rows, created):
+                row.update(created_at=row["updated_at"], hidden=False, verified=False, version=1,
+                           source_count=len(event.sources))
             for event, new_id in zip(created, _INSERT_EVENT.inserted_ids(conn, rows), strict=True):
                 event.id = new_id
                 self.index.by_id[new_id] = event
@@ -430,7 +486,7 @@ class Ingestor:
                 row = self._event_values(event, fixes)
                 if fixes:
                     row["needs_review"] = True  # new reporting arrived for an event an editor decided on
-                updates.append({**row, "event_id": event.id})
+                updates.append({**row, "event_id": event.id, "source_delta": added[id(event)]})
         source_rows = [{
             "event_id": event.id, "article_id": article_id, "paragraph_index": s.paragraph_index,
             "mention_start": s.mention_start, "mention_end": s.mention_end, "mention_text": s.mention_text,
@@ -482,7 +538,7 @@ class Ingestor:
             "date_start": start, "date_end": end, "granularity": granularity(edtf),
             "uncertain": uncertain or core.startswith("XXXX"), "inferred": inferred,
             "needs_review": event.needs_review or (core.startswith("XXXX") and "date" not in fixes),
-            "keywords": self._keywords_text(event), "source_count": len(event.sources), "updated_at": utcnow(),
+            "keywords": self._keywords_text(event), "updated_at": utcnow(),
             # Hidden is an editor's decision only (a merged-away event is hidden too): the
             # machine never shows or hides anything.
             **({"hidden": fixes["hidden"] == "true"} if "hidden" in fixes else {}),
@@ -522,6 +578,7 @@ class Ingestor:
                                   EventSource.pinned_by)
                            .where(EventSource.article_id == article_id, EventSource.how != EDITOR_MADE)).all()
         event_ids = {row.event_id for row in old}
+        removed = Counter(row.event_id for row in old)
         conn.execute(delete(EventSource).where(EventSource.article_id == article_id,
                                                EventSource.how != EDITOR_MADE))
         conn.execute(delete(Mention).where(Mention.article_id == article_id))
@@ -549,11 +606,14 @@ class Ingestor:
                 event.edtf, event.granularity = best.edtf, granularity(best.edtf)
                 self.index.refile(event)
             elif not fixes:
-                continue  # settled after the new reading: it may get its words back
+                # Settled after the new reading (it may get its words back); its count drops now.
+                conn.execute(_EVENT.update().where(_EVENT.c.id == event_id)
+                             .values(source_count=_EVENT.c.source_count - removed[event_id]))
+                continue
             row = self._event_values(event, fixes)
             if fixes:
                 row["needs_review"] = True  # the article under an editor's decision changed
-            _UPDATE_EVENT.executemany(conn, [{**row, "event_id": event_id}])
+            _UPDATE_EVENT.executemany(conn, [{**row, "event_id": event_id, "source_delta": -removed[event_id]}])
         return homes, placed_by
 
     def _settle_vacated(self, conn: Connection, events) -> None:

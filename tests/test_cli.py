@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from app.models import Correction
-from tests.conftest import SEEDS, ingest_paths
+from tests.conftest import ON_POSTGRES, SEEDS, ingest_paths, sql
 
 
 def count(url: str, table: str) -> int:
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
-        return conn.execute(f"select count(*) from {table}").fetchone()[0]
+    return sql(url, f"select count(*) from {table}")[0][0]
 
 
 def write(path: Path, data: bytes | str) -> Path:
@@ -110,12 +108,12 @@ def test_ingested_rows_are_stored_as_the_models_would_store_them(db_url: str, en
     from app.models import Article, Event
 
     ingest_paths(db_url, write(tmp_path / "storm.txt", GOOD))
-    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
-        stamps = conn.execute("select created_at, updated_at from event union all "
-                              "select ingested_at, updated_at from article").fetchall()
-        flags = conn.execute("select typeof(uncertain), typeof(needs_review), typeof(hidden) from event").fetchall()
-    assert stamps and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", v) for row in stamps for v in row)
-    assert set(flags) == {("integer", "integer", "integer")}
+    if not ON_POSTGRES:  # SQLite stores what the driver is given: it must be what SQLAlchemy gives it
+        stamps = sql(db_url, "select created_at, updated_at from event union all "
+                             "select ingested_at, updated_at from article")
+        flags = sql(db_url, "select typeof(uncertain), typeof(needs_review), typeof(hidden) from event")
+        assert stamps and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", v) for row in stamps for v in row)
+        assert set(flags) == {("integer", "integer", "integer")}
     with Session(engine) as s:
         event, article = s.exec(select(Event)).one(), s.exec(select(Article)).one()
     assert isinstance(event.updated_at, dt.datetime) and isinstance(article.ingested_at, dt.datetime)
@@ -125,9 +123,13 @@ def test_ingested_rows_are_stored_as_the_models_would_store_them(db_url: str, en
 def test_a_failure_mid_article_leaves_nothing_half_written(db_url: str, tmp_path: Path):
     # A trigger makes the database itself refuse one article half-way through its writes.
     # Articles are committed in groups: the ones before and after it in the same group stay.
-    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
-        conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON event_source WHEN NEW.sentence LIKE '%EXPLODE%' "
-                     "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END")
+    if ON_POSTGRES:
+        sql(db_url, "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN IF NEW.sentence LIKE '%EXPLODE%' THEN "
+                    "RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql")
+        sql(db_url, "CREATE TRIGGER refuse BEFORE INSERT ON event_source FOR EACH ROW EXECUTE FUNCTION refuse()")
+    else:
+        sql(db_url, "CREATE TRIGGER refuse BEFORE INSERT ON event_source WHEN NEW.sentence LIKE '%EXPLODE%' "
+                    "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END")
     before = write(tmp_path / "a_good.txt", GOOD.replace("storm", "cyclone"))
     bad = write(tmp_path / "b_bad.txt", GOOD.replace("officials said", "officials said EXPLODE"))
     after = write(tmp_path / "c_good.txt", GOOD.replace("storm", "typhoon"))
@@ -135,24 +137,25 @@ def test_a_failure_mid_article_leaves_nothing_half_written(db_url: str, tmp_path
     assert result.exit_code == 1
     assert "b_bad.txt: not stored" in result.output
     assert "2 added, 0 updated, 0 skipped, 1 failed" in result.output
-    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
-        files = [r[0] for r in conn.execute("select file from article order by file")]
-        orphans = conn.execute("select count(*) from paragraph where article_id not in (select id from article)")
-        sentences = [r[0] for r in conn.execute("select sentence from event_source")]
+    files = [r[0] for r in sql(db_url, "select file from article order by file")]
+    orphans = sql(db_url, "select count(*) from paragraph where article_id not in (select id from article)")[0][0]
+    sentences = [r[0] for r in sql(db_url, "select sentence from event_source")]
     assert files == ["a_good.txt", "c_good.txt"]
-    assert orphans.fetchone()[0] == 0
+    assert orphans == 0
     assert len(sentences) == 2 and not any("EXPLODE" in s for s in sentences)
     assert count(db_url, "event") == 1  # the two good reports of one landfall, merged
 
 
 def test_a_refused_commit_fails_its_whole_group_and_the_next_run_stores_it(db_url: str, tmp_path: Path):
     # A deferred foreign key is only checked at COMMIT: the database refuses the whole group.
-    path = db_url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as conn:
-        conn.executescript(
-            "CREATE TABLE canary (x INTEGER REFERENCES article(id) DEFERRABLE INITIALLY DEFERRED);"
-            "CREATE TRIGGER poison AFTER INSERT ON article WHEN NEW.raw_text LIKE '%POISON%' "
-            "BEGIN INSERT INTO canary VALUES (-1); END;")
+    sql(db_url, "CREATE TABLE canary (x INTEGER REFERENCES article(id) DEFERRABLE INITIALLY DEFERRED)")
+    if ON_POSTGRES:
+        sql(db_url, "CREATE FUNCTION poison() RETURNS trigger AS $$ BEGIN IF NEW.raw_text LIKE '%POISON%' THEN "
+                    "INSERT INTO canary VALUES (-1); END IF; RETURN NEW; END $$ LANGUAGE plpgsql")
+        sql(db_url, "CREATE TRIGGER poison AFTER INSERT ON article FOR EACH ROW EXECUTE FUNCTION poison()")
+    else:
+        sql(db_url, "CREATE TRIGGER poison AFTER INSERT ON article WHEN NEW.raw_text LIKE '%POISON%' "
+                    "BEGIN INSERT INTO canary VALUES (-1); END")
     first = write(tmp_path / "a.txt", GOOD.replace("storm", "cyclone"))
     poisoned = write(tmp_path / "b.txt", GOOD.replace("officials said", "officials said POISON"))
     result = ingest_paths(db_url, first, poisoned)
@@ -161,8 +164,7 @@ def test_a_refused_commit_fails_its_whole_group_and_the_next_run_stores_it(db_ur
     assert "b.txt: not stored (commit failed" in result.output
     assert "0 added, 0 updated, 0 skipped, 2 failed" in result.output
     assert count(db_url, "article") == 0 and count(db_url, "event") == 0
-    with sqlite3.connect(path) as conn:
-        conn.execute("DROP TRIGGER poison")
+    sql(db_url, "DROP TRIGGER poison ON article" if ON_POSTGRES else "DROP TRIGGER poison")
     again = ingest_paths(db_url, first, poisoned)
     assert again.exit_code == 0, again.output
     assert "2 added" in again.output and count(db_url, "article") == 2
@@ -174,10 +176,9 @@ def test_json_lines_export(db_url: str, tmp_path: Path):
               ' "published": "2023-05-04", "url": "https://example.org/bridge"}\n')
     result = ingest_paths(db_url, f)
     assert result.exit_code == 0, result.output
-    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
-        assert conn.execute("select title, published, url from article").fetchone() == (
-            "Bridge opens", "2023-05-04", "https://example.org/bridge")
-        assert conn.execute("select edtf from event").fetchone() == ("2023-05-02",)
+    assert sql(db_url, "select title, published, url from article") == [
+        ("Bridge opens", "2023-05-04", "https://example.org/bridge")]
+    assert sql(db_url, "select edtf from event") == [("2023-05-02",)]
 
 
 def test_globs_and_summary_line(db_url: str):
@@ -215,3 +216,17 @@ def test_a_changed_article_keeps_its_events_and_their_ids(db_url: str, engine, t
     assert {k: v[0] for k, v in after.items()} == {k: v[0] for k, v in before.items()}
     friday = next(k for k in after if "mayor" in k)
     assert (before[friday][1], after[friday][1]) == ("2022-09-30", "2022-10-07")  # re-resolved, same event
+
+
+def test_source_counts_stay_true_when_articles_are_read_again(db_url: str, tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        write(folder / f"{name}.txt", GOOD.replace("thousands of homes", f"thousands of homes in {name}ville"))
+    ingest_paths(db_url, folder)
+    for name in ("a", "b"):  # each changed, so read again
+        write(folder / f"{name}.txt", GOOD.replace("thousands of homes", f"many homes in {name}ville"))
+    assert ingest_paths(db_url, folder).exit_code == 0
+    assert sql(db_url, "select count(*) from event e where source_count != "
+                       "(select count(*) from event_source s where s.event_id = e.id)") == [(0,)]
+    assert sql(db_url, "select max(source_count) from event") == [(3,)]

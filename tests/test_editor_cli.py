@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from typer.testing import CliRunner
 
 from app.cli import app
+from tests.conftest import sql
 
 
 def run(url: str, *args: str, stdin: str | None = None):
@@ -16,8 +15,7 @@ def run(url: str, *args: str, stdin: str | None = None):
 def test_add_list_remove_with_a_hashed_password(db_url: str):
     r = run(db_url, "add", "ed", "--password-stdin", stdin="correct horse battery\n")
     assert r.exit_code == 0, r.output
-    stored = sqlite3.connect(db_url.removeprefix("sqlite:///")).execute(
-        "select password_hash from editor where name='ed'").fetchone()[0]
+    stored = sql(db_url, "select password_hash from editor where name='ed'")[0][0]
     assert stored.startswith("$argon2id$") and "correct horse" not in stored
     assert "ed\tadded" in run(db_url, "list").output
     assert run(db_url, "add", "ed", "--password-stdin", stdin="another password\n").exit_code == 1
@@ -45,7 +43,7 @@ def test_tokens_are_issued_listed_and_revoked(db_url: str):
     assert r.exit_code == 0
     token = r.stdout.splitlines()[0]
     assert token.startswith("tl_") and len(token) > 40
-    stored = sqlite3.connect(db_url.removeprefix("sqlite:///")).execute("select token_hash from api_token").fetchone()[0]
+    stored = sql(db_url, "select token_hash from api_token")[0][0]
     assert token not in stored  # only its hash is kept
     assert "\tactive" in run(db_url, "tokens", "ed").output
     assert run(db_url, "revoke", "1").exit_code == 0

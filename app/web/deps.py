@@ -7,7 +7,7 @@ from typing import Annotated
 
 from typing import Literal
 
-from fastapi import Depends, HTTPException, Query, Request
+from fastapi import Depends, HTTPException, Path, Query, Request
 from sqlmodel import Session
 
 from app import queries
@@ -29,8 +29,11 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
-# Ids are 64-bit integers in every database: a larger number names nothing (and must not reach the driver).
-MAX_ID = 2**63 - 1
+# Ids are INTEGER columns: 32 bits on PostgreSQL. A larger number names nothing, and must not
+# reach the database, which would refuse it with an error instead of finding nothing.
+MAX_ID = 2**31 - 1
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]  # an id in a page's path
+Index = Annotated[int, Path(ge=0, le=MAX_ID)]  # a paragraph's place in its article
 Granularity = Literal["day", "week", "month", "season", "quarter", "year", "range", "decade", "century", "unknown"]
 
 

@@ -15,7 +15,7 @@ from app import accounts, editing, queries
 from app.db import get_engine
 from app.ingest.dates import display, granularity
 from app.web.auth import CsrfEditorDep, EditorDep, csrf_token
-from app.web.deps import MAX_ID, SessionDep
+from app.web.deps import MAX_ID, Id, Index, SessionDep
 from app.web.rendering import render as _render
 from app.web.rendering import render_article, render_event
 
@@ -87,7 +87,7 @@ def date_preview(request: Request, editor: EditorDep, date: str = "") -> HTMLRes
 
 
 @router.post("/events/{event_id}/edit", response_class=HTMLResponse)
-def edit_event(request: Request, event_id: int, session: SessionDep, editor: CsrfEditorDep,
+def edit_event(request: Request, event_id: Id, session: SessionDep, editor: CsrfEditorDep,
                date: OptionalText = None, title: OptionalText = None, reason: OptionalText = None,
                version: Version = None) -> Response:
     changes = editing.Changes(date=date, title=title, reason=reason)
@@ -96,7 +96,7 @@ def edit_event(request: Request, event_id: int, session: SessionDep, editor: Csr
 
 
 @router.post("/events/{event_id}/flags", response_class=HTMLResponse)
-def set_flags(request: Request, event_id: int, session: SessionDep, editor: CsrfEditorDep,
+def set_flags(request: Request, event_id: Id, session: SessionDep, editor: CsrfEditorDep,
               hidden: Annotated[bool | None, Form()] = None, verified: Annotated[bool | None, Form()] = None,
               reason: OptionalText = None, version: Version = None) -> Response:
     """Hide or show an event (never delete), mark its date verified or not."""
@@ -106,7 +106,7 @@ def set_flags(request: Request, event_id: int, session: SessionDep, editor: Csrf
 
 
 @router.post("/events/{event_id}/merge", response_class=HTMLResponse)
-def merge(request: Request, event_id: int, session: SessionDep, editor: CsrfEditorDep,
+def merge(request: Request, event_id: Id, session: SessionDep, editor: CsrfEditorDep,
           other: Annotated[str, Form(max_length=40)], reason: OptionalText = None,
           version: Version = None) -> Response:
     """Fold another event (its number or its address) into this one."""
@@ -122,7 +122,7 @@ def _event_id(text: str) -> int | None:
 
 
 @router.post("/events/{event_id}/sources/{source_id}/detach", response_class=HTMLResponse)
-def detach(request: Request, event_id: int, source_id: int, session: SessionDep, editor: CsrfEditorDep,
+def detach(request: Request, event_id: Id, source_id: Id, session: SessionDep, editor: CsrfEditorDep,
            reason: OptionalText = None, version: Version = None) -> Response:
     """Give one source its own event; the editor lands on the new event."""
     holder: dict = {}
@@ -161,7 +161,7 @@ def _apply(request: Request, session, event_id: int, editor: str, typed: dict, a
 # Articles ---------------------------------------------------------------------------------------
 
 @router.post("/articles/{article_id}/published", response_class=HTMLResponse)
-def set_published(request: Request, article_id: int, session: SessionDep, editor: CsrfEditorDep,
+def set_published(request: Request, article_id: Id, session: SessionDep, editor: CsrfEditorDep,
                   published: OptionalText = None, reason: OptionalText = None) -> Response:
     engine = get_engine(request.app.state.settings.database_url)
     try:
@@ -175,7 +175,7 @@ def set_published(request: Request, article_id: int, session: SessionDep, editor
 
 
 @router.get("/articles/{article_id}/paragraphs/{index}/new-event", response_class=HTMLResponse)
-def new_event_form(request: Request, article_id: int, index: int, session: SessionDep,
+def new_event_form(request: Request, article_id: Id, index: Index, session: SessionDep,
                    editor: EditorDep) -> HTMLResponse:
     return _new_event_page(request, session, article_id, index, {}, {})
 
@@ -191,7 +191,7 @@ def _new_event_page(request, session, article_id: int, index: int, form: dict, e
 
 
 @router.post("/articles/{article_id}/paragraphs/{index}/new-event", response_class=HTMLResponse)
-def create_event(request: Request, article_id: int, index: int, session: SessionDep, editor: CsrfEditorDep,
+def create_event(request: Request, article_id: Id, index: Index, session: SessionDep, editor: CsrfEditorDep,
                  date: OptionalText = "", title: OptionalText = "", reason: OptionalText = None) -> Response:
     try:
         event = editing.create_from_paragraph(session, article_id, index, date or "", title or "", editor, reason)
@@ -213,7 +213,7 @@ def review(request: Request, session: SessionDep, editor: EditorDep) -> HTMLResp
 
 
 @router.post("/review/{event_id}/clear", response_class=HTMLResponse)
-def clear(request: Request, event_id: int, session: SessionDep, editor: CsrfEditorDep,
+def clear(request: Request, event_id: Id, session: SessionDep, editor: CsrfEditorDep,
           reason: OptionalText = None) -> Response:
     try:
         editing.clear_review(session, event_id, editor, reason)
@@ -225,7 +225,7 @@ def clear(request: Request, event_id: int, session: SessionDep, editor: CsrfEdit
 
 
 @router.post("/revisions/{revision_id}/revert", response_class=HTMLResponse)
-def revert(request: Request, revision_id: int, session: SessionDep, editor: CsrfEditorDep,
+def revert(request: Request, revision_id: Id, session: SessionDep, editor: CsrfEditorDep,
            reason: OptionalText = None) -> Response:
     from app.models import Correction
 

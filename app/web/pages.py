@@ -14,7 +14,7 @@ from app import queries
 from app import timeline as layout
 from app.models import DatasetState
 from app.web.auth import MaybeEditor
-from app.web.deps import Filter, SessionDep
+from app.web.deps import Filter, Id, SessionDep
 from app.web.rendering import render as _render
 from app.web.rendering import render_article, render_event
 
@@ -80,7 +80,7 @@ def _query_string(request: Request, drop: tuple[str, ...] = (), add: dict[str, s
 
 
 @router.get("/events/{event_id}/card", response_class=HTMLResponse)
-def event_card(request: Request, event_id: int, session: SessionDep, expanded: bool = False) -> HTMLResponse:
+def event_card(request: Request, event_id: Id, session: SessionDep, expanded: bool = False) -> HTMLResponse:
     """One timeline card, its sources shown or not: what the card's expand button swaps in."""
     event = queries.get_event(session, event_id)
     if event is None:
@@ -89,7 +89,7 @@ def event_card(request: Request, event_id: int, session: SessionDep, expanded: b
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, event_id: int, session: SessionDep, editor: MaybeEditor) -> HTMLResponse:
+def event_page(request: Request, event_id: Id, session: SessionDep, editor: MaybeEditor) -> HTMLResponse:
     return render_event(request, session, event_id, editor, notice=_NOTICES.get(request.query_params.get("done")))
 
 
@@ -105,6 +105,6 @@ def articles_page(request: Request, session: SessionDep, after: str | None = Non
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: int, session: SessionDep, editor: MaybeEditor) -> HTMLResponse:
+def article_page(request: Request, article_id: Id, session: SessionDep, editor: MaybeEditor) -> HTMLResponse:
     return render_article(request, session, article_id, editor,
                           notice=_NOTICES.get(request.query_params.get("done")))

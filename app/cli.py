@@ -75,6 +75,9 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders or glob patterns of articles (.txt, .jsonl)."),
     progress: bool = typer.Option(None, "--progress/--no-progress",
                                   help="Show a progress bar (default: when stderr is a terminal)."),
+    workers: int = typer.Option(0, "--workers", min=0, max=64,
+                                help="Processes that read articles while this one merges and stores them "
+                                     "(0: this one reads them too)."),
 ) -> None:
     """Read articles, extract dated events, merge them across articles and store them.
 
@@ -97,7 +100,7 @@ def ingest(
     ingestor = Ingestor(get_engine(settings.database_url))
     gc.freeze()
     try:
-        _ingest_all(ingestor, paths, progress)
+        _ingest_all(ingestor, paths, progress, workers)
     finally:
         try:
             ingestor.close()
@@ -108,7 +111,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None) -> None:
+def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None, workers: int = 0) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.store import CommitFailed
@@ -121,9 +124,9 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None) -> 
         stats.failed += 1
         typer.echo(f"error: {name}: {reason}", err=True)
 
-    def run(doc: RawDoc, article) -> None:
+    def run(doc: RawDoc, digest: str, article, first) -> None:
         try:
-            ingestor.ingest(doc, article=article)
+            ingestor.ingest(doc, article=article, digest=digest, first=first)
         except CommitFailed as exc:
             _report_commit_failure(exc)
         except BadInput as exc:
@@ -131,8 +134,10 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None) -> 
         except (SQLAlchemyError, ValueError, RecursionError) as exc:
             fail(doc.name, f"not stored ({type(exc).__name__}: {str(exc).splitlines()[0][:200]})")
 
-    undated: list[tuple[RawDoc, object]] = []
-    with _progress(show, len(inputs)) as advance:
+    def changed_documents(advance) -> Iterator[tuple[RawDoc, str]]:
+        """Every document of the inputs that is new or changed, with its content hash, in input order."""
+        from app.store import content_hash
+
         for name, path, error in inputs:
             if error or path is None:
                 fail(name, error or "unreadable")
@@ -145,26 +150,65 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None) -> 
                 advance()
                 continue
             for doc in docs:
-                if ingestor.is_unchanged(doc):
+                digest = content_hash(doc)
+                if ingestor.is_unchanged(doc, digest):
                     stats.skipped += 1
-                    continue
-                try:
-                    article = read_article(ingestor.edited(doc))
-                except (ValueError, RecursionError) as exc:
-                    fail(doc.name, f"cannot read the article ({exc})")
-                    continue
-                if article.published is None:
-                    # Undated articles go last, so they can borrow a year from the dated ones.
-                    undated.append((doc, article))
                 else:
-                    run(doc, article)
+                    yield ingestor.edited(doc), digest
             advance()
-        for doc, article in undated:
-            run(doc, article)
+
+    undated: list[tuple] = []
+    with _progress(show, len(inputs)) as advance:
+        for doc, digest, read in _read_all(changed_documents(advance), workers):
+            if isinstance(read, str):
+                fail(doc.name, read)
+            elif read[0].published is None:
+                # Undated articles go last, so they can borrow a year from the dated ones.
+                undated.append((doc, digest, *read))
+            else:
+                run(doc, digest, *read)
+        for doc, digest, article, first in undated:
+            run(doc, digest, article, first)
         try:
             ingestor.reinfer_undated()
         except CommitFailed as exc:
             _report_commit_failure(exc)
+
+
+def read_for_ingest(doc: RawDoc):
+    """What can be read of a document without the rest of the archive: the article, and its mentions
+    and event candidates against its own date. A string says why it cannot be read."""
+    from app.ingest import first_reading
+
+    try:
+        article = read_article(doc)
+        return article, first_reading(article)
+    except (ValueError, RecursionError) as exc:
+        return f"cannot read the article ({exc})"
+
+
+def _read_all(documents: Iterator[tuple[RawDoc, str]], workers: int) -> Iterator[tuple[RawDoc, str, object]]:
+    """`read_for_ingest` of each document, in order: here, or in `workers` processes while this one
+    stores. At most a few batches are in flight, so memory stays flat however large the input."""
+    if workers < 1:
+        for doc, digest in documents:
+            yield doc, digest, read_for_ingest(doc)
+        return
+    import multiprocessing
+    from collections import deque
+
+    window = 64 * workers
+    # Forked workers start at once and share the parent's code pages; they touch no database.
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending: deque = deque()
+        for doc, digest in documents:
+            pending.append((doc, digest, pool.apply_async(read_for_ingest, (doc,))))
+            if len(pending) >= window:
+                doc0, digest0, result = pending.popleft()
+                yield doc0, digest0, result.get()
+        while pending:
+            doc0, digest0, result = pending.popleft()
+            yield doc0, digest0, result.get()
 
 
 def _report_commit_failure(exc: CommitFailed) -> None:

@@ -360,14 +360,15 @@ class Ingestor:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def is_unchanged(self, doc: RawDoc) -> bool:
-        return self._hashes.get(doc.name) == content_hash(doc)
+    def is_unchanged(self, doc: RawDoc, digest: str | None = None) -> bool:
+        return self._hashes.get(doc.name) == (digest or content_hash(doc))
 
     def ingest(self, doc: RawDoc, *, article: ArticleData | None = None, force: bool = False,
-               digest: str | None = None) -> str:
+               digest: str | None = None, first: tuple | None = None) -> str:
         """Store one document: 'added', 'updated' or 'skipped'. Raises on failure, leaving nothing half-written.
 
-        `article` is the document already read, when the caller had to read it first."""
+        `article` is the document already read, when the caller had to read it first; `first`
+        its first reading (`app.ingest.first_reading`), when another process did it."""
         digest = digest or content_hash(doc)
         if not force and self._hashes.get(doc.name) == digest:
             self.stats.skipped += 1
@@ -390,7 +391,7 @@ class Ingestor:
         new_events: list[int] = []
         group_before = (set(self._group_articles), set(self._group_events))
         try:
-            outcome, article_id = self._write(self._conn, doc, digest, article, new_events)
+            outcome, article_id = self._write(self._conn, doc, digest, article, new_events, first)
         except Exception:
             self._group_articles, self._group_events = group_before
             self._undo_article(doc.name)
@@ -440,13 +441,13 @@ class Ingestor:
         self._keyword_texts.clear()
 
     def _write(self, conn: Connection, doc: RawDoc, digest: str, article: ArticleData,
-               new_events: list[int]) -> tuple[str, int]:
+               new_events: list[int], first: tuple | None = None) -> tuple[str, int]:
         existing = self._ids.get(doc.name)
         homes: dict[tuple[str, str], MergedEvent] = {}
         placed_by: dict[tuple[str, str], str] = {}
         if existing is not None:
             homes, placed_by = self._detach(conn, existing, doc.name)
-        ex = extract(article, self.index)
+        ex = extract(article, self.index, first)
         result = merge_events(ex.candidates, self.index, homes)
         values = self._article_values(doc, digest, ex, edited=self._published_fix(doc) is not None)
         if existing is None:

@@ -230,3 +230,23 @@ def test_source_counts_stay_true_when_articles_are_read_again(db_url: str, tmp_p
     assert sql(db_url, "select count(*) from event e where source_count != "
                        "(select count(*) from event_source s where s.event_id = e.id)") == [(0,)]
     assert sql(db_url, "select max(source_count) from event") == [(3,)]
+
+
+def test_reading_in_worker_processes_stores_what_one_process_stores(db_url: str, tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from app.cli import app
+    from app.migrate import upgrade
+
+    single = f"sqlite:///{tmp_path / 'single.db'}"
+    upgrade(single)
+    assert ingest_paths(single, SEEDS).exit_code == 0
+    result = CliRunner().invoke(app, ["ingest", "--no-progress", "--workers", "2", str(SEEDS)],
+                                env={"DATABASE_URL": db_url})
+    assert result.exit_code == 0, result.output
+    assert "5 added" in result.output
+
+    def stored(url: str) -> list[tuple]:
+        return sorted(sql(url, "select edtf, title, source_count, inferred from event"))
+
+    assert stored(db_url) == stored(single)

@@ -41,11 +41,21 @@ def _extract_with(article: Article, anchor: Anchor, before: dict[int, list[Menti
     return mentions, extract_events(article, mentions)
 
 
-def extract(article: Article, index: EventIndex) -> Extraction:
+FirstReading = tuple[dict[int, list[Mention]], list[EventCandidate]]
+
+
+def first_reading(article: Article) -> FirstReading:
+    """Mentions and candidates against the article's own date: the part of `extract` that needs no
+    other article (all of it for a dated article), so that it can run in another process."""
+    return _extract_with(article, article.anchor)
+
+
+def extract(article: Article, index: EventIndex, first: FirstReading | None = None) -> Extraction:
     """Mentions and candidates of one article; an undated article borrows its year
-    (and, where the article pins it, its day) from the events already known."""
+    (and, where the article pins it, its day) from the events already known.
+    `first`: the article's `first_reading`, when it was already done."""
     anchor = article.anchor
-    mentions, candidates = _extract_with(article, anchor)
+    mentions, candidates = first if first is not None else first_reading(article)
     if article.published is None:
         inferred = infer_anchor(article.name, candidates, index)
         if inferred is not None:

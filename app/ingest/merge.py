@@ -64,7 +64,7 @@ class EventIndex:
         if event.id is not None:
             self.by_id[event.id] = event
         self._df.update(event.keywords)
-        self._wsum[id(event)] = sum(self.weight(w) for w in event.keywords)
+        self._wsum[id(event)] = math.fsum(self.weight(w) for w in event.keywords)
         self._post(event, event.keywords)
         self._file(event)
 
@@ -113,7 +113,7 @@ class EventIndex:
         new = words - event.keywords
         event.keywords |= new
         self._df.update(new)
-        self._wsum[id(event)] = self._wsum.get(id(event), 0.0) + sum(self.weight(w) for w in new)
+        self._wsum[id(event)] = self._wsum.get(id(event), 0.0) + math.fsum(self.weight(w) for w in new)
         self._post(event, new)
 
     def weight(self, word: str) -> float:
@@ -235,8 +235,10 @@ def _scorer(index: EventIndex) -> Callable[[EventCandidate, MergedEvent], float 
             return None  # decided without the (costlier) weighted overlap
         total = candidate_weights.get(id(words))
         if total is None:
-            total = candidate_weights[id(words)] = sum(weight(k) for k in words)
-        weighted = sum(weight(k) for k in shared) / (min(total, index.event_weight(event)) or 1.0)
+            total = candidate_weights[id(words)] = math.fsum(weight(k) for k in words)
+        # fsum: exact, so the score does not depend on the order a set of words iterates in, which
+        # changes from process to process (string hashing): the same articles always merge alike.
+        weighted = math.fsum(weight(k) for k in shared) / (min(total, index.event_weight(event)) or 1.0)
         if not ((weighted >= 0.15 or plain >= 0.3) if day_level else weighted >= 0.4):
             return None
         same_value = strip_qualifiers(candidate.edtf)[0] == strip_qualifiers(event.edtf)[0]

@@ -133,6 +133,9 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None, wor
             fail(doc.name, str(exc))
         except (SQLAlchemyError, ValueError, RecursionError) as exc:
             fail(doc.name, f"not stored ({type(exc).__name__}: {str(exc).splitlines()[0][:200]})")
+        except Exception as exc:  # a bug must cost one article, not the rest of the batch
+            first_line = (str(exc).splitlines() or [""])[0][:200]
+            fail(doc.name, f"not stored (internal error, please report it: {type(exc).__name__} {first_line})")
 
     def changed_documents(advance) -> Iterator[tuple[RawDoc, str]]:
         """Every document of the inputs that is new or changed, with its content hash, in input order."""

@@ -259,11 +259,9 @@ class Ingestor:
 
     def _load(self) -> None:
         with Session(self.engine) as session:
-            self.index = load_index(session)
             self._hashes = dict(session.execute(select(Article.file, Article.content_hash)).all())
             self._ids = dict(session.execute(select(Article.file, Article.id)).all())
-            self._seen_event = session.execute(select(func.max(_EVENT.c.id))).scalar() or 0
-            self._seen_source = session.execute(select(func.max(_SOURCE.c.id))).scalar() or 0
+        self._index: EventIndex | None = None  # read when the first article needs it
         self.corrections = CorrectionFeed()
         with self.engine.connect() as conn:
             self.corrections.refresh(conn)
@@ -295,6 +293,21 @@ class Ingestor:
             self._forget(pending)
             raise CommitFailed([name for name, _ in pending], f"{type(exc).__name__}: {exc}") from exc
 
+    @property
+    def index(self) -> EventIndex:
+        """Every stored event, read on first use: a run whose files are all unchanged never needs it
+        (reading half a million sources took most of such a run, and a gigabyte)."""
+        if self._index is None:
+            with Session(self.engine) as session:
+                self._seen_event = session.execute(select(func.max(_EVENT.c.id))).scalar() or 0
+                self._seen_source = session.execute(select(func.max(_SOURCE.c.id))).scalar() or 0
+                self._index = load_index(session)
+        return self._index
+
+    @index.setter
+    def index(self, value: EventIndex) -> None:
+        self._index = value
+
     def _mark_seen(self, conn: Connection) -> None:
         """What is stored now is known to this run (its own writes, or what it just read)."""
         self._seen_event = conn.execute(select(func.max(_EVENT.c.id))).scalar() or 0
@@ -306,6 +319,8 @@ class Ingestor:
         and the sources it added to events this run knows, so that the same story is merged
         across processes instead of told twice. On SQLite the write lock taken at the start of
         the group means nothing else is written until it ends."""
+        if self._index is None:
+            return  # not read yet: when it is, it is read whole
         rows = conn.execute(select(_SOURCE, _ARTICLE.c.file).join(_ARTICLE, _ARTICLE.c.id == _SOURCE.c.article_id)
                             .where(_SOURCE.c.id > self._seen_source).order_by(_SOURCE.c.id)).all()
         events = {row.id: row for row in conn.execute(
@@ -650,6 +665,8 @@ class Ingestor:
     def reinfer_undated(self) -> int:
         """Read undated articles again once other articles can lend them a year."""
         self.commit()
+        if not (self.stats.added or self.stats.updated):
+            return 0  # nothing new was stored in this run: nothing new to lend
         with Session(self.engine) as session:
             rows = session.execute(select(Article.file, Article.raw_text, Article.url)
                                    .where(Article.published.is_(None), Article.anchor.is_(None))).all()

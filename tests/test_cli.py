@@ -277,3 +277,19 @@ def test_the_same_articles_always_make_the_same_timeline(tmp_path: Path):
                        capture_output=True)
         timelines.append(sql(url, "select edtf, title, source_count from event order by 1, 2, 3"))
     assert timelines[0] == timelines[1]
+
+
+def test_changed_undated_articles_are_read_again(db_url: str, tmp_path: Path):
+    """000 and 001 have no date: re-reading them borrows their day again (this once crashed the run)."""
+    import shutil
+
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    assert ingest_paths(db_url, folder).exit_code == 0
+    for name in ("000_86bd49cc84f813a5.txt", "001_671bc687376e8093.txt"):
+        path = folder / name
+        path.write_text(path.read_text().replace(" said", " stated"))
+    result = ingest_paths(db_url, folder)
+    assert result.exit_code == 0, result.output
+    assert "0 added, 2 updated, 3 skipped, 0 failed" in result.output
+    assert sql(db_url, "select max(source_count) from event where edtf = '2021-08-24'") == [(5,)]

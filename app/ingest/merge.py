@@ -437,8 +437,9 @@ def pin_by_weekday(article_name: str, candidates: list[EventCandidate], index: E
                 continue
             score = score_of(EventCandidate(summary="", edtf=core, granularity="day", source=c.source,
                                             keywords=c.keywords), event)
-            if score is not None and (best is None or score > best[0]):
-                other = next(s for s in event.sources if s.article != article_name)
+            # An event the article is re-read out of has, for now, no other source to lend a day.
+            other = next((s for s in event.sources if s.article != article_name), None)
+            if other is not None and score is not None and (best is None or score > best[0]):
                 best = (score, day, f"\u2018{c.source.mention_text}\u2019 matching \u2018{other.mention_text}\u2019 "
                                     f"({day.isoformat()}) in {other.article}")
     if best is None:

@@ -1,0 +1,149 @@
+"""Serving under load: `timeline serve --workers 2` and Datasette on the same SQLite file, the same
+load from wrk on loopback, one endpoint group at a time.
+
+    python benchmarks/serving.py --db PATH [--seconds 15] [--connections 8] [--datasette PATH-TO-datasette]
+
+PATH is a migrated timeline database (benchmarks/api.py --db PATH builds a 100,000-event one).
+Datasette is a benchmark-only dependency: `pip install datasette` into any environment and pass
+its executable with --datasette (default: `datasette` on PATH). wrk comes from Debian's packages.
+Prints requests/second and p50/p99 latency per endpoint, and our/Datasette ratios for the
+equivalent table query (ours returns each event's sources too; Datasette returns the rows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"{url} did not come up")
+
+
+def wrk(base: str, paths: list[str], seconds: int, connections: int) -> dict:
+    """Run wrk over `paths` (each request takes the next one), return rps and latency percentiles."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write("paths = {" + ",".join(f'"{p}"' for p in paths) + "}\n"
+                     "i = 0\nrequest = function()\n  i = i % #paths + 1\n"
+                     "  return wrk.format('GET', paths[i])\nend\n")
+    out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name, base],
+                         capture_output=True, text=True, check=True).stdout
+    os.unlink(script.name)
+
+    def ms(label: str) -> float:
+        m = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)", out, re.M)
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50": ms("50"), "p99": ms("99"),
+            "non2xx": int(errors.group(1)) if errors else 0}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, required=True)
+    ap.add_argument("--seconds", type=int, default=15)
+    ap.add_argument("--connections", type=int, default=8)
+    ap.add_argument("--datasette", default=shutil.which("datasette"))
+    args = ap.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt-get install wrk")
+    db = args.db.resolve()
+    conn = sqlite3.connect(db)
+    events = [r[0] for r in conn.execute("select id from event where hidden = 0 order by random() limit 200")]
+    articles = [r[0] for r in conn.execute("select id from article order by random() limit 200")]
+    n_events = conn.execute("select count(*) from event").fetchone()[0]
+    conn.close()
+    rng = random.Random(7)
+    api = ["/api/events?limit=100", "/api/events?limit=100&sort=-date", "/api/events?limit=100&from=1979&to=1989",
+           "/api/events?limit=100&min_sources=3", "/api/events?limit=100&granularity=day",
+           "/api/events?limit=100&sort=sources", "/api/events?limit=100&needs_review=true",
+           "/api/events?limit=100&undated=exclude&from=2021"]
+    groups = {
+        "/api/events (mixed filters)": api,
+        "/ (timeline page)": ["/", "/?zoom=decade", "/?zoom=month&around=2021-08"],
+        "/events/{id}": [f"/events/{i}" for i in events],
+        "/articles/{id}": [f"/articles/{i}" for i in articles],
+    }
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+    ours = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--workers", "2", "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    servers = [ours]
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/api/events?limit=1")
+        print(f"database: {db.name}, {n_events:,} events; wrk 1 thread, {args.connections} connections, "
+              f"{args.seconds} s per endpoint; server: timeline serve --workers 2")
+        results = {}
+        for name, paths in groups.items():
+            rng.shuffle(paths)
+            wrk(base, paths, 2, args.connections)  # warm the page cache and the workers
+            results[name] = r = wrk(base, paths, args.seconds, args.connections)
+            print(f"  {name:30} {r['rps']:8.0f} req/s   p50 {r['p50']:7.1f} ms   p99 {r['p99']:7.1f} ms"
+                  + (f"   non-2xx {r['non2xx']}" if r["non2xx"] else ""))
+        if not args.datasette:
+            print("Datasette: not found (pip install datasette, then --datasette PATH)")
+            return 0
+        dport = free_port()
+        datasette = subprocess.Popen([args.datasette, "serve", str(db), "--port", str(dport),
+                                      "--setting", "sql_time_limit_ms", "10000", "--setting", "num_sql_threads", "3"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        servers.append(datasette)
+        dbase = f"http://127.0.0.1:{dport}"
+        table = f"/{db.stem}/event.json"
+        # Like our API, no total count and no facets: Datasette computes both by default.
+        lean = "&_nocount=1&_nofacet=1&_nosuggest=1"
+        wait_for(dbase + table + "?_size=1", 120)
+        equivalent = [f"{table}?_size=100&_sort=date_start", f"{table}?_size=100&_sort_desc=date_start",
+                      f"{table}?_size=100&_sort=date_start&date_end__gte=1979-01-01&date_start__lte=1989-12-31",
+                      f"{table}?_size=100&_sort=date_start&source_count__gte=3",
+                      f"{table}?_size=100&_sort=date_start&granularity=day", f"{table}?_size=100&_sort_desc=source_count",
+                      f"{table}?_size=100&_sort=date_start&needs_review=1",
+                      f"{table}?_size=100&_sort=date_start&date_end__gte=2021-01-01"]
+        equivalent = [path + lean for path in equivalent]
+        wrk(dbase, equivalent, 2, args.connections)
+        d = wrk(dbase, equivalent, args.seconds, args.connections)
+        o = results["/api/events (mixed filters)"]
+        print(f"  {'Datasette event.json (same)':30} {d['rps']:8.0f} req/s   p50 {d['p50']:7.1f} ms   "
+              f"p99 {d['p99']:7.1f} ms" + (f"   non-2xx {d['non2xx']}" if d["non2xx"] else ""))
+        if d["rps"] and d["p99"]:
+            print(f"ours/Datasette: throughput {o['rps'] / d['rps']:.2f}x, p99 {o['p99'] / d['p99']:.2f}x "
+                  "(p99 below 1 is better for us)")
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -62,7 +62,10 @@ def events(request: Request, response: Response, session: SessionDep, settings: 
     next_url = _next_url(request, cursor)
     if next_url:
         response.headers["Link"] = f'<{next_url}>; rel="next"'
-    return EventPage(events=[EventPublic.of(v) for v in views], next=next_url)
+    # Serialised here, once: returned as a model, FastAPI would validate the whole page again first
+    # (a third of the time of a page of well-reported events).
+    page = EventPage(events=[EventPublic.of(v) for v in views], next=next_url)
+    return Response(page.model_dump_json(), media_type="application/json", headers=dict(response.headers))
 
 
 def _export(request: Request, response: Response, session: Session, settings, where: queries.EventFilter,

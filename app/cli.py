@@ -7,6 +7,7 @@ import glob
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -282,9 +283,13 @@ def db_current() -> None:
     typer.echo(f"database: {current_revision(url) or 'none'}; code: {head_revision()}")
 
 
-def _accounts_session():
+@contextmanager
+def _accounts() -> Iterator:
+    """A database session for the account commands; an AccountError ends the command with
+    `error: ...` and exit status 1."""
     from sqlmodel import Session
 
+    from app import accounts
     from app.db import get_engine
     from app.migrate import NotMigrated, ensure_current
 
@@ -294,12 +299,12 @@ def _accounts_session():
     except NotMigrated as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
-    return Session(get_engine(settings.database_url))
-
-
-def _account_error(exc: Exception) -> typer.Exit:
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(1)
+    with Session(get_engine(settings.database_url)) as session:
+        try:
+            yield session
+        except accounts.AccountError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
 
 
 @editor_app.command("add")
@@ -314,11 +319,8 @@ def editor_add(
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with _accounts_session() as session:
-        try:
-            accounts.add_editor(session, name, password)
-        except accounts.AccountError as exc:
-            raise _account_error(exc) from None
+    with _accounts() as session:
+        accounts.add_editor(session, name, password)
     typer.echo(f"editor {name} added")
 
 
@@ -327,7 +329,7 @@ def editor_list() -> None:
     """Editors, with when they were added and how many API tokens they hold."""
     from app import accounts
 
-    with _accounts_session() as session:
+    with _accounts() as session:
         for e in accounts.list_editors(session):
             typer.echo(f"{e.name}\tadded {e.created_at:%Y-%m-%d}\t{e.active_tokens} active token(s)")
 
@@ -337,11 +339,8 @@ def editor_remove(name: str) -> None:
     """Remove an editor: their login and tokens stop working at once; their history stays."""
     from app import accounts
 
-    with _accounts_session() as session:
-        try:
-            accounts.remove_editor(session, name)
-        except accounts.AccountError as exc:
-            raise _account_error(exc) from None
+    with _accounts() as session:
+        accounts.remove_editor(session, name)
     typer.echo(f"editor {name} removed")
 
 
@@ -350,11 +349,8 @@ def editor_token(name: str) -> None:
     """Issue an API token for an editor's scripts (printed once; only its hash is kept)."""
     from app import accounts
 
-    with _accounts_session() as session:
-        try:
-            token_id, token = accounts.issue_token(session, name)
-        except accounts.AccountError as exc:
-            raise _account_error(exc) from None
+    with _accounts() as session:
+        token_id, token = accounts.issue_token(session, name)
     typer.echo(token)
     typer.echo(f"token {token_id} for {name}; revoke it with `timeline editor revoke {token_id}`", err=True)
 
@@ -364,12 +360,8 @@ def editor_tokens(name: str) -> None:
     """An editor's API tokens: id, when issued, whether revoked."""
     from app import accounts
 
-    with _accounts_session() as session:
-        try:
-            rows = accounts.list_tokens(session, name)
-        except accounts.AccountError as exc:
-            raise _account_error(exc) from None
-        for t in rows:
+    with _accounts() as session:
+        for t in accounts.list_tokens(session, name):
             state = f"revoked {t.revoked_at:%Y-%m-%d %H:%M}" if t.revoked_at else "active"
             typer.echo(f"{t.id}\tissued {t.created_at:%Y-%m-%d %H:%M}\t{state}")
 
@@ -379,11 +371,8 @@ def editor_revoke(token_id: int) -> None:
     """Revoke an API token by its id: scripts using it get 401 from then on."""
     from app import accounts
 
-    with _accounts_session() as session:
-        try:
-            accounts.revoke_token(session, token_id)
-        except accounts.AccountError as exc:
-            raise _account_error(exc) from None
+    with _accounts() as session:
+        accounts.revoke_token(session, token_id)
     typer.echo(f"token {token_id} revoked")
 
 

@@ -55,6 +55,22 @@ def test_the_density_overview_links_each_bar_to_its_span(client):
     assert "1970s: 1 event" in svg or "1970s: 2 events" in svg
 
 
+def test_the_count_and_the_overview_follow_new_articles(client, seeded_url, tmp_path):
+    """Both are remembered between requests (they are costly at archive scale) until the data changes."""
+    from tests.conftest import ingest_paths
+
+    before = client.get("/").text
+    assert "1850s" not in before[before.index("<svg"):before.index("</svg>")]
+    count = int(re.search(r"<strong>(\d+)</strong>", before).group(1))
+    f = tmp_path / "old.txt"
+    f.write_text("Canal Opens\n\nPublished: 2021-08-26\n\nThe canal first opened to barges in 1851, "
+                 "historians said, after a decade of digging.\n")
+    assert ingest_paths(seeded_url, f).exit_code == 0
+    after = client.get("/").text
+    assert int(re.search(r"<strong>(\d+)</strong>", after).group(1)) == count + 1
+    assert "1850s: 1 event" in after[after.index("<svg"):after.index("</svg>")]
+
+
 def test_more_loads_the_next_window(client, seeded_url, tmp_path):
     from app.web import pages
 

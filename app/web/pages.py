@@ -63,7 +63,8 @@ def _until_data_changes(session, name: str, where: queries.EventFilter, compute)
     """`compute()`, remembered until the data changes (the dataset version moves on): counting and
     histogramming 100,000 events took longer than the rest of a page (40 and 115 ms)."""
     state = session.get(DatasetState, 1)
-    key = (name, state.version if state else 0, where)
+    # Which database too: a process may serve more than one (the tests do), each with its own versions.
+    key = (str(session.get_bind().url), name, state.version if state else 0, where)
     if key not in _MEMO:
         if len(_MEMO) > 1024:
             _MEMO.clear()

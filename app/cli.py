@@ -71,6 +71,19 @@ def _read(path: Path) -> list[RawDoc]:
     return read_documents(data, path.name, max_bytes=limit)
 
 
+def _migrated_settings():
+    """The settings, once the database is known to be at the code's schema; else `error: ...`, exit 2."""
+    from app.migrate import NotMigrated, ensure_current
+
+    settings = get_settings()
+    try:
+        ensure_current(settings.database_url)
+    except NotMigrated as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    return settings
+
+
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders or glob patterns of articles (.txt, .jsonl)."),
@@ -85,16 +98,10 @@ def ingest(
     Unchanged files are skipped; a changed file is read again without touching
     editors' corrections. A bad file is reported on one line and the rest go on.
     """
-    from app.migrate import NotMigrated, ensure_current
     from app.db import get_engine
     from app.store import CommitFailed, Ingestor
 
-    settings = get_settings()
-    try:
-        ensure_current(settings.database_url)
-    except NotMigrated as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    settings = _migrated_settings()
     # The merge index is a large, long-lived object graph; the default collector
     # thresholds made it rescan that graph thousands of times (a fifth of ingest time).
     gc.set_threshold(200_000, 50, 1_000)
@@ -252,14 +259,7 @@ def serve(
     """Serve the timeline site and the JSON API."""
     import uvicorn
 
-    from app.migrate import NotMigrated, ensure_current
-
-    settings = get_settings()
-    try:
-        ensure_current(settings.database_url)
-    except NotMigrated as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    settings = _migrated_settings()
     uvicorn.run("app.web.app:create_app", factory=True, host=host or settings.host,
                 port=port or settings.port, workers=workers, log_level="info")
 
@@ -291,14 +291,7 @@ def _accounts() -> Iterator:
 
     from app import accounts
     from app.db import get_engine
-    from app.migrate import NotMigrated, ensure_current
-
-    settings = get_settings()
-    try:
-        ensure_current(settings.database_url)
-    except NotMigrated as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    settings = _migrated_settings()
     with Session(get_engine(settings.database_url)) as session:
         try:
             yield session

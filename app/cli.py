@@ -257,11 +257,10 @@ def serve(
     workers: int = typer.Option(1, help="Worker processes."),
 ) -> None:
     """Serve the timeline site and the JSON API."""
-    import uvicorn
+    from app.web.server import serve as run_server
 
     settings = _migrated_settings()
-    uvicorn.run("app.web.app:create_app", factory=True, host=host or settings.host,
-                port=port or settings.port, workers=workers, log_level="info")
+    run_server(host or settings.host, port or settings.port, workers)
 
 
 @db_app.command("upgrade")

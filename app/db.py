@@ -28,6 +28,9 @@ def get_engine(url: str) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             # Savepoints journal the pages they change: in memory, not in a temporary file.
             cur.execute("PRAGMA temp_store=MEMORY")
+            # Pages read through the OS's shared page cache instead of a read() each: a list page
+            # touches thousands of rows scattered over the file (about 30% of its query time).
+            cur.execute("PRAGMA mmap_size=1073741824")
             cur.close()
 
         @event.listens_for(engine, "begin")

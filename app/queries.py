@@ -11,7 +11,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select, tuple_, union_all
+from sqlalchemy import and_, func, select, tuple_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app import search
@@ -168,8 +169,10 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
         phase, keys = values[1] == 0, values[2:]
         if phase not in phases:
             return [], None
-    rows: list[Event] = []
-    base = select(Event).where(*where.where(dialect))
+    rows: list = []
+    # Plain rows, not ORM objects: a page is read, never changed, and identity-mapping
+    # thousands of objects was most of a list request's time.
+    base = select(*Event.__table__.columns).where(*where.where(dialect))
     if not include_hidden:
         base = base.where(Event.hidden.is_(False))
     for p in phases[phases.index(phase):]:
@@ -181,7 +184,7 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
             mark = tuple_(*columns) < tuple_(*keys) if descending else tuple_(*columns) > tuple_(*keys)
             query = query.where(mark)
         query = query.order_by(*[c.desc() if descending else c.asc() for c in columns])
-        rows += list(session.execute(query.limit(limit + 1 - len(rows))).scalars())
+        rows += session.execute(query.limit(limit + 1 - len(rows))).all()
         if len(rows) > limit:
             break
     more = len(rows) > limit
@@ -239,34 +242,35 @@ def get_event(session: Session, event_id: int, *, include_hidden: bool = False) 
 LIST_SOURCES = 20
 
 
-def _with_sources(session: Session, rows: list[Event], per_event: int | None = LIST_SOURCES) -> list[EventView]:
+def _with_sources(session: Session, rows: list, per_event: int | None = LIST_SOURCES) -> list[EventView]:
     """Events with their sources, earliest publication first; for an event with more than
     `per_event` (None: no limit), the first `per_event` stored."""
     sources: dict[int, list[SourceView]] = defaultdict(list)
     if rows:
-        big = [r.id for r in rows if per_event is not None and r.source_count > per_event]
-        whole = EventSource.event_id.in_([r.id for r in rows if r.id not in big])
-        if big:
-            # One small index range per big event, not a ranking of its thousands of sources;
-            # 400 at a time (SQLite allows 500 terms in a compound SELECT).
-            first_ids: list[int] = []
-            for at in range(0, len(big), 400):
-                firsts = [select(EventSource.id).where(EventSource.event_id == event_id)
-                          .order_by(EventSource.id).limit(per_event).subquery() for event_id in big[at:at + 400]]
-                first_ids += session.execute(union_all(*[select(f.c.id) for f in firsts])).scalars().all()
-            whole = or_(whole, EventSource.id.in_(first_ids))
-        q = (select(EventSource, Article.file, Article.title, Paragraph.text)
-             .join(Article, Article.id == EventSource.article_id)
+        ids = [r.id for r in rows]
+        q = select(EventSource.event_id, EventSource.id, EventSource.article_id, Article.file, Article.title,
+                   EventSource.paragraph_index, Paragraph.text, EventSource.mention_text, EventSource.mention_start,
+                   EventSource.mention_end, EventSource.edtf, EventSource.how, EventSource.inferred,
+                   EventSource.pinned_by)
+        if per_event is None:
+            q = q.where(EventSource.event_id.in_(ids))
+        else:
+            # Each event's `per_event`-th source id, found in a short index range, bounds its sources:
+            # no ranking of a big story's thousands, and one statement whatever the page holds.
+            inner = aliased(EventSource)
+            cutoff = (select(inner.id).where(inner.event_id == Event.id).order_by(inner.id)
+                      .limit(1).offset(per_event - 1).scalar_subquery())
+            # MATERIALIZED: flattened into the join, the cutoff would be computed again for every source row.
+            firsts = (select(Event.id.label("event_id"), func.coalesce(cutoff, 2**63 - 1).label("cutoff")).where(Event.id.in_(ids))
+                      .cte("firsts").prefix_with("MATERIALIZED"))
+            q = q.join(firsts, and_(EventSource.event_id == firsts.c.event_id, EventSource.id <= firsts.c.cutoff))
+        q = (q.join(Article, Article.id == EventSource.article_id)
              .join(Paragraph, and_(Paragraph.article_id == EventSource.article_id,
                                    Paragraph.index == EventSource.paragraph_index))
-             .where(whole)
              .order_by(EventSource.event_id, Article.published.is_(None), Article.published, EventSource.id))
-        for src, file, title, text in session.execute(q):
-            sources[src.event_id].append(SourceView(
-                id=src.id, pinned_by=src.pinned_by, article_id=src.article_id, article_file=file, article_title=title,
-                paragraph_index=src.paragraph_index, paragraph_text=text, mention_text=src.mention_text,
-                mention_start=src.mention_start, mention_end=src.mention_end, date_given=src.edtf,
-                how=src.how, inferred=src.inferred))
+        # Positional: SourceView's fields in the selected order (a list page builds thousands).
+        for event_id, *fields in session.execute(q):
+            sources[event_id].append(SourceView(*fields))
     return [EventView(id=r.id, title=r.title, summary=r.summary, edtf=r.edtf, start=r.date_start, end=r.date_end,
                       granularity=r.granularity, uncertain=r.uncertain, inferred=r.inferred,
                       needs_review=r.needs_review, source_count=r.source_count,

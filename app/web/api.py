@@ -55,17 +55,22 @@ def events(request: Request, response: Response, session: SessionDep, settings: 
     """Events with every source paragraph that reported them. `next` (also a `Link: rel="next"`
     header) is the URL of the next page; walking the pages returns every event once.
     Hidden events are left out, except for callers with an editor's token."""
-    if (cached := _cached(request, session, response, "editor" if editor else "")) is not None:
+    variant = "editor" if editor else ""
+    if (cached := _cached(request, session, response, variant)) is not None:
         return cached
-    views, cursor = queries.list_events(session, limit=limit or settings.page_size, after=after, sort=sort,
-                                        where=where, include_hidden=editor is not None)
-    next_url = _next_url(request, cursor)
-    if next_url:
-        response.headers["Link"] = f'<{next_url}>; rel="next"'
-    # Serialised here, once: returned as a model, FastAPI would validate the whole page again first
-    # (a third of the time of a page of well-reported events).
-    page = EventPage(events=[EventPublic.of(v) for v in views], next=next_url)
-    return Response(page.model_dump_json(), media_type="application/json", headers=dict(response.headers))
+
+    def page() -> Response:
+        views, cursor = queries.list_events(session, limit=limit or settings.page_size, after=after, sort=sort,
+                                            where=where, include_hidden=editor is not None)
+        headers = dict(response.headers)
+        if next_url := _next_url(request, cursor):
+            headers["Link"] = f'<{next_url}>; rel="next"'
+        # Serialised here, once: returned as a model, FastAPI would validate the whole page again first
+        # (a third of the time of a page of well-reported events).
+        body = EventPage(events=[EventPublic.of(v) for v in views], next=next_url).model_dump_json()
+        return Response(body, media_type="application/json", headers=headers)
+
+    return caching.remembered(request, session, variant, page)
 
 
 def _export(request: Request, response: Response, session: Session, settings, where: queries.EventFilter,

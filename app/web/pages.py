@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from app import queries
 from app import timeline as layout
 from app.models import DatasetState
+from app.web import caching
 from app.web.auth import MaybeEditor
 from app.web.deps import Filter, Id, SessionDep
 from app.web.rendering import render as _render
@@ -31,6 +32,17 @@ def timeline(request: Request, session: SessionDep, where: Filter,
     """The timeline: filters, zoom and focus all in the URL. htmx asks for the results alone."""
     if around is not None and not _AROUND.fullmatch(around):
         raise HTTPException(422, f"around: {around!r} is not a year, month or day (1979, 1979-12, 1979-12-24)")
+
+    def page() -> HTMLResponse:
+        return _timeline(request, session, where, zoom, around, after)
+
+    if request.session.get("editor"):
+        return page()  # an editor's page carries their name, token and edit links
+    return caching.remembered(request, session, "htmx" if request.headers.get("HX-Request") else "", page)
+
+
+def _timeline(request: Request, session, where: queries.EventFilter, zoom: str, around: str | None,
+              after: str | None) -> HTMLResponse:
     start, end = layout.window(zoom, around)
     shown = replace(where, start=max(filter(None, (where.start, start)), default=None),
                     end=min(filter(None, (where.end, end)), default=None))

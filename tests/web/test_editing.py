@@ -489,3 +489,21 @@ def test_a_revoked_token_stops_working(client, token, seeded_url):
     r = client.patch(f"/api/events/{eid}", json={"title": "x"},
                      headers={"Authorization": f"Bearer {token}", "If-Match": etag})
     assert r.status_code == 401 and r.headers["www-authenticate"].startswith("Bearer")
+
+
+def test_remembered_lists_follow_an_edit_and_keep_editors_apart(client, token):
+    """List pages are answered from memory between changes (caching.remembered): a correction must show
+    in the very next anonymous list, and what a token sees must never be served to a reader."""
+    auth = {"Authorization": f"Bearer {token}"}
+    eid = event_id(client, KAZAN)
+    listed = lambda headers=None: {e["id"]: e for e in client.get("/api/events?limit=1000", headers=headers).json()["events"]}
+    assert listed() == listed()  # the second answer comes from memory
+    etag = client.get(f"/api/events/{eid}").headers["etag"]
+    r = client.patch(f"/api/events/{eid}", json={"title": "Lavrov meets in Kazan"}, headers={**auth, "If-Match": etag})
+    assert r.status_code == 200
+    assert listed()[eid]["title"] == "Lavrov meets in Kazan"
+    assert "Lavrov meets in Kazan" in client.get("/").text
+    r = client.patch(f"/api/events/{eid}", json={"hidden": True}, headers={**auth, "If-Match": r.headers["etag"]})
+    assert listed(auth)[eid]["hidden"] is True  # the editor's list, remembered first
+    assert eid not in listed()
+    assert "Lavrov meets in Kazan" not in client.get("/").text

@@ -1,0 +1,44 @@
+"""`timeline serve` itself, as a reader's browser meets it: over real TCP, several workers."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+from tests.conftest import ROOT
+from tests.test_end_to_end import free_port
+
+
+def test_keep_alive_responses_are_not_held_back_with_several_workers(seeded_url):
+    """uvicorn's own multi-worker socket left Nagle on: every keep-alive response after the first
+    waited about 40 ms for the client's delayed ACK (uvicorn issue #3149)."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--workers", "2", "--port", str(port)],
+                              cwd=ROOT, env={**os.environ, "DATABASE_URL": seeded_url},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the server did not come up"
+                time.sleep(0.2)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        timings = []
+        for _ in range(12):
+            started = time.perf_counter()
+            conn.request("GET", "/api/articles?limit=1")
+            response = conn.getresponse()
+            assert response.status == 200 and response.read()
+            timings.append(time.perf_counter() - started)
+        assert statistics.median(timings[2:]) < 0.03, [round(t * 1000) for t in timings]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

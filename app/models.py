@@ -54,8 +54,10 @@ class Mention(SQLModel, table=True):
 
 
 class Event(SQLModel, table=True):
-    __table_args__ = (Index("ix_event_timeline_order", "date_start", "date_end", "id"),
-                      Index("ix_event_sources_order", "source_count", "id"))
+    __table_args__ = (Index("ix_event_timeline_order", "date_start", "date_end", "id",
+                            "hidden", "source_count", "needs_review", "granularity"),
+                      Index("ix_event_sources_order", "source_count", "id"),
+                      Index("ix_event_long_spans", "granularity", "date_start", "date_end"))
     id: int | None = Field(default=None, primary_key=True)
     title: str
     summary: str = Field(sa_column=Column(Text, nullable=False))

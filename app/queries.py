@@ -6,12 +6,13 @@ Routes call these and render; no route writes SQL of its own.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select, tuple_
+from sqlalchemy import and_, func, select, tuple_, union_all
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -183,8 +184,14 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
                 raise BadCursor("the cursor is not one this server issued")
             mark = tuple_(*columns) < tuple_(*keys) if descending else tuple_(*columns) > tuple_(*keys)
             query = query.where(mark)
-        query = query.order_by(*[c.desc() if descending else c.asc() for c in columns])
-        rows += session.execute(query.limit(limit + 1 - len(rows))).all()
+        parts = _overlap_parts(query, where.start) if p and sort != "sources" else [query]
+        parts = [q.order_by(*[c.desc() if descending else c.asc() for c in columns]).limit(limit + 1 - len(rows))
+                 for q in parts]
+        if len(parts) > 1:
+            both = union_all(*[select(q.subquery()) for q in parts]).subquery()
+            order = [both.c[c.key].desc() if descending else both.c[c.key].asc() for c in columns]
+            parts = [select(both).order_by(*order).limit(limit + 1 - len(rows))]
+        rows += session.execute(parts[0]).all()
         if len(rows) > limit:
             break
     more = len(rows) > limit
@@ -205,7 +212,27 @@ def count_events(session: Session, where: EventFilter = EventFilter()) -> int:
         query = query.where(Event.date_start.is_not(None))
     elif where.undated == "only":
         query = query.where(Event.date_start.is_(None))
-    return session.execute(query).scalar_one()
+    return sum(session.execute(q).scalar_one() for q in _overlap_parts(query, where.start))
+
+
+# A short date spans a year at most; long ones (ranges, decades, centuries, partly known dates) are
+# few. Only those can start more than a year before a window and still overlap it.
+SHORT_SPAN = dt.timedelta(days=370)
+LONG_GRANULARITIES = ("range", "decade", "century", "unknown")
+
+
+def _overlap_parts(query, start: str | None) -> list:
+    """`query` (already asking `date_end >= start`) as disjoint parts that each read one index range:
+    events starting from a year before `start` on, and long events starting earlier. Whole, it read
+    every event that starts before the window: most of the archive for a window in the 1980s."""
+    if not start:
+        return [query]
+    try:
+        earliest = (dt.date.fromisoformat(start) - SHORT_SPAN).isoformat()
+    except (ValueError, OverflowError):
+        return [query]  # before year 2: nothing much to skip
+    return [query.where(Event.date_start >= earliest),
+            query.where(Event.date_start < earliest, Event.granularity.in_(LONG_GRANULARITIES))]
 
 
 def events_per_year(session: Session, where: EventFilter = EventFilter()) -> dict[int, int]:

@@ -14,22 +14,26 @@ from tests.conftest import ROOT
 from tests.test_end_to_end import free_port
 
 
+def start(url: str, port: int, workers: int = 2) -> subprocess.Popen:
+    server = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--workers", str(workers), "--port", str(port)],
+                              cwd=ROOT, env={**os.environ, "DATABASE_URL": url},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return server
+        except OSError:
+            assert server.poll() is None and time.monotonic() < deadline, "the server did not come up"
+            time.sleep(0.2)
+
+
 def test_keep_alive_responses_are_not_held_back_with_several_workers(seeded_url):
     """uvicorn's own multi-worker socket left Nagle on: every keep-alive response after the first
     waited about 40 ms for the client's delayed ACK (uvicorn issue #3149)."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--workers", "2", "--port", str(port)],
-                              cwd=ROOT, env={**os.environ, "DATABASE_URL": seeded_url},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = start(seeded_url, port)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "the server did not come up"
-                time.sleep(0.2)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         timings = []
         for _ in range(12):
@@ -42,3 +46,18 @@ def test_keep_alive_responses_are_not_held_back_with_several_workers(seeded_url)
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_second_server_on_a_taken_port_is_refused(seeded_url):
+    """Workers share their port (SO_REUSEPORT); that must not let a second server join it silently."""
+    port = free_port()
+    first = start(seeded_url, port)
+    try:
+        second = subprocess.run([sys.executable, "-m", "app.cli", "serve", "--workers", "2", "--port", str(port)],
+                                cwd=ROOT, env={**os.environ, "DATABASE_URL": seeded_url},
+                                capture_output=True, text=True, timeout=60)
+        assert second.returncode != 0
+        assert f"cannot listen on 127.0.0.1:{port}" in second.stderr
+    finally:
+        first.terminate()
+        assert first.wait(timeout=30) is not None

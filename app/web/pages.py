@@ -63,7 +63,8 @@ def _timeline(request: Request, session, where: queries.EventFilter, zoom: str, 
     bars, unit = layout.density(_until_data_changes(session, "per_year", where,
                                                     lambda: queries.events_per_year(session, where)))
     # A source picker while it fits in a list; past that, an article's page links to its events.
-    sources, more_sources = queries.list_articles(session, limit=SOURCE_PICKER)
+    sources, more_sources = _until_data_changes(session, "source_picker", queries.EventFilter(),
+                                                lambda: queries.list_articles(session, limit=SOURCE_PICKER))
     return _render(request, "timeline.html", {**context, "bars": bars, "bar_unit": unit,
                                               "sources": [] if more_sources else sources})
 

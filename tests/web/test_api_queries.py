@@ -68,6 +68,29 @@ def test_date_filters_match_overlapping_intervals_at_their_edges(client):
     assert not any(e.startswith("X") for e in edtfs(client, "from=1900"))  # unknown dates overlap no range
 
 
+@pytest.mark.parametrize("sort", ["date", "-date"])
+def test_date_windows_find_exactly_the_overlapping_events(client, seeded_url, tmp_path, sort):
+    """A window is read as two index ranges (events starting up to a year before it, and long events
+    starting earlier): the answer must be what a plain overlap test over every event gives."""
+    (tmp_path / "spans.txt").write_text(
+        "Valley History\n\nPublished: 2021-08-26\n\nThe valley was farmed for most of a century (1900\u20131990), records show.\n\n"
+        "Its mill ran through the 1960s and closed in 1971.\n\nA flood came in December 1984, and the last "
+        "farm was sold in 1985.\n")
+    assert ingest_paths(seeded_url, tmp_path / "spans.txt").exit_code == 0
+    everything = walk(client, "/api/events?limit=7")
+    for start, end in [("1985-01-01", "1985-01-31"), ("1984-06-01", None), ("1965-01-01", "1966-12-31"),
+                       ("1979-12-25", "2021-08-14"), ("0001-01-01", "1000-01-01"), ("1986-01-01", None)]:
+        expected = [e for e in everything if e["date"]["start"] and e["date"]["end"] >= start
+                    and (end is None or e["date"]["start"] <= end)]
+        if sort == "-date":
+            expected.sort(key=lambda e: (e["date"]["start"], e["date"]["end"], e["id"]), reverse=True)
+        query = f"from={start}" + (f"&to={end}" if end else "")
+        assert ids(walk(client, f"/api/events?limit=3&sort={sort}&{query}")) == ids(expected), query
+        shown = client.get(f"/?{query}").text
+        assert f"<strong>{len(expected)}</strong>" in shown, query
+    assert "1900/1990" in [e["date"]["edtf"] for e in walk(client, "/api/events?from=1985-01-01&to=1985-01-31")]
+
+
 def test_other_filters(client):
     kabul = walk(client, "/api/events?q=kabul")
     assert kabul and all("kabul" in (e["title"] + " ".join(s["paragraph_text"] for s in e["sources"])).lower()

@@ -1,6 +1,6 @@
 """Ingest throughput against a naive dateparser baseline, measured in the same process.
 
-    python benchmarks/ingest.py [--articles 5000] [--baseline-articles 300] [--repeat 3]
+    python benchmarks/ingest.py [--articles 5000] [--workers 0] [--baseline-articles 300] [--repeat 3]
 
 Builds a corpus from the seed articles with varied stories, names, numbers and
 dates, and some wire copies (a fixed random seed, so every run measures the same
@@ -10,7 +10,8 @@ work), then, `--repeat` times, each in a fresh process, times:
 - the naive baseline: `dateparser.search.search_dates(text, languages=["en"])` over
   each article, half of its sample before the ingest and half after; and, once, the
   same call with dateparser's default language guessing, which is ten times slower.
-Prints articles/second for each, the ratios, and the median run. Not part of the test suite.
+Prints articles/second for each, the ratios, the peak memory of the ingest (its process and, with
+--workers N, its largest reader process), and the median run. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import datetime as dt
 import json
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -82,7 +84,7 @@ def make_corpus(folder: Path, n: int, seed: int = 20211, wire_share: float = 0.1
     return paths
 
 
-def time_ingest(folder: Path, db: Path) -> float:
+def time_ingest(folder: Path, db: Path, workers: int = 0) -> float:
     import os
 
     import typer
@@ -94,7 +96,7 @@ def time_ingest(folder: Path, db: Path) -> float:
     upgrade(os.environ["DATABASE_URL"])
     started = time.perf_counter()
     try:
-        ingest(paths=[str(folder)], progress=False)
+        ingest(paths=[str(folder)], progress=False, workers=workers)
     except typer.Exit as exc:
         if exc.exit_code:
             raise SystemExit("the ingest failed on some articles: its speed would mean nothing") from None
@@ -115,7 +117,7 @@ def time_baseline(paths: list[Path], languages: list[str] | None = ("en",)) -> f
     return time.perf_counter() - started
 
 
-def run_once(folder: Path, db: Path, baseline_articles: int, guessing_articles: int) -> dict:
+def run_once(folder: Path, db: Path, baseline_articles: int, guessing_articles: int, workers: int = 0) -> dict:
     """One measurement in a fresh process (no warm caches from an earlier run). The machine's
     speed drifts (a shared VM): half the baseline runs before the ingest and half after,
     so both sides of the ratio see the same conditions."""
@@ -123,13 +125,17 @@ def run_once(folder: Path, db: Path, baseline_articles: int, guessing_articles: 
     sample = paths[:baseline_articles]
     half = len(sample) // 2
     before = time_baseline(sample[:half])
-    seconds = time_ingest(folder, db)
+    seconds = time_ingest(folder, db, workers)
+    # High-water marks in KiB: this process (which also ran the first half of the baseline) and the
+    # largest of its reader processes.
+    peak, readers = (resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     after = time_baseline(sample[half:])
     guessing = time_baseline(paths[:guessing_articles], languages=None) if guessing_articles else 0.0
     return {"articles": len(paths), "seconds": seconds, "ours": len(paths) / seconds,
             "baseline": len(sample) / (before + after), "before": half / before,
             "after": (len(sample) - half) / after,
-            "guessing": guessing_articles / guessing if guessing_articles else None}
+            "guessing": guessing_articles / guessing if guessing_articles else None,
+            "peak_mib": peak / 1024, "reader_peak_mib": readers / 1024}
 
 
 def main() -> int:
@@ -140,25 +146,27 @@ def main() -> int:
     ap.add_argument("--guessing-articles", type=int, default=20,
                     help="articles for the baseline with dateparser's default language guessing (0: skip)")
     ap.add_argument("--repeat", type=int, default=3, help="measurements, each in a fresh process; the median counts")
+    ap.add_argument("--workers", type=int, default=0, help="timeline ingest --workers N (0: parse in-process)")
     ap.add_argument("--run-once", type=Path, help=argparse.SUPPRESS)  # a corpus folder: measure once, print JSON
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.run_once:
-        print(json.dumps(run_once(args.run_once, args.db, args.baseline_articles, args.guessing_articles)))
+        print(json.dumps(run_once(args.run_once, args.db, args.baseline_articles, args.guessing_articles,
+                                  args.workers)))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
         t0 = time.perf_counter()
         paths = make_corpus(folder, args.articles)
-        print(f"corpus: {len(paths)} articles, {sum(p.stat().st_size for p in paths) / 1e6:.1f} MB "
+        print(f"timeline ingest --workers {args.workers}; corpus: {len(paths)} articles, {sum(p.stat().st_size for p in paths) / 1e6:.1f} MB "
               f"(built in {time.perf_counter() - t0:.1f} s)")
         runs = []
         for n in range(args.repeat):
             out = subprocess.run(
                 [sys.executable, __file__, "--run-once", str(folder), "--db", str(Path(tmp) / f"bench{n}.db"),
                  "--baseline-articles", str(args.baseline_articles),
-                 "--guessing-articles", str(args.guessing_articles if n == 0 else 0)],
+                 "--guessing-articles", str(args.guessing_articles if n == 0 else 0), "--workers", str(args.workers)],
                 capture_output=True, text=True)
             if out.returncode:
                 sys.stderr.write(out.stderr)
@@ -167,7 +175,8 @@ def main() -> int:
             runs.append(run)
             print(f"run {n + 1}: timeline ingest {run['articles']} articles in {run['seconds']:.1f} s = "
                   f"{run['ours']:.0f} articles/s; dateparser (English) {run['baseline']:.1f} articles/s "
-                  f"({run['before']:.1f} before, {run['after']:.1f} after); ratio {run['ours'] / run['baseline']:.1f}x")
+                  f"({run['before']:.1f} before, {run['after']:.1f} after); ratio {run['ours'] / run['baseline']:.1f}x; "
+                  f"peak memory {run['peak_mib']:.0f} MiB" + (f", readers {run['reader_peak_mib']:.0f} MiB" if args.workers else ""))
             if run["guessing"]:
                 print(f"       dateparser with its default language guessing: {run['guessing']:.1f} articles/s "
                       f"(ratio {run['ours'] / run['guessing']:.0f}x)")

@@ -174,12 +174,18 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None, wor
             if isinstance(read, str):
                 fail(doc.name, read)
             elif read[0].published is None:
-                # Undated articles go last, so they can borrow a year from the dated ones.
-                undated.append((doc, digest, *read))
+                # Undated articles go last, so they can borrow a year from the dated ones. Only their
+                # text waits: kept whole, the readings of a big archive's undated articles were most of
+                # the ingest's memory. Reading one again costs a millisecond or two.
+                undated.append((doc, digest))
             else:
                 run(doc, digest, *read)
-        for doc, digest, article, first in undated:
-            run(doc, digest, article, first)
+        for doc, digest in undated:
+            read = read_for_ingest(doc)
+            if isinstance(read, str):
+                fail(doc.name, read)
+            else:
+                run(doc, digest, *read)
         try:
             ingestor.reinfer_undated()
         except CommitFailed as exc:

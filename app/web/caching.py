@@ -50,6 +50,12 @@ def event_etag(event_id: int, version: int) -> str:
     return f'"event-{event_id}-v{version}"'
 
 
+def data_version(session: Session) -> tuple[str, int]:
+    """Which database and which state of its data: what anything remembered between requests is
+    keyed on (a process may serve more than one database; the tests do)."""
+    state = session.get(DatasetState, 1)
+    return str(session.get_bind().url), state.version if state else 0
+
 
 class Bodies:
     """Finished responses by what made them: database, data version, URL and variant, least recently
@@ -86,8 +92,7 @@ def remembered(request: Request, session: Session, variant: str, render: Callabl
     Readers ask for the same pages over and over while the archive changes only when an ingest or an
     editor writes, and every write moves the version on. A list page of 100 events with their
     sources took 15 to 50 ms to build; a remembered one is a dictionary lookup."""
-    state = session.get(DatasetState, 1)
-    key = (str(session.get_bind().url), state.version if state else 0, request.url.path, request.url.query, variant)
+    key = (*data_version(session), request.url.path, request.url.query, variant)
     if (kept := BODIES.get(key)) is not None:
         return Response(kept.body, kept.status_code, headers=dict(kept.headers))
     response = render()

@@ -12,7 +12,6 @@ from fastapi.responses import HTMLResponse
 
 from app import queries
 from app import timeline as layout
-from app.models import DatasetState
 from app.web import caching
 from app.web.auth import MaybeEditor
 from app.web.deps import Filter, Id, SessionDep
@@ -75,9 +74,7 @@ _MEMO: dict[tuple, object] = {}
 def _until_data_changes(session, name: str, where: queries.EventFilter, compute):
     """`compute()`, remembered until the data changes (the dataset version moves on): counting and
     histogramming 100,000 events took longer than the rest of a page (40 and 115 ms)."""
-    state = session.get(DatasetState, 1)
-    # Which database too: a process may serve more than one (the tests do), each with its own versions.
-    key = (str(session.get_bind().url), name, state.version if state else 0, where)
+    key = (*caching.data_version(session), name, where)
     if key not in _MEMO:
         if len(_MEMO) > 1024:
             _MEMO.clear()

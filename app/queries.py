@@ -288,8 +288,9 @@ def _with_sources(session: Session, rows: list, per_event: int | None = LIST_SOU
             cutoff = (select(inner.id).where(inner.event_id == Event.id).order_by(inner.id)
                       .limit(1).offset(per_event - 1).scalar_subquery())
             # MATERIALIZED: flattened into the join, the cutoff would be computed again for every source row.
-            firsts = (select(Event.id.label("event_id"), func.coalesce(cutoff, 2**63 - 1).label("cutoff")).where(Event.id.in_(ids))
-                      .cte("firsts").prefix_with("MATERIALIZED"))
+            # An event with fewer sources has no cutoff: the largest id stands in (a range, not an OR).
+            firsts = (select(Event.id.label("event_id"), func.coalesce(cutoff, 2**63 - 1).label("cutoff"))
+                      .where(Event.id.in_(ids)).cte("firsts").prefix_with("MATERIALIZED"))
             q = q.join(firsts, and_(EventSource.event_id == firsts.c.event_id, EventSource.id <= firsts.c.cutoff))
         q = (q.join(Article, Article.id == EventSource.article_id)
              .join(Paragraph, and_(Paragraph.article_id == EventSource.article_id,

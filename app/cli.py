@@ -168,48 +168,54 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None, wor
                     yield ingestor.edited(doc), digest
             advance()
 
-    undated: list[tuple] = []
-    with _progress(show, len(inputs)) as advance:
-        for doc, digest, read in _read_all(changed_documents(advance), workers):
+    undated: list[tuple[RawDoc, str]] = []
+
+    def store(reads: Iterator[tuple[RawDoc, str, object]]) -> None:
+        for doc, digest, read in reads:
             if isinstance(read, str):
                 fail(doc.name, read)
-            elif read[0].published is None:
+            elif read is None:
                 # Undated articles go last, so they can borrow a year from the dated ones. Only their
-                # text waits: kept whole, the readings of a big archive's undated articles were most of
-                # the ingest's memory. Reading one again costs a millisecond or two.
+                # text waits (their readings, kept, were most of a big ingest's memory); they are
+                # read, in the readers too, when their turn comes.
                 undated.append((doc, digest))
             else:
                 run(doc, digest, *read)
-        for doc, digest in undated:
-            read = read_for_ingest(doc)
-            if isinstance(read, str):
-                fail(doc.name, read)
-            else:
-                run(doc, digest, *read)
+
+    with _progress(show, len(inputs)) as advance:
+        store(_read_all(changed_documents(advance), workers, _read_undated_later))
+        store(_read_all(iter(undated), workers, read_for_ingest))
         try:
             ingestor.reinfer_undated()
         except CommitFailed as exc:
             _report_commit_failure(exc)
 
 
-def read_for_ingest(doc: RawDoc):
+def read_for_ingest(doc: RawDoc, undated_later: bool = False):
     """What can be read of a document without the rest of the archive: the article, and its mentions
-    and event candidates against its own date. A string says why it cannot be read."""
+    and event candidates against its own date. A string says why it cannot be read; None, with
+    `undated_later`, that the article has no date and is to be read when its turn comes."""
     from app.ingest import first_reading
 
     try:
         article = read_article(doc)
+        if undated_later and article.published is None:
+            return None
         return article, first_reading(article)
     except (ValueError, RecursionError) as exc:
         return f"cannot read the article ({exc})"
 
 
-def _read_all(documents: Iterator[tuple[RawDoc, str]], workers: int) -> Iterator[tuple[RawDoc, str, object]]:
-    """`read_for_ingest` of each document, in order: here, or in `workers` processes while this one
-    stores. At most a few batches are in flight, so memory stays flat however large the input."""
+def _read_undated_later(doc: RawDoc):
+    return read_for_ingest(doc, undated_later=True)
+
+
+def _read_all(documents: Iterator[tuple[RawDoc, str]], workers: int, reader) -> Iterator[tuple[RawDoc, str, object]]:
+    """`reader` of each document, in order: here, or in `workers` processes while this one stores.
+    At most a few batches are in flight, so memory stays flat however large the input."""
     if workers < 1:
         for doc, digest in documents:
-            yield doc, digest, read_for_ingest(doc)
+            yield doc, digest, reader(doc)
         return
     import multiprocessing
     from collections import deque
@@ -219,7 +225,7 @@ def _read_all(documents: Iterator[tuple[RawDoc, str]], workers: int) -> Iterator
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         pending: deque = deque()
         for doc, digest in documents:
-            pending.append((doc, digest, pool.apply_async(read_for_ingest, (doc,))))
+            pending.append((doc, digest, pool.apply_async(reader, (doc,))))
             if len(pending) >= window:
                 doc0, digest0, result = pending.popleft()
                 yield doc0, digest0, result.get()

@@ -28,9 +28,6 @@ def get_engine(url: str) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             # Savepoints journal the pages they change: in memory, not in a temporary file.
             cur.execute("PRAGMA temp_store=MEMORY")
-            # Pages read through the OS's shared page cache instead of a read() each: a list page
-            # touches thousands of rows scattered over the file (about 30% of its query time).
-            cur.execute("PRAGMA mmap_size=1073741824")
             cur.close()
 
         @event.listens_for(engine, "begin")
@@ -42,6 +39,21 @@ def get_engine(url: str) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def map_for_reading(engine: Engine) -> None:
+    """For a serving process: SQLite pages read through the OS's shared page cache instead of a
+    read() each (a list page touches thousands of rows scattered over the file: about 30% of its
+    query time). Not for an ingest: the mapped pages of the archive it reads would count in its
+    resident memory, which must stay small."""
+    if engine.dialect.name != "sqlite" or event.contains(engine, "connect", _map_file):
+        return
+    event.listen(engine, "connect", _map_file)
+    engine.dispose()  # connections pooled before this have no mapping
+
+
+def _map_file(dbapi_conn, _record) -> None:
+    dbapi_conn.execute("PRAGMA mmap_size=1073741824")
 
 
 WRITER = "timeline_writer"  # marks the connection an ingest writes through (Connection.info)

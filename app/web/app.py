@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from app.config import PROJECT_ROOT, Settings, get_settings
 from app.ingest.dates import display
+from app.db import get_engine, map_for_reading
 from app.migrate import ensure_current
 from app.web import api, editor, errors, pages
 from app.web.auth import csrf_token
@@ -27,6 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):
         # Serving an un-migrated database would fail on the first request; fail now, clearly.
         ensure_current(settings.database_url)
+        map_for_reading(get_engine(settings.database_url))
         yield
 
     app = FastAPI(title="Newsroom Timeline", version="0.1.0", lifespan=lifespan,

@@ -625,7 +625,11 @@ class Ingestor:
             self._inferred.pop(id(event), None)
             fixes = self.corrections.of(event_id)
             if event.sources:
-                best = min(event.sources, key=lambda s: precision_rank(s.edtf))
+                # Ranked once per date, not once per source: a big story has thousands of sources
+                # and few dates, and every re-read article of it ranks them again.
+                ranks = {edtf: precision_rank(edtf) for edtf in {s.edtf for s in event.sources}}
+                top = min(ranks.values())
+                best = next(s for s in event.sources if ranks[s.edtf] == top)  # the first, as min() gives
                 event.edtf, event.granularity = best.edtf, granularity(best.edtf)
                 self.index.refile(event)
             elif not fixes:

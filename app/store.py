@@ -630,8 +630,9 @@ class Ingestor:
                 ranks = {edtf: precision_rank(edtf) for edtf in {s.edtf for s in event.sources}}
                 top = min(ranks.values())
                 best = next(s for s in event.sources if ranks[s.edtf] == top)  # the first, as min() gives
-                event.edtf, event.granularity = best.edtf, granularity(best.edtf)
-                self.index.refile(event)
+                if best.edtf != event.edtf:  # filed again only under a new date: under the same, twice
+                    event.edtf, event.granularity = best.edtf, granularity(best.edtf)
+                    self.index.refile(event)
             elif not fixes:
                 # Settled after the new reading (it may get its words back); its count drops now.
                 conn.execute(_EVENT.update().where(_EVENT.c.id == event_id)

@@ -86,7 +86,7 @@ class Mention:
         return self.edtf is not None and self.type in ("DATE", "TIME")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the event index holds one for every source of the archive
 class SourceRef:
     """Where an event was read: an article paragraph and the date expression in it."""
 
@@ -117,7 +117,7 @@ class EventCandidate:
         return self.make_title()
 
 
-@dataclass
+@dataclass(slots=True)  # slots: the event index holds every event of the archive
 class MergedEvent:
     """An event on the timeline with every source that reported it.
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from email.utils import format_datetime
@@ -66,21 +67,26 @@ class Bodies:
         self.max_bytes = max_bytes
         self.size = 0
         self._entries: OrderedDict[tuple, Response] = OrderedDict()
+        # Sync routes run in a thread pool: an entry dropped between a lookup and its move to the
+        # end, or stored twice at once, would break the order or the byte count.
+        self._lock = threading.Lock()
 
     def get(self, key: tuple) -> Response | None:
-        response = self._entries.get(key)
-        if response is not None:
-            self._entries.move_to_end(key)
-        return response
+        with self._lock:
+            response = self._entries.get(key)
+            if response is not None:
+                self._entries.move_to_end(key)
+            return response
 
     def put(self, key: tuple, response: Response) -> None:
-        if len(response.body) > self.max_bytes // 8 or key in self._entries:
-            return
-        self._entries[key] = response
-        self.size += len(response.body)
-        while self.size > self.max_bytes:
-            _, dropped = self._entries.popitem(last=False)
-            self.size -= len(dropped.body)
+        with self._lock:
+            if len(response.body) > self.max_bytes // 8 or key in self._entries:
+                return
+            self._entries[key] = response
+            self.size += len(response.body)
+            while self.size > self.max_bytes:
+                _, dropped = self._entries.popitem(last=False)
+                self.size -= len(dropped.body)
 
 
 BODIES = Bodies(max_bytes=64 * 1024 * 1024)

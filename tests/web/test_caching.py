@@ -1,0 +1,22 @@
+"""The memory of recent answers stays within its bytes and drops what was used least recently."""
+
+from __future__ import annotations
+
+from fastapi import Response
+
+from app.web.caching import Bodies
+
+
+def test_remembered_answers_stay_within_their_bytes_dropping_the_least_recently_used():
+    bodies = Bodies(max_bytes=800)
+    for n in range(4):
+        bodies.put(("page", n), Response(b"x" * 100))
+    assert bodies.get(("page", 0)) is not None  # used again: now the most recent
+    for n in range(4, 10):  # ten pages of 100 bytes where eight fit: the two least recently used go
+        bodies.put(("page", n), Response(b"x" * 100))
+    assert bodies.size == 800
+    assert bodies.get(("page", 1)) is None and bodies.get(("page", 2)) is None
+    assert bodies.get(("page", 0)) is not None and bodies.get(("page", 3)) is not None
+    assert bodies.get(("page", 9)).body == b"x" * 100
+    bodies.put(("huge",), Response(b"x" * 200))  # more than an eighth of the whole: not kept
+    assert bodies.get(("huge",)) is None

@@ -55,7 +55,22 @@ WEEKDAY = (
 )
 
 DAY = r"(?P<{g}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
-YEAR = r"(?P<{g}>1[0-9]\d\d|20\d\d)(?![\d,]\d|\d|%)"
+
+# Years as they are spoken (broadcast transcripts): "nineteen ninety-six", "eighteen hundred",
+# "nineteen oh five", "two thousand and one".
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# "twelve fifteen" is a clock time more often than a year: spoken years start at fifteen hundred.
+SPOKEN_CENTURIES = {"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+SPOKEN_YEAR = (
+    r"(?i:(?:" + "|".join(SPOKEN_CENTURIES) + r")[ \t-]+(?:(?:" + _TENS + r")(?:[ \t-]+(?:" + _ONES + r"))?|"
+    + _TEENS + r"|hundred|o[h']?[ \t-]+(?:" + _ONES + r"))"
+    r"|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?(?:twenty(?:[ \t-]+(?:" + _ONES + r"))?|" + _TEENS + r"|" + _ONES
+    + r"))?)(?![A-Za-z])")
+SPOKEN_DECADES = {"tens": 1, "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                  "eighties": 8, "nineties": 9}
+YEAR = r"(?P<{g}>1[0-9]\d\d|20\d\d|" + SPOKEN_YEAR + r")(?![\d,]\d|\d|%)"
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -164,6 +179,9 @@ PATTERNS: list[tuple[str, str]] = [
                         r"{MONTH}" + OPT_COMMA + r"(?:of" + S + r")?{YEAR}", MONTH="yym", YEAR="yyy")),
     ("decade", r"(?i:(?P<decmod>the" + S + r"(?:early|mid|late)[ \t-]*|the" + S + r"|early[ \t-]*|mid[ \t-]*|late[ \t-]*))?"
                r"(?:(?P<dec4>1\d\d0|20\d0)|['\u2019](?P<dec2>\d0))['\u2019]?s(?![A-Za-z])"),
+    ("spoken_decade", r"(?i:(?P<sdmod>the(?:" + S + r"(?:early|mid|late))?[ \t-]+|(?:early|mid|late)[ \t-]+)"
+                      r"(?:(?P<sdcen>" + "|".join(SPOKEN_CENTURIES) + r"|two[ \t]+thousand)[ \t-]+)?"
+                      r"(?P<sdec>" + "|".join(SPOKEN_DECADES) + r"))(?![A-Za-z])"),
     ("century", r"(?i:(?:the" + S + r")?(?:(?P<cenmod>early|mid|late)[ \t-]+)?(?:(?P<cennum>\d{1,2})(?:st|nd|rd|th)|"
                 r"(?P<cenword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                 r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))"
@@ -179,8 +197,9 @@ PATTERNS: list[tuple[str, str]] = [
                      + r"(?P<tyq>first|second|third|fourth)[ \t-]+quarter)(?![A-Za-z])"),
     ("year_period", r"(?i:the)" + S + YEAR.format(g="ypy") + S
                     + r"(?i:(?:(?P<ypq>first|second|third|fourth)" + S + r")?(?:period|quarter))(?![A-Za-z])"),
-    ("season", r"(?i:(?P<smod>early|late|mid)[ \t-]+)?(?i:(?P<srel>this|last|next|the past|the coming)" + S + r")?"
-               r"(?P<season>(?i:spring|summer|autumn|winter)|(?<=this |last |next )(?i:fall)|"
+    ("season", r"(?i:the" + S + r"(?=(?:early|late|mid)?[ \t-]*(?:spring|summer|autumn|winter)))?"
+               r"(?i:(?P<smod>early|late|mid)[ \t-]+)?(?i:(?P<srel>this past|this|last|next|the past|the coming)" + S + r")?"
+               r"(?P<season>(?i:spring|summer|autumn|winter)|(?<=this |last |next |past )(?i:fall)|"
                r"(?i:fall)(?=" + OPT_COMMA + r"(?:of" + S + r")?(?:1\d\d\d|20\d\d)))"
                r"(?:" + OPT_COMMA + r"(?:of" + S + r")?" + YEAR.format(g="sy") + r")?"),
     ("quarter", r"(?i:(?:the" + S + r"(?!(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?(?:fiscal[ \t-]+)?(?P<qrel>this|last|next|latest|year-earlier|year-ago|previous)?[ \t]*"
@@ -216,15 +235,17 @@ PATTERNS: list[tuple[str, str]] = [
     ("ref", r"(?i:(?P<ref>right now|now|currently|at present|nowadays|presently|these days|at the moment|"
             r"recently|lately|recent years|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
             r"to date|for now|any time|immediately))(?![A-Za-z])"),
-    ("time_weekday", r"(?<![\d:])(?P<twh>1[0-2]|0?[1-9])(?::(?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
+    ("time_weekday", r"(?:(?<![\d:])(?P<twh>1[0-2]|0?[1-9])(?::(?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
+                     r"|(?P<twnoon>(?i:noon|midnight|midday)))"
                      r"(?:" + S + r"(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|BST))?" + OPT_COMMA + r"(?:(?i:on)" + S + r")?"
-                     + WEEKDAY.format(g="twd")),
+                     + r"(?:" + WEEKDAY.format(g="twd") + r"|" + MONTH.format(g="twm") + r"[ \t\u00a0]*"
+                     + DAY.format(g="twdd") + r"(?![A-Za-z])|(?P<twrel>(?i:today|tomorrow|yesterday))(?![A-Za-z]))"),
     ("time", r"(?<![\d:])(?P<th>1[0-2]|0?[1-9])(?::(?P<tmin>[0-5]\d))?[ \t]*(?P<tap>(?i:a\.m\.|p\.m\.|am|pm))(?![A-Za-z])"
              r"|(?i:(?P<tnoon>noon|midnight|midday))(?![A-Za-z])"),
     ("month_alone", _pat(r"(?i:(?P<mamod>early|mid|late|last|next|this|the end of|the beginning of|the start of|the middle of)[ \t-]+)?{MONTH}"
                          r"(?:" + S + r"(?i:(?P<mayrel>last|this|next)" + S + r"year)(?![A-Za-z]))?",
                          MONTH="mam")),
-    ("year", YEAR.format(g="yy")),
+    ("year", r"(?:(?i:the)" + S + r"(?i:year)" + S + r")?" + YEAR.format(g="yy")),
 ]
 
 MASTER = re.compile("|".join(f"(?P<_{name}>{rx})" for name, rx in PATTERNS))
@@ -252,7 +273,7 @@ CORE_WORDS = frozenset(
                        "tomorrow", "yesterday", "tonight", "now", "currently", "recently", "lately", "nowadays",
                        "presently", "soon", "formerly", "former", "once", "immediately", "christmas", "eve", "halloween", "thanksgiving",
                        "noon", "midnight", "midday", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
-                       "nightly", "quarterly", "date", "q1", "q2", "q3", "q4", "while"])
+                       "nightly", "quarterly", "date", "q1", "q2", "q3", "q4", "while", "thousand", *SPOKEN_CENTURIES, *SPOKEN_DECADES])
 _TOKEN = re.compile(r"\d+|[A-Za-z]+")
 CORE_REACH = 48  # characters after a common word in which a core word must appear
 
@@ -332,6 +353,23 @@ def _number(word: str | None) -> float | None:
         return float(w)
     except ValueError:
         return None
+
+
+_SPOKEN_VALUES = {**{w: i for i, w in enumerate(_ONES.split("|"), start=1)},
+                  **{w: i for i, w in enumerate(_TEENS.split("|"), start=10)},
+                  **{w: 10 * i for i, w in enumerate(_TENS.split("|"), start=2)}, "oh": 0, "o": 0, "o'": 0}
+
+
+def _year_number(tok: str) -> int:
+    """A year group's value, written (`1996`) or spoken (`nineteen ninety-six`, `two thousand and one`)."""
+    if tok[0].isdigit():
+        return int(tok)
+    words = tok.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(_SPOKEN_VALUES[w] for w in words[2:] if w != "and")
+    if words[1] == "hundred":
+        return SPOKEN_CENTURIES[words[0]] * 100
+    return SPOKEN_CENTURIES[words[0]] * 100 + sum(_SPOKEN_VALUES[w] for w in words[1:])
 
 
 def _duration(n: float | None, unit: str) -> str:
@@ -477,14 +515,14 @@ def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     name = " ".join(g["hol"].lower().replace("\u2019", "'").split())
     if name in MOVABLE_HOLIDAYS:
         month, weekday, nth = MOVABLE_HOLIDAYS[name]
-        year = int(g["hy"]) if g["hy"] else _year_for_month_day(month, 15, anchor, _looks_ahead(text, start))
+        year = _year_number(g["hy"]) if g["hy"] else _year_for_month_day(month, 15, anchor, _looks_ahead(text, start))
         if year is None:
             return _Result("DATE", f"XXXX-{month:02d}-XX", None, "month", relative=True)
         v = f"{year:04d}-{month:02d}-{_nth_weekday(year, month, weekday, nth):02d}"
         return _Result("DATE", v, v, "day", relative=not g["hy"])
     month, day = HOLIDAYS[name]
     if g["hy"]:
-        year: int | None = int(g["hy"])
+        year: int | None = _year_number(g["hy"])
         relative = False
     else:
         year = _year_for_month_day(month, day, anchor, _looks_ahead(text, start))
@@ -499,9 +537,9 @@ def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
 def _month_day(month: int, day: int, year_tok: str | None, anchor: Anchor, text: str,
                start: int) -> _Result | None:
     if year_tok:
-        if _safe_date(int(year_tok), month, day) is None:
+        if _safe_date(_year_number(year_tok), month, day) is None:
             return None
-        v = f"{int(year_tok):04d}-{month:02d}-{day:02d}"
+        v = f"{_year_number(year_tok):04d}-{month:02d}-{day:02d}"
         return _Result("DATE", v, v, "day")
     if not 1 <= day <= 31:
         return None
@@ -524,7 +562,7 @@ def _norm_dmy(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
 
 
 def _norm_month_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    v = f"{int(g['yyy']):04d}-{_month(g['yym']):02d}"
+    v = f"{_year_number(g['yyy']):04d}-{_month(g['yym']):02d}"
     return _Result("DATE", v, v, "month")
 
 
@@ -539,6 +577,23 @@ def _norm_decade(g: dict, anchor: Anchor, text: str, start: int) -> _Result | No
     return _Result("DATE", prefix, edtf, "decade")
 
 
+def _norm_spoken_decade(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """`the nineties`, `the late sixties`, `the nineteen-eighties`. Without its century, a decade is
+    the latest one of that name by the publication date; an undated article leaves it to an editor."""
+    if re.search(r"\b(?:his|her|their|its|my|your|our)\s+$", text[max(0, start - 8):start]):
+        return None  # "in his sixties" is an age
+    tens = SPOKEN_DECADES[g["sdec"].lower()]
+    if g["sdcen"]:
+        century = 20 if g["sdcen"].lower().startswith("two") else SPOKEN_CENTURIES[g["sdcen"].lower()]
+    elif anchor.year is None:
+        return _unresolved()
+    else:
+        century = anchor.year // 100 - (tens > anchor.year % 100 // 10)
+    prefix = f"{century}{tens}"
+    edtf = f"{prefix}X" + ("~" if any(w in g["sdmod"].lower() for w in ("early", "mid", "late")) else "")
+    return _Result("DATE", prefix, edtf, "decade", relative=not g["sdcen"])
+
+
 def _norm_century(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     n = int(g["cennum"]) if g["cennum"] else ORDINAL_WORDS[g["cenword"].lower()]
     if not 1 <= n <= 21:
@@ -548,7 +603,7 @@ def _norm_century(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
 
 
 def _norm_year_range(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    y1 = int(g["ry1"])
+    y1 = _year_number(g["ry1"])
     y2s = g["ry2"]
     y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
     if not y1 < y2 <= y1 + 200:
@@ -557,23 +612,23 @@ def _norm_year_range(g: dict, anchor: Anchor, text: str, start: int) -> _Result 
 
 
 def _norm_year_part(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    year, half = int(g["yhy"]), 1 if g["yph"].lower() == "first" else 2
+    year, half = _year_number(g["yhy"]), 1 if g["yph"].lower() == "first" else 2
     return _Result("DATE", f"{year}-H{half}", f"{year}-{1 if half == 1 else 7:02d}/{year}-{6 if half == 1 else 12:02d}",
                    "range")
 
 
 def _norm_year_edge(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    v = g["yey"]  # TimeML keeps the year and marks the edge as a modifier; so does the timeline
+    v = str(_year_number(g["yey"]))  # TimeML keeps the year and marks the edge as a modifier; so does the timeline
     return _Result("DATE", v, v, "year")
 
 
 def _norm_fiscal_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    v = g["fy"]  # a fiscal year's months vary by company: the year is what is known
+    v = str(_year_number(g["fy"]))  # a fiscal year's months vary by company: the year is what is known
     return _Result("DATE", v, v, "year")
 
 
 def _norm_year_period(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    year = int(g["ypy"])
+    year = _year_number(g["ypy"])
     if g["ypq"]:
         q = QUARTER_WORDS[g["ypq"].lower()]
         first = 3 * (q - 1) + 1
@@ -592,23 +647,32 @@ def _norm_year_quarter(g: dict, anchor: Anchor, text: str, start: int) -> _Resul
 
 
 def _norm_time_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    """`9 a.m. Tuesday`: the time on that weekday."""
-    day = _norm_weekday({"wd": g["twd"], "wrel": None, "wpart": None, "_m": g["_m"]}, anchor, text, start)
+    """`9 a.m. Tuesday`, `5 p.m. EST Nov. 9`, `noon tomorrow`: a time on that day."""
+    if g["twd"]:
+        day = _norm_weekday({"wd": g["twd"], "wrel": None, "wpart": None, "_m": g["_m"]}, anchor, text, start)
+    elif g["twm"]:
+        day = _month_day(_month(g["twm"]), int(g["twdd"]), None, anchor, text, start)
+    else:
+        day = _day_relative({"today": 0, "tomorrow": 1, "yesterday": -1}[g["twrel"].lower()], anchor)
     if day is None:
         return None
-    hour = int(g["twh"]) % 12 + (12 if g["twap"].lower().startswith("p") else 0)
-    if day.unresolved:
-        return _Result("DATE", f"XXXX-XX-XXT{hour:02d}:{int(g['twmin'] or 0):02d}", UNKNOWN, "unknown",
-                       relative=True, unresolved=True)
-    return _Result("DATE", f"{day.value}T{hour:02d}:{int(g['twmin'] or 0):02d}", day.edtf, "day", relative=True)
+    if g["twnoon"]:
+        hour, minute = (24 if g["twnoon"].lower() == "midnight" else 12), 0
+    else:
+        hour = int(g["twh"]) % 12 + (12 if g["twap"].lower().startswith("p") else 0)
+        minute = int(g["twmin"] or 0)
+    if day.unresolved or day.edtf is None or len(day.value) != 10:
+        return _Result("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", UNKNOWN, "unknown", relative=True,
+                       unresolved=True)
+    return _Result("TIME", f"{day.value}T{hour:02d}:{minute:02d}", day.edtf, "day", relative=day.relative)
 
 
 def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     code, num = SEASONS[g["season"].lower()]
     rel = (g["srel"] or "").lower()
     if g["sy"]:
-        year: int | None = int(g["sy"])
-    elif rel:
+        year: int | None = _year_number(g["sy"])
+    elif rel and rel != "this past":
         if anchor.year is None:
             return _unresolved()
         year = anchor.year + {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
@@ -616,20 +680,21 @@ def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | No
         return _Result("DATE", f"XXXX-{code}", None, "season", relative=True)
     else:
         year = anchor.year  # "the summer": this year's, as news uses it
-        if anchor.date is not None and num - 20 > (anchor.date.month + 2) // 3 and not _looks_ahead(text, start):
+        if anchor.date is not None and num - 20 > (anchor.date.month + 2) // 3 \
+                and (rel == "this past" or not _looks_ahead(text, start)):
             year -= 1  # a season still to come this year, spoken of in the past: last year's
     return _Result("DATE", f"{year}-{code}", f"{year}-{num}", "season", relative=not g["sy"])
 
 
 def _norm_quarter(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     if g["qq"]:
-        q, year = int(g["qq"][1]), int(g["qqy"])
+        q, year = int(g["qq"][1]), _year_number(g["qqy"])
         relative = False
     else:
         q = QUARTER_WORDS[g["q"].lower()]
         rel = (g["qrel"] or "").lower()
         if g["qy"]:
-            year, relative = int(g["qy"]), False
+            year, relative = _year_number(g["qy"]), False
         elif anchor.year is None:
             return _Result("DATE", f"XXXX-Q{q}", None, "quarter", relative=True)
         else:
@@ -859,7 +924,9 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
             delta = 7
         day = d - dt.timedelta(days=delta)
     v = day.isoformat()
-    return _Result("DATE", v, v, "day", relative=True)  # TimeML mostly dates "Friday night" to the day
+    if g.get("wpart"):  # "Friday night": a time of that day, as TimeML writes it; on the timeline, the day
+        return _Result("TIME", f"{v}T{PARTS_OF_DAY[g['wpart'].lower()]}", v, "day", relative=True)
+    return _Result("DATE", v, v, "day", relative=True)
 
 
 _CAP_WORD_BEFORE = re.compile(r"(?:^|(?<![!?:;\"\u201c\n'`])(?:(?<=\b(?:Mr|Ms|Dr|St)\.)|(?<=Mrs\.)|(?<![.])))"
@@ -1019,9 +1086,13 @@ def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result
 
 
 def _norm_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    year = int(g["yy"])
-    before = text[max(0, start - 14):start]
-    after = text[start + 4:start + 30]
+    year = _year_number(g["yy"])
+    span = len(g["_m"])
+    # "the year 2000" is the year too; its cues are read around the year itself.
+    before = text[max(0, start - 14):start + span - len(g["yy"])]
+    after = text[start + span:start + span + 26]
+    if year == 2000 and not g["yy"][0].isdigit() and not _TWO_THOUSAND_CUE.search(before):
+        return None  # "two thousand" is a count ("more than two thousand"), unless "the year", "in", "since"...
     if before.endswith(("$", "#", "No. ", "no. ", "€", "£", "number ")) or before.rstrip().endswith(("$", "€", "£")):
         return None
     if re.match(r"[.,]\d", after) or re.match(r"\s*(?:-|\u2013)\s*\d", after):
@@ -1036,10 +1107,13 @@ def _norm_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
     return _Result("DATE", v, v, "year")
 
 
+_TWO_THOUSAND_CUE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\s+$", re.I)
+
+
 NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "iso": _norm_iso, "numeric": _norm_numeric, "compact": _norm_compact, "holiday": _norm_holiday,
     "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
-    "century": _norm_century, "year_range": _norm_year_range, "year_part": _norm_year_part,
+    "century": _norm_century, "spoken_decade": _norm_spoken_decade, "year_range": _norm_year_range, "year_part": _norm_year_part,
     "year_edge": _norm_year_edge, "fiscal_year": _norm_fiscal_year, "year_period": _norm_year_period, "year_quarter": _norm_year_quarter,
     "time_weekday": _norm_time_weekday, "season": _norm_season,
     "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "year_ago": _norm_year_ago, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,

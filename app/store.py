@@ -9,6 +9,7 @@ under a corrected event, the event goes to review instead.
 from __future__ import annotations
 
 import hashlib
+import sys
 import itertools
 import time
 from operator import itemgetter
@@ -17,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Table, bindparam, delete, func, literal_column, select
+from sqlalchemy import Table, bindparam, case, delete, func, literal, literal_column, select
 from sqlalchemy.engine import Connection, Engine, Transaction
 from sqlmodel import Session
 
@@ -192,6 +193,31 @@ _INSERT_PARAGRAPH = _DriverStatement(Paragraph.__table__.insert(), Paragraph.__t
 _INSERT_MENTION = _DriverStatement(Mention.__table__.insert(), Mention.__table__)
 
 
+def _kept(source: SourceRef) -> SourceRef:
+    """What the event index keeps of a stored source.
+
+    Merging asks of an event's earlier sources only which article they came from, what date they
+    gave and how (inferred, or made by an editor), and one's words as evidence for an inferred year.
+    Their sentences and explanations are in the database; held for every source of an archive they
+    were most of the index's memory. An editor's source keeps its paragraph: a re-read article's same
+    text must not be added beside it."""
+    editor = source.how == EDITOR_MADE
+    return SourceRef(article=source.article, paragraph_index=source.paragraph_index, mention_start=source.mention_start,
+                     mention_end=source.mention_end, mention_text=source.mention_text,
+                     sentence=source.sentence if editor else "", edtf=sys.intern(source.edtf),
+                     how=EDITOR_MADE if editor else "", inferred=source.inferred)
+
+
+def _keep_only_what_merging_needs(placed: list[tuple[SourceRef, MergedEvent]]) -> None:
+    """Swap an article's sources, once written, for what the index keeps of them (`_kept`)."""
+    for source, event in placed:
+        sources = event.sources
+        for i in range(len(sources) - 1, -1, -1):  # added by this article: at the end
+            if sources[i] is source:
+                sources[i] = _kept(source)
+                break
+
+
 def load_index(session: Session) -> EventIndex:
     """Every stored event as plain data, for merging new candidates against."""
     files = dict(session.execute(select(Article.id, Article.file)).all())
@@ -199,13 +225,15 @@ def load_index(session: Session) -> EventIndex:
     # Plain rows, not ORM objects: the whole archive is read, never changed here, and building
     # half a million tracked objects was a third of the time a run with an archive took to start.
     es = EventSource.__table__.c
+    editor = es.how == EDITOR_MADE
     for (event_id, article_id, paragraph_index, mention_start, mention_end, mention_text, sentence, edtf, how,
          inferred) in session.execute(select(es.event_id, es.article_id, es.paragraph_index, es.mention_start,
-                                             es.mention_end, es.mention_text, es.sentence, es.edtf, es.how,
-                                             es.inferred)):
+                                             es.mention_end, es.mention_text,
+                                             case((editor, es.sentence), else_=literal("")),  # see _kept
+                                             es.edtf, case((editor, es.how), else_=literal("")), es.inferred)):
         sources[event_id].append(SourceRef(
             article=files[article_id], paragraph_index=paragraph_index, mention_start=mention_start,
-            mention_end=mention_end, mention_text=mention_text, sentence=sentence, edtf=edtf, how=how,
+            mention_end=mention_end, mention_text=mention_text, sentence=sentence, edtf=sys.intern(edtf), how=how,
             inferred=inferred))
     # Merging compares what the texts say, so it works on the machine's date and title;
     # an editor's correction is laid over them only when the event is written.
@@ -520,6 +548,7 @@ class Ingestor:
             _UPDATE_EVENT.executemany(conn, updates)
         if source_rows:
             _INSERT_SOURCE.executemany(conn, source_rows)
+        _keep_only_what_merging_needs(result.placed)
         if existing is not None:
             self._settle_vacated(conn, homes.values())
             self._relocate_editor_sources(conn, article_id, article)

@@ -10,8 +10,10 @@ year, and two different things that happened on the same day must stay apart.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,13 +55,15 @@ class EventIndex:
         self._postings: dict[tuple[str, int], list[Posting]] = defaultdict(list)
         self._coarse_postings: dict[tuple[str, int], list[Posting]] = defaultdict(list)  # > a month
         self._removed: set[int] = set()
+        self._articles: dict[int, tuple[int, set[str]]] = {}  # id(event) -> (sources read, their articles)
         self._wsum: dict[int, float] = {}
-        self._keys: dict[int, tuple[set[tuple[str, int, str]], set[str]]] = {}
         self.by_id: dict[int, MergedEvent] = {}
         for e in events or []:
             self.add(e)
 
     def add(self, event: MergedEvent) -> None:
+        # One string per word across the archive's events, not one per event that uses it.
+        event.keywords = {sys.intern(w) for w in event.keywords}
         self.events.append(event)
         if event.id is not None:
             self.by_id[event.id] = event
@@ -91,26 +95,37 @@ class EventIndex:
 
     def add_source(self, event: MergedEvent, source: SourceRef) -> None:
         event.sources.append(source)
-        keys, articles = self._source_keys(event)
-        keys.add((source.article, source.paragraph_index, source.sentence))
-        articles.add(source.article)
 
     def has_sentence(self, event: MergedEvent, source: SourceRef) -> bool:
-        return (source.article, source.paragraph_index, source.sentence) in self._source_keys(event)[0]
+        if source.article not in self._articles_of(event):
+            return False  # the usual answer, known without reading a big story's thousands of sources
+        article, paragraph, sentence = source.article, source.paragraph_index, source.sentence
+        return any(s.article == article and s.paragraph_index == paragraph and s.sentence == sentence
+                   for s in reversed(event.sources))
 
     def has_article(self, event: MergedEvent, article: str) -> bool:
-        return article in self._source_keys(event)[1]
+        return article in self._articles_of(event)
 
-    def _source_keys(self, event: MergedEvent) -> tuple[set[tuple[str, int, str]], set[str]]:
-        """Sentence keys and article names of an event's sources, rebuilt if its sources were cut."""
-        cached = self._keys.get(id(event))
-        if cached is None or len(cached[0]) > len(event.sources):
-            cached = self._keys[id(event)] = ({(s.article, s.paragraph_index, s.sentence) for s in event.sources},
-                                              {s.article for s in event.sources})
-        return cached
+    def _articles_of(self, event: MergedEvent) -> set[str]:
+        """The articles an event's sources come from, kept up with its sources as they grow.
+
+        Sources only grow while an article is merged; a re-read article's old sources are cut
+        first, and a shorter list is read again. Article names, not sentences: sets of every
+        event's sentences held most of a big archive's index in memory."""
+        count = len(event.sources)
+        known = self._articles.get(id(event))
+        if known is not None and known[0] == count:
+            return known[1]
+        if known is None or known[0] > count:
+            articles = {s.article for s in event.sources}
+        else:
+            articles = known[1]
+            articles.update(s.article for s in itertools.islice(event.sources, known[0], None))
+        self._articles[id(event)] = (count, articles)
+        return articles
 
     def add_keywords(self, event: MergedEvent, words: frozenset[str]) -> None:
-        new = words - event.keywords
+        new = {sys.intern(w) for w in words - event.keywords}
         event.keywords |= new
         self._df.update(new)
         self._wsum[id(event)] = self._wsum.get(id(event), 0.0) + math.fsum(self.weight(w) for w in new)
@@ -372,15 +387,15 @@ def infer_anchor(article_name: str, candidates: list[EventCandidate], index: Eve
         if not core.startswith("XXXX-") or core == "XXXX-XX-XX":
             continue
         for event in index.nearby(c.edtf):
-            if event.edtf.startswith("X") or index.has_article(event, article_name):
+            # The score first: it turns most events away, and cheaper than looking through their sources.
+            if event.edtf.startswith("X") or score_of(c, event) is None or index.has_article(event, article_name):
                 continue
-            if score_of(c, event) is not None:
-                year = int(event.edtf[:4])
-                votes[year] += 1
-                other = next((s for s in event.sources if s.article != article_name), None)
-                if other and year not in evidence:
-                    evidence[year] = (f"\u2018{c.source.mention_text}\u2019 matching \u2018{other.mention_text}\u2019 "
-                                      f"in {other.article}")
+            year = int(event.edtf[:4])
+            votes[year] += 1
+            other = next((s for s in event.sources if s.article != article_name), None)
+            if other and year not in evidence:
+                evidence[year] = (f"\u2018{c.source.mention_text}\u2019 matching \u2018{other.mention_text}\u2019 "
+                                  f"in {other.article}")
     if not votes:
         return None
     year, _ = votes.most_common(1)[0]
@@ -427,13 +442,13 @@ def pin_by_weekday(article_name: str, candidates: list[EventCandidate], index: E
             continue
         for event in index._sharing(c.keywords, first, last, index._postings):
             core = strip_qualifiers(event.edtf)[0]
-            if len(core) != 10 or core.startswith("X") or index.has_article(event, article_name):
+            if len(core) != 10 or core.startswith("X"):
                 continue
             day = dt.date.fromisoformat(core)
             if day.weekday() != weekday:
                 continue
             shared, plain = similarity(c.keywords, event.keywords)
-            if shared < 5 or plain < 0.35:
+            if shared < 5 or plain < 0.35 or index.has_article(event, article_name):
                 continue
             score = score_of(EventCandidate(summary="", edtf=core, granularity="day", source=c.source,
                                             keywords=c.keywords), event)

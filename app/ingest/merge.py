@@ -176,8 +176,8 @@ class EventIndex:
         self._file(event)
         self._post(event, event.keywords)
 
-    def nearby(self, edtf: str, keywords: frozenset[str] = frozenset()) -> list[MergedEvent]:
-        """The live events whose date could be compatible with `edtf` and that share its words."""
+    def nearby(self, edtf: str, keywords: frozenset[str]) -> list[MergedEvent]:
+        """The live events whose date could be compatible with `edtf` and that share two of its words."""
         core = strip_qualifiers(edtf)[0]
         if core.startswith("XXXX-XX"):
             return []  # an unknown date is compatible with nothing
@@ -197,11 +197,15 @@ class EventIndex:
                          self._sharing(keywords, start, end, self._coarse_postings)]
             else:
                 pools = [self._sharing(keywords, start, end, self._postings)]
+        # No merge without two shared words: testing that here, in one pass, spares the scorer
+        # most of a crowded date's events.
         seen: dict[int, MergedEvent] = {}
+        removed = self._removed
         for pool in pools:
             for e in pool:
-                if id(e) not in self._removed:
-                    seen[id(e)] = e
+                key = id(e)
+                if key not in seen and key not in removed and len(keywords & e.keywords) >= 2:
+                    seen[key] = e
         return list(seen.values())
 
     def _sharing(self, keywords: frozenset[str], start: str, end: str,
@@ -386,7 +390,7 @@ def infer_anchor(article_name: str, candidates: list[EventCandidate], index: Eve
         core = strip_qualifiers(c.edtf)[0]
         if not core.startswith("XXXX-") or core == "XXXX-XX-XX":
             continue
-        for event in index.nearby(c.edtf):
+        for event in index.nearby(c.edtf, c.keywords):
             # The score first: it turns most events away, and cheaper than looking through their sources.
             if event.edtf.startswith("X") or score_of(c, event) is None or index.has_article(event, article_name):
                 continue

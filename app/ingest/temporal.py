@@ -213,7 +213,7 @@ PATTERNS: list[tuple[str, str]] = [
                  + S + r"(?P<agodir>(?i:ago|earlier|before|later|from now|hence))", NUMBER="agon", UNIT="agou")),
     ("rel_unit_mod", r"(?i:(?P<rumod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of)"
                      + S + r"(?P<rurel>this|last|next)" + S + r"(?P<ruunit>week|month|year|quarter|decade|century))(?![A-Za-z])"),
-    ("rel_unit", r"(?i:(?P<rrel>last|next|this|the coming|the past|the previous|the following|past|coming|previous|following|the current|current)"
+    ("rel_unit", r"(?i:(?P<rrel>last|next|this|the coming|the past|the previous|the preceding|the following|past|coming|previous|following|the current|current)"
                  + S + r"(?P<rnum>(?:" + _NUM_WORD + r"|" + _VAGUE + r"|\d{1,3})" + S + r")?"
                  + r"(?P<runit>week|weekend|month|year|quarter|decade|century|day|hour|minute)(?P<rplural>s)?)(?![A-Za-z])"),
     ("the_weekend", r"(?i:the" + S + r"weekend)(?![A-Za-z])"),
@@ -327,6 +327,9 @@ class _Result:
     # Counted back from what the text last dated rather than from the anchor: "a year earlier"
     # after "the third quarter" is that quarter a year before; "ten days later", days after the last day.
     back_from: tuple[str, int] | None = None  # (unit, signed count)
+    # "The following year" counts from any date the text last gave, a plain year or month too;
+    # "a year earlier" only from a quarter or half (beside a bare year it means the publication's).
+    from_any_date: bool = False
     skip: int = 0  # leading characters the match took that are not part of the expression
 
 
@@ -767,6 +770,16 @@ def _back_from(res: _Result, previous: list[Mention]) -> None:
     """Re-read a `back_from` result against what the text dated before it (in place)."""
     unit, count = res.back_from
     for m in reversed(previous[-10:]):
+        if res.from_any_date and m.type == "DATE" and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", m.value):
+            if unit == "year":
+                res.value = res.edtf = str(int(m.value[:4]) + count)
+                res.granularity = "year"
+                return
+            if unit == "month" and len(m.value) >= 7:
+                y, mo = _shift_month(int(m.value[:4]), int(m.value[5:7]), count)
+                res.value = res.edtf = f"{y:04d}-{mo:02d}"
+                res.granularity = "month"
+                return
         if unit == "year" and re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", m.value):
             year, part = int(m.value[:4]) + count, m.value[5:]
             res.value = f"{year}-{part}"
@@ -837,6 +850,9 @@ _OFFSETS = {"last": -1, "past": -1, "the past": -1, "previous": -1, "the previou
             "this": 0, "current": 0, "the current": 0}
 
 
+_NARRATIVE = {"the following": 1, "following": 1, "the previous": -1, "the preceding": -1}
+
+
 def _norm_rel_unit(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     rel = " ".join(g["rrel"].lower().split())
     unit = g["runit"].lower()
@@ -850,6 +866,12 @@ def _norm_rel_unit(g: dict, anchor: Anchor, text: str, start: int) -> _Result | 
         return _Result("DURATION", _duration(1, unit), None, "duration")
     if unit in ("hour", "minute"):
         return _Result("DURATION", _duration(1, unit), None, "duration")
+    if rel in _NARRATIVE and unit in ("day", "week", "month", "year"):
+        # "On May 22, 1995, he was promoted, and the following year...": the story's time, not the
+        # publication's; the publication's only when the text gave no date before.
+        res = _relative_unit(unit, _NARRATIVE[rel], anchor)
+        res.back_from, res.from_any_date = (unit, _NARRATIVE[rel]), True
+        return res
     if unit == "day":
         return None
     return _relative_unit(unit, _OFFSETS.get(rel, 0), anchor)

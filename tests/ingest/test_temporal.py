@@ -193,3 +193,18 @@ def test_spoken_numbers_that_are_not_dates(text):
 def test_a_spoken_decade_needs_the_publication_date_for_its_century():
     m = find_mentions("Sales boomed in the nineties.", None)[0]
     assert m.text == "the nineties" and m.edtf == "XXXX-XX-XX"  # flagged for review, never guessed
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "The following year" is the story's next year, not the publication's.
+    ("On May 22, 1995, Farkas was made a general, and the following year he was appointed attache.",
+     "the following year", "1996"),
+    ("In March 1989 the bid failed. The following month, the company put itself up for sale.",
+     "The following month", "1989-04"),
+    ("He arrived on Sept. 3 and left the following day.", "the following day", "1989-09-04"),
+    # With no date before it, the publication's year is the story's.
+    ("Profit fell from the previous year.", "the previous year", "1988"),
+])
+def test_following_and_previous_count_from_the_story(text, span, value):
+    m = next(m for m in find_mentions(text, FRI_27_OCT_1989) if m.text == span)
+    assert m.value == value

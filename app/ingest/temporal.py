@@ -213,6 +213,10 @@ PATTERNS: list[tuple[str, str]] = [
                  + S + r"(?P<agodir>(?i:ago|earlier|before|later|from now|hence))", NUMBER="agon", UNIT="agou")),
     ("rel_unit_mod", r"(?i:(?P<rumod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of)"
                      + S + r"(?P<rurel>this|last|next)" + S + r"(?P<ruunit>week|month|year|quarter|decade|century))(?![A-Za-z])"),
+    ("story_unit", r"(?i:(?:(?P<sumod>earlier|later)" + S + r")?(?:that(?:" + S + r"same)?|the" + S + r"same)" + S
+                   + r"(?P<suunit>year|month|week|day))(?![A-Za-z-])"),
+    ("within_unit", r"(?i:(?:the" + S + r"full|(?:the" + S + r"(?:end|beginning|start|middle)" + S + r"of|(?:earlier|later|early|late)"
+                    + S + r"in)" + S + r"the)" + S + r"(?:fiscal" + S + r")?(?P<wuunit>year|month))(?![A-Za-z-])"),
     ("rel_unit", r"(?i:(?P<rrel>last|next|this|the coming|the past|the previous|the preceding|the following|past|coming|previous|following|the current|current)"
                  + S + r"(?P<rnum>(?:" + _NUM_WORD + r"|" + _VAGUE + r"|\d{1,3})" + S + r")?"
                  + r"(?P<runit>week|weekend|month|year|quarter|decade|century|day|hour|minute)(?P<rplural>s)?)(?![A-Za-z])"),
@@ -257,7 +261,7 @@ TRIGGER_WORDS = frozenset(
     + list(NUMBER_WORDS) + [w.split()[0] for w in NUMBER_WORDS] + [w.split()[0] for w in VAGUE_NUMBERS]
     + [h.split()[0].replace("'", "") for h in [*HOLIDAYS, *MOVABLE_HOLIDAYS]] + ["valentine", "new", "st", "mother", "father"]
     + list(SEASONS) + list(QUARTER_WORDS) + ["q1", "q2", "q3", "q4"] + list(ORDINAL_WORDS) + """
-    the last next this coming past previous following current earlier later early late mid end beginning start
+    the that last next this coming past previous following current earlier later early late mid end beginning start
     middle between every each per comparable corresponding same fiscal half latter close daily weekly monthly annually yearly hourly nightly quarterly today tomorrow
     yesterday tonight now right currently at nowadays presently these recently lately in soon former formerly
     once so to for any immediately about around nearly almost more less over up roughly noon midnight midday
@@ -330,6 +334,7 @@ class _Result:
     # "The following year" counts from any date the text last gave, a plain year or month too;
     # "a year earlier" only from a quarter or half (beside a bare year it means the publication's).
     from_any_date: bool = False
+    needs_antecedent: bool = False  # "that day" with no date before it in the text is no date at all
     skip: int = 0  # leading characters the match took that are not part of the expression
 
 
@@ -766,20 +771,44 @@ def _norm_year_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | 
     return res
 
 
+def _count_from(res: _Result, value: str, unit: str, count: int) -> None:
+    """`res` as `count` units from the date `value` (in place); unknown when `value` is too coarse
+    for the unit ("that day" after "in 1979")."""
+    res.type, res.relative, res.unresolved = "DATE", True, False
+    if unit == "year":
+        res.value = res.edtf = str(int(value[:4]) + count)
+        res.granularity = "year"
+    elif unit == "month" and re.match(r"\d{4}-\d\d(?:$|-)", value):
+        y, mo = _shift_month(int(value[:4]), int(value[5:7]), count)
+        res.value = res.edtf = f"{y:04d}-{mo:02d}"
+        res.granularity = "month"
+    elif unit in ("day", "week") and re.match(r"\d{4}-\d\d-\d\d", value):
+        day = dt.date.fromisoformat(value[:10]) + dt.timedelta(days=count * (7 if unit == "week" else 1))
+        if unit == "week":
+            lo, hi = _week_bounds(day)
+            res.value, res.edtf, res.granularity = _week_value(day), f"{lo.isoformat()}/{hi.isoformat()}", "week"
+        else:
+            res.value = res.edtf = day.isoformat()
+            res.granularity = "day"
+    else:  # what is known of it: "that day" after "in October 1998" is some day of that October
+        known = re.match(r"\d{4}(?:-\d\d)?", value).group(0)
+        if unit == "day":
+            res.value = res.edtf = known + "-XX" * (3 - len(known.split("-")))
+        else:
+            res.value = res.edtf = known + ("-XX" if unit == "month" else "")
+            if unit == "week":
+                res.value = f"{known[:4]}-WXX"
+        res.granularity = "month" if len(known) == 7 else "year"
+
+
 def _back_from(res: _Result, previous: list[Mention]) -> None:
     """Re-read a `back_from` result against what the text dated before it (in place)."""
     unit, count = res.back_from
     for m in reversed(previous[-10:]):
-        if res.from_any_date and m.type == "DATE" and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", m.value):
-            if unit == "year":
-                res.value = res.edtf = str(int(m.value[:4]) + count)
-                res.granularity = "year"
-                return
-            if unit == "month" and len(m.value) >= 7:
-                y, mo = _shift_month(int(m.value[:4]), int(m.value[5:7]), count)
-                res.value = res.edtf = f"{y:04d}-{mo:02d}"
-                res.granularity = "month"
-                return
+        if res.from_any_date and m.type in ("DATE", "TIME") and re.match(r"\d{4}(?:$|-)", m.value):
+            _count_from(res, m.value, unit, count)
+            res.needs_antecedent = False
+            return
         if unit == "year" and re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", m.value):
             year, part = int(m.value[:4]) + count, m.value[5:]
             res.value = f"{year}-{part}"
@@ -848,6 +877,19 @@ def _relative_unit(unit: str, offset: int, anchor: Anchor) -> _Result:
 _OFFSETS = {"last": -1, "past": -1, "the past": -1, "previous": -1, "the previous": -1,
             "next": 1, "coming": 1, "the coming": 1, "following": 1, "the following": 1,
             "this": 0, "current": 0, "the current": 0}
+
+
+def _norm_story_unit(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """`that year`, `later that day`, `the same month`: the date the story last gave; with none, unknown."""
+    unit = g["suunit"].lower()
+    res = _unresolved()
+    res.back_from, res.from_any_date, res.needs_antecedent = (unit, 0), True, True
+    return res
+
+
+def _norm_within_unit(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """`the full year`, `the end of the year`, `earlier in the month`: the publication's year or month."""
+    return _relative_unit(g["wuunit"].lower(), 0, anchor)
 
 
 _NARRATIVE = {"the following": 1, "following": 1, "the previous": -1, "the preceding": -1}
@@ -1139,7 +1181,7 @@ NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "year_edge": _norm_year_edge, "fiscal_year": _norm_fiscal_year, "year_period": _norm_year_period, "year_quarter": _norm_year_quarter,
     "time_weekday": _norm_time_weekday, "season": _norm_season,
     "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "year_ago": _norm_year_ago, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
-    "rel_unit": _norm_rel_unit, "the_weekend": _norm_the_weekend, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
+    "rel_unit": _norm_rel_unit, "story_unit": _norm_story_unit, "within_unit": _norm_within_unit, "the_weekend": _norm_the_weekend, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
     "today": _norm_today, "set": _norm_set, "duration": _norm_duration,
     "bare_units": _norm_bare_units, "ref": _norm_ref, "time": _norm_time,
     "month_alone": _norm_month_alone, "year": _norm_year,
@@ -1237,6 +1279,8 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
         start += res.skip
         if res.back_from is not None:
             _back_from(res, [m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived])
+            if res.needs_antecedent:
+                continue
         # Trim trailing punctuation that belongs to the sentence, not the date.
         while end > start and text[end - 1] in " ,.\t":
             if text[end - 1] == "." and re.search(r"(?:[A-Z][a-z]{2,3}|a\.m|p\.m)\.$", text[start:end]) \

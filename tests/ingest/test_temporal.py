@@ -208,3 +208,24 @@ def test_a_spoken_decade_needs_the_publication_date_for_its_century():
 def test_following_and_previous_count_from_the_story(text, span, value):
     m = next(m for m in find_mentions(text, FRI_27_OCT_1989) if m.text == span)
     assert m.value == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "That year", "earlier that day": the date the story last gave.
+    ("On May 22, 1995, Farkas was made a general, and later that year he was appointed.", "later that year", "1995"),
+    ("Police came on Oct. 23. Earlier that day, a bomb exploded.", "Earlier that day", "1989-10-23"),
+    ("In the third quarter of 1988 sales rose; that year was good.", "that year", "1988"),
+    # Only what is known: a day of that October.
+    ("In October 1998 he came, and that same day left.", "that same day", "1998-10-XX"),
+    # Within the publication's year or month.
+    ("Sales for the full year will rise.", "the full year", "1989"),
+    ("The plant closes at the end of the year.", "the end of the year", "1989"),
+    ("Shares fell earlier in the month.", "earlier in the month", "1989-10"),
+])
+def test_that_year_and_within_the_year(text, span, value):
+    m = next(m for m in find_mentions(text, FRI_27_OCT_1989) if m.text == span)
+    assert m.value == value
+
+
+def test_that_day_with_no_date_before_it_is_not_a_date():
+    assert find_mentions("Market makers suffer losses on trades made that day.", FRI_27_OCT_1989) == []

@@ -751,10 +751,10 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
         y, m = _shift_month(anchor.date.year, anchor.date.month, sign * n * (3 if unit == "quarter" else 1))
         v = f"{y:04d}-{m:02d}"
         return _Result("DATE", v, v, "month", relative=True)
-    if unit == "week":
+    if unit == "week":  # "six weeks ago" names a week, not a day: a day would claim more than the text
         day = anchor.date + dt.timedelta(weeks=sign * n)
-        v = day.isoformat()
-        return _Result("DATE", v, v, "day", relative=True)
+        lo, hi = _week_bounds(day)
+        return _Result("DATE", _week_value(day), f"{lo.isoformat()}/{hi.isoformat()}", "week", relative=True)
     if unit == "day":
         v = (anchor.date + dt.timedelta(days=sign * n)).isoformat()
         return _Result("DATE", v, v, "day", relative=True)

@@ -229,3 +229,8 @@ def test_that_year_and_within_the_year(text, span, value):
 
 def test_that_day_with_no_date_before_it_is_not_a_date():
     assert find_mentions("Market makers suffer losses on trades made that day.", FRI_27_OCT_1989) == []
+
+
+def test_weeks_ago_is_a_week_not_a_day():
+    (m,) = find_mentions("The plan was drafted six weeks ago.", FRI_27_OCT_1989)
+    assert (m.value, m.edtf, m.granularity) == ("1989-W37", "1989-09-11/1989-09-17", "week")

@@ -650,7 +650,7 @@ class Ingestor:
             event = self.index.by_id.get(event_id)
             if event is None:
                 continue
-            event.sources = [s for s in event.sources if s.article != name or s.how == EDITOR_MADE]
+            self.index.withdraw_article(event, name, keep=lambda s: s.how == EDITOR_MADE)
             self._inferred.pop(id(event), None)
             fixes = self.corrections.of(event_id)
             if event.sources:

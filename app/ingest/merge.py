@@ -106,17 +106,22 @@ class EventIndex:
     def has_article(self, event: MergedEvent, article: str) -> bool:
         return article in self._articles_of(event)
 
+    def withdraw_article(self, event: MergedEvent, article: str, keep: Callable[[SourceRef], bool]) -> None:
+        """Take an article's sources out of an event, except those `keep` says stay."""
+        event.sources = [s for s in event.sources if s.article != article or keep(s)]
+        self._articles.pop(id(event), None)
+
     def _articles_of(self, event: MergedEvent) -> set[str]:
         """The articles an event's sources come from, kept up with its sources as they grow.
 
-        Sources only grow while an article is merged; a re-read article's old sources are cut
-        first, and a shorter list is read again. Article names, not sentences: sets of every
-        event's sentences held most of a big archive's index in memory."""
+        Sources only ever grow, but through `withdraw_article`, which forgets what was known.
+        Article names, not sentences: sets of every event's sentences held most of a big
+        archive's index in memory."""
         count = len(event.sources)
         known = self._articles.get(id(event))
         if known is not None and known[0] == count:
             return known[1]
-        if known is None or known[0] > count:
+        if known is None:
             articles = {s.article for s in event.sources}
         else:
             articles = known[1]

@@ -6,8 +6,11 @@ import gc
 import glob
 import os
 import sys
+import zlib
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -168,7 +171,8 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None, wor
                     yield ingestor.edited(doc), digest
             advance()
 
-    undated: list[tuple[RawDoc, str]] = []
+    # Undated documents wait compressed: in a big ingest they are many, and their text is all that waits.
+    undated: deque[tuple[RawDoc, bytes, str]] = deque()
 
     def store(reads: Iterator[tuple[RawDoc, str, object]]) -> None:
         for doc, digest, read in reads:
@@ -178,17 +182,24 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None, wor
                 # Undated articles go last, so they can borrow a year from the dated ones. Only their
                 # text waits (their readings, kept, were most of a big ingest's memory); they are
                 # read, in the readers too, when their turn comes.
-                undated.append((doc, digest))
+                undated.append((replace(doc, text=""), zlib.compress(doc.text.encode(), 1), digest))
             else:
                 run(doc, digest, *read)
 
     with _progress(show, len(inputs)) as advance:
         store(_read_all(changed_documents(advance), workers, _read_undated_later))
-        store(_read_all(iter(undated), workers, read_for_ingest))
+        store(_read_all(_unpacked(undated), workers, read_for_ingest))
         try:
             ingestor.reinfer_undated()
         except CommitFailed as exc:
             _report_commit_failure(exc)
+
+
+def _unpacked(waiting: deque[tuple[RawDoc, bytes, str]]) -> Iterator[tuple[RawDoc, str]]:
+    """The waiting documents, each let go as it is handed on."""
+    while waiting:
+        doc, packed, digest = waiting.popleft()
+        yield replace(doc, text=zlib.decompress(packed).decode()), digest
 
 
 def read_for_ingest(doc: RawDoc, undated_later: bool = False):

@@ -69,7 +69,7 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((s, e) for s, e in spans if text[s:e].strip())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # about 1,500 articles of sentences: a re-read or a wire copy comes soon after
 def keywords(text: str) -> frozenset[str]:
     """Content-word stems that say what a sentence is about."""
     out = set()
@@ -172,7 +172,7 @@ def _title_for(sentence: str, mention: Mention, offset: int, spans: tuple[tuple[
     return _headline(sentence, spans, focus) or sentence[:90]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _headline(sentence: str, spans: tuple[tuple[int, int], ...], focus: tuple[int, int]) -> str:
     """Cached: an undated article is read again once its year is known, and wire copies repeat sentences."""
     return headline(sentence, list(spans), focus=focus)

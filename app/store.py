@@ -201,11 +201,9 @@ def _kept(source: SourceRef) -> SourceRef:
     Their sentences and explanations are in the database; held for every source of an archive they
     were most of the index's memory. An editor's source keeps its paragraph: a re-read article's same
     text must not be added beside it."""
-    editor = source.how == EDITOR_MADE
-    return SourceRef(article=source.article, paragraph_index=source.paragraph_index, mention_start=source.mention_start,
-                     mention_end=source.mention_end, mention_text=source.mention_text,
-                     sentence=source.sentence if editor else "", edtf=sys.intern(source.edtf),
-                     how=EDITOR_MADE if editor else "", inferred=source.inferred)
+    if source.how == EDITOR_MADE:
+        return replace(source, edtf=sys.intern(source.edtf))
+    return replace(source, sentence="", how="", edtf=sys.intern(source.edtf))
 
 
 def _keep_only_what_merging_needs(placed: list[tuple[SourceRef, MergedEvent]]) -> None:

@@ -239,7 +239,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("ref", r"(?i:(?P<ref>right now|now|currently|at present|nowadays|presently|these days|at the moment|"
             r"recently|lately|recent years|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
             r"to date|for now|any time|immediately))(?![A-Za-z])"),
-    ("time_weekday", r"(?:(?<![\d:])(?P<twh>1[0-2]|0?[1-9])(?::(?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
+    ("time_on_day", r"(?:(?<![\d:])(?P<twh>1[0-2]|0?[1-9])(?::(?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
                      r"|(?P<twnoon>(?i:noon|midnight|midday)))"
                      r"(?:" + S + r"(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|BST))?" + OPT_COMMA + r"(?:(?i:on)" + S + r")?"
                      + r"(?:" + WEEKDAY.format(g="twd") + r"|" + MONTH.format(g="twm") + r"[ \t\u00a0]*"
@@ -654,7 +654,7 @@ def _norm_year_quarter(g: dict, anchor: Anchor, text: str, start: int) -> _Resul
     return _Result("DATE", f"{year}-Q{q}", f"{year}-{first:02d}/{year}-{first + 2:02d}", "quarter", relative=True)
 
 
-def _norm_time_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+def _norm_time_on_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     """`9 a.m. Tuesday`, `5 p.m. EST Nov. 9`, `noon tomorrow`: a time on that day."""
     if g["twd"]:
         day = _norm_weekday({"wd": g["twd"], "wrel": None, "wpart": None, "_m": g["_m"]}, anchor, text, start)
@@ -1179,7 +1179,7 @@ NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
     "century": _norm_century, "spoken_decade": _norm_spoken_decade, "year_range": _norm_year_range, "year_part": _norm_year_part,
     "year_edge": _norm_year_edge, "fiscal_year": _norm_fiscal_year, "year_period": _norm_year_period, "year_quarter": _norm_year_quarter,
-    "time_weekday": _norm_time_weekday, "season": _norm_season,
+    "time_on_day": _norm_time_on_day, "season": _norm_season,
     "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "year_ago": _norm_year_ago, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
     "rel_unit": _norm_rel_unit, "story_unit": _norm_story_unit, "within_unit": _norm_within_unit, "the_weekend": _norm_the_weekend, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
     "today": _norm_today, "set": _norm_set, "duration": _norm_duration,

@@ -131,6 +131,11 @@ def test_ages_are_not_durations():
 FRI_27_OCT_1989 = dt.date(1989, 10, 27)
 
 
+def read_in_1989(text: str, span: str):
+    """The mention with exactly this text, in an article of Friday 27 October 1989."""
+    return next(m for m in find_mentions(text, FRI_27_OCT_1989) if m.text == span)
+
+
 @pytest.mark.parametrize("text, span, value, edtf", [
     # News style drops the "on": a capitalised word before a weekday is a place, not a first name.
     ("bomb attacks in Kenya and Tanzania Friday, calling them", "Friday", "1989-10-27", "1989-10-27"),
@@ -156,7 +161,7 @@ FRI_27_OCT_1989 = dt.date(1989, 10, 27)
     ("He will speak at noon tomorrow.", "noon tomorrow", "1989-10-28T12:00", "1989-10-28"),
 ])
 def test_resolution_from_context(text, span, value, edtf):
-    m = next(m for m in find_mentions(text, FRI_27_OCT_1989) if m.text == span)
+    m = read_in_1989(text, span)
     assert (m.value, m.edtf) == (value, edtf)
 
 
@@ -177,7 +182,7 @@ def test_over_is_not_part_of_a_duration():
     ("Growth in the nineteen-eighties was fast.", "the nineteen-eighties", "198", "198X"),
 ])
 def test_spoken_years_and_decades(text, span, value, edtf):
-    m = next(m for m in find_mentions(text, FRI_27_OCT_1989) if m.text == span)
+    m = read_in_1989(text, span)
     assert (m.value, m.edtf) == (value, edtf)
 
 
@@ -206,7 +211,7 @@ def test_a_spoken_decade_needs_the_publication_date_for_its_century():
     ("Profit fell from the previous year.", "the previous year", "1988"),
 ])
 def test_following_and_previous_count_from_the_story(text, span, value):
-    m = next(m for m in find_mentions(text, FRI_27_OCT_1989) if m.text == span)
+    m = read_in_1989(text, span)
     assert m.value == value
 
 
@@ -223,7 +228,7 @@ def test_following_and_previous_count_from_the_story(text, span, value):
     ("Shares fell earlier in the month.", "earlier in the month", "1989-10"),
 ])
 def test_that_year_and_within_the_year(text, span, value):
-    m = next(m for m in find_mentions(text, FRI_27_OCT_1989) if m.text == span)
+    m = read_in_1989(text, span)
     assert m.value == value
 
 

@@ -100,7 +100,7 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
             sentence = text[s_start:s_end]
             inside = [m for m in para_mentions if s_start <= m.start and m.end <= s_end]
             placed = [m for m in inside if m.places_event]
-            spans = [(m.start - s_start, m.end - s_start) for m in inside if m.type != "DURATION"]
+            spans = [(m.start - s_start, m.end - s_start) for m in inside if m.places_event or m.type != "DURATION"]
             if not placed and last_day is not None:
                 same = SAME_DAY.search(sentence)
                 if same:

@@ -131,7 +131,7 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 
 # Words that, shortly before a weekday or month, say the sentence looks ahead.
 FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|'ll|is to|are to|plans? to|planning to|planned|scheduled|expected to|set to|"
+    r"\b(?:will|would|shall|'ll|is to|are to|plans? to|planning to|planned|scheduled|expected to|set to|"
     r"(?:is|are) due|going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to|"
     r"until|till)\b")
 
@@ -146,7 +146,9 @@ NOT_A_YEAR_AFTER = re.compile(
     r"feet|foot|tons?|tonnes?|dollars|euros|pounds|yuan|rubles|roubles|votes|cases|deaths|"
     r"units|shares|barrels|acres|hectares|pages|words|points|jobs|members|seats|students|"
     r"workers|employees|residents|children|men|women|refugees|homes|houses|vehicles|cars|"
-    r"[a-z]+s\b(?!\s+(?:war|election|olympics|games|cup|census)))",
+    # any other plural noun ("2,000 rifles"), but not a verb ("in 2000 was", "in 1991 has") or a name ("Charles")
+    r"(?!(?:has|was|is|does|says|seems|remains|marks|means|sees|looks|brings|begins|ends|comes|goes)\b)"
+    r"(?-i:[a-z]+s)\b(?!\s+(?:war|election|olympics|games|cup|census)))",
     re.I)
 
 
@@ -336,6 +338,9 @@ class _Result:
     from_any_date: bool = False
     needs_antecedent: bool = False  # "that day" with no date before it in the text is no date at all
     skip: int = 0  # leading characters the match took that are not part of the expression
+    # "three days later": TimeML marks the length ("three days", P3D) and leaves "later" as a signal,
+    # while the timeline still places the day it counts to. The TIMEX3 value, and the signal's length.
+    counted_length: tuple[str, int] | None = None
 
 
 def _month(tok: str) -> int:
@@ -730,12 +735,18 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     unit = g["agou"].lower()
     direction = g["agodir"].lower()
     sign = -1 if direction in ("ago", "earlier", "before") else 1
+    counted = direction in ("earlier", "before", "later") and unit in ("day", "week", "month", "hour", "minute")
+    signal = len(g["_m"]) - g["_m"].lower().rindex(direction)
     if n is None:  # "several years ago": TimeML's vague past (or future), which places nothing
+        if counted:  # "a few days later": a vague length
+            return _Result("DURATION", _duration(None, unit), None, "duration", skip=0,
+                           counted_length=(_duration(None, unit), signal))
         return _Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, "ref")
     n = int(n)
-    if direction in ("earlier", "before", "later") and unit in ("day", "week", "month", "hour", "minute"):
+    if counted:
         # "two days later" counts from the day the text last named, not from the anchor.
-        res = _Result("DATE", "XXXX-XX-XX", None, "unknown", relative=True)
+        res = _Result("DATE", "XXXX-XX-XX", None, "unknown", relative=True,
+                      counted_length=(_duration(n, unit), signal))
         res.back_from = (unit, sign * n)
         return res
     if anchor.date is None:
@@ -977,7 +988,9 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     if anchor.date is None:
         return _unresolved()
     d = anchor.date
-    if rel in ("next", "coming") or (not rel and _looks_ahead(text, start)):
+    # "would get around Wednesday's ruling": the clause's tense is the verb's, not the possessive's
+    possessive = text.startswith(("'s", "\u2019s"), start + len(g["_m"]))
+    if rel in ("next", "coming") or (not rel and not possessive and _looks_ahead(text, start)):
         delta = (target - d.weekday()) % 7 or (7 if rel else 0)
         day = d + dt.timedelta(days=delta)
     elif rel == "this":
@@ -1112,7 +1125,9 @@ _MONTH_LEFT_CUE = re.compile(
     r"mid|late|between|and|for|around|end|start|beginning|middle|throughout)[ \t-]*)$", re.I)
 
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:through|until|till)\s+$", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|the|its|their|his|her|our)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:and|or|of|to|in|on|at|for|by|is|was|will|had|has|said|says)\b)[a-z]{3,}\b")
+_DEADLINE_BEFORE = re.compile(r"\b(?:through|until|till|by)\s+$", re.I)
 
 
 def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -1121,8 +1136,10 @@ def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result
     mod = (g["mamod"] or "").lower()
     if len(tok.rstrip(".")) == 3 and not tok.endswith(".") and tok != "May":
         return None  # "Mar", "Jan" alone are names more often than months
-    if not mod and not _MONTH_LEFT_CUE.search(text[max(0, start - 12):start]):
-        return None
+    if not mod and not _MONTH_LEFT_CUE.search(text[max(0, start - 12):start]) and not (
+            _DETERMINER_BEFORE.search(text[max(0, start - 8):start])
+            and _NOUN_AFTER.match(text, start + len(g["_m"]))):
+        return None  # a month alone is a date after "in", "since"..., or before a noun: "the October slaying"
     if g["mayrel"] and anchor.year is not None:  # "June last year"
         year = anchor.year + {"last": -1, "this": 0, "next": 1}[g["mayrel"].lower()]
         v = f"{year:04d}-{month:02d}"
@@ -1281,6 +1298,10 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
             _back_from(res, [m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived])
             if res.needs_antecedent:
                 continue
+        if res.counted_length is not None:
+            res.value, signal = res.counted_length
+            res.type = "DURATION"
+            end -= signal
         # Trim trailing punctuation that belongs to the sentence, not the date.
         while end > start and text[end - 1] in " ,.\t":
             if text[end - 1] == "." and re.search(r"(?:[A-Z][a-z]{2,3}|a\.m|p\.m)\.$", text[start:end]) \

@@ -83,7 +83,8 @@ class Mention:
 
     @property
     def places_event(self) -> bool:
-        return self.edtf is not None and self.type in ("DATE", "TIME")
+        # a DURATION places an event only when counted from a date: "three days later"
+        return self.edtf is not None and self.type in ("DATE", "TIME", "DURATION")
 
 
 @dataclass(frozen=True, slots=True)  # slots: the event index holds one for every source of the archive

@@ -96,6 +96,7 @@ def test_year_known_but_day_unknown_resolves_month_day_only():
     "costs $1979 a month",
     "March on, said the general.",
     "Mr. Will Friday met Sunday Adelaja",
+    "the March on Washington",
 ])
 def test_things_that_are_not_dates(text):
     placed = [m for m in find_mentions(text, MON_23_AUG_2021) if m.places_event]
@@ -144,13 +145,29 @@ def read_in_1989(text: str, span: str):
     ("In the third quarter, sales rose. The year-earlier quarter was weak.", "The year-earlier quarter", "1988-Q3",
      "1988-07/1988-09"),
     ("Profit rose 5% from a year ago.", "a year ago", "1988", "1988"),
-    # "Ten days later" counts from the day the text named, not from the publication date.
-    ("The deal closed on Sept. 1. Ten days later it collapsed.", "Ten days later", "1989-09-11", "1989-09-11"),
+    # "Ten days later" counts from the day the text named, not from the publication date. TimeML
+    # marks its length ("Ten days", P10D) and leaves "later" as a signal; the timeline places the day.
+    ("The deal closed on Sept. 1. Ten days later it collapsed.", "Ten days", "P10D", "1989-09-11"),
+    ("Talks began on Oct. 2. Two weeks later they broke down.", "Two weeks", "P2W", "1989-10-16"),
+    ("A few days later it collapsed.", "A few days", "PXD", None),
+    ("An hour later he was declared dead.", "An hour", "PT1H", None),
     # A month alone: the latest past one, or the coming one when the sentence looks ahead.
     ("The chip was unveiled last April.", "last April", "1989-04", "1989-04"),
     ("The loan runs through January.", "January", "1990-01", "1990-01"),
     ("The company was sold in January.", "January", "1989-01", "1989-01"),
     ("Mr. Schwarz will succeed Daniel P. Davison in February.", "February", "1990-02", "1990-02"),
+    ("The loan must be repaid by February.", "February", "1990-02", "1990-02"),
+    ("The stock split would be paid on a date in January.", "January", "1990-01", "1990-01"),
+    # A month before a noun is a date too: "the October slaying", "a June agreement".
+    ("Police solved the October slaying.", "October", "1989-10", "1989-10"),
+    ("It is trying to sell itself under a June agreement.", "June", "1989-06", "1989-06"),
+    # A weekday in reported future is the coming one; a possessive takes no tense from the clause.
+    ("He said he would travel to Washington Thursday.", "Thursday", "1989-11-02", "1989-11-02"),
+    ("They said they would fight Wednesday's ruling.", "Wednesday", "1989-10-25", "1989-10-25"),
+    # A verb or a name after a year does not make it a count of things.
+    ("In nineteen ninety-one Charles Keating was convicted.", "nineteen ninety-one", "1991", "1991"),
+    ("The approach of the year two thousand has many worried.", "the year two thousand", "2000", "2000"),
+    ("By 1995 was the deadline.", "1995", "1995", "1995"),
     # A part of a day is a time in TimeML's value; the timeline places it on the day.
     ("Police arrived Wednesday night.", "Wednesday night", "1989-10-25TNI", "1989-10-25"),
     ("The talks ended Thursday evening.", "Thursday evening", "1989-10-26TEV", "1989-10-26"),

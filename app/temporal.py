@@ -18,20 +18,28 @@ from app.ingest.temporal import find_mentions
 from app.ingest.types import Anchor
 
 _YEARS = re.compile(r"1[0-9]\d\d|20\d\d|\d\d")
+_DAY_RANGE_PARTS = re.compile(r"(.*?\d+)(?:st|nd|rd|th)?\s*(?:[-\u2013\u2014]|\b(?:to|through|until|till)\b)\s*(\D*\d.*)",
+                              re.DOTALL)
 
 
 def timex_items(text: str, anchor: Anchor) -> list[dict]:
-    """Mentions as TIMEX3 items; a year range is annotated by TimeML as two dates."""
+    """Mentions as TIMEX3 items; a range of years or days is annotated by TimeML as two dates."""
     items = []
     for m in find_mentions(text, anchor):
         if m.granularity == "range" and m.edtf and "/" in m.edtf:
             years = list(_YEARS.finditer(m.text))
-            if len(years) == 2:
+            if len(years) == 2 and "-" not in m.edtf:
                 first, last = m.edtf.split("/")
                 for part, value in zip(years, (first, last)):
                     s = m.start + part.start()
                     items.append({"start": s, "end": m.start + part.end(),
                                   "text": text[s:m.start + part.end()], "value": value, "type": "DATE"})
+                continue
+            parts = _DAY_RANGE_PARTS.fullmatch(m.text)
+            if parts:  # "Aug. 15-16": TimeML marks each day
+                for (begin, end), value in zip((parts.span(1), parts.span(2)), m.edtf.split("/")):
+                    items.append({"start": m.start + begin, "end": m.start + end, "text": m.text[begin:end],
+                                  "value": value, "type": "DATE"})
                 continue
         items.append({"start": m.start, "end": m.end, "text": m.text, "value": m.value, "type": m.type})
     return items

@@ -96,7 +96,7 @@ UNITS = {
     "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
     "centurie": ("CE", False), "quarter": ("Q", False), "weekend": ("WE", False),
 }
-UNIT = r"(?P<{g}>second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)"
+UNIT = r"(?P<{g}>second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie)|quarter)"
 
 SEASONS = {"spring": ("SP", 21), "summer": ("SU", 22), "autumn": ("FA", 23),
            "fall": ("FA", 23), "winter": ("WI", 24)}
@@ -165,14 +165,25 @@ def _pat(template: str, **names: str) -> str:
 S = r"[ \t\u00a0]+"  # a space inside an expression, never a line break
 OPT_COMMA = r",?[ \t\u00a0]*"
 
+_DAY_TO = r"(?:[ \t]*[-\u2013\u2014][ \t]*|" + S + r"(?i:to|through|until|till)" + S + r")"
+# what may follow the last day of a span: not a clock time, a share or a count ("March 3 to 5 p.m.", "3-5 people")
+_DAY_RANGE_END = r"(?![ \t]*(?:[:.,]?\d|%|(?i:a\.?m\b|p\.?m\b|per\b|percent|people|points)))"
+_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EDT|EST|CDT|CST|MDT|MST|PDT|PST|IST|JST|local time)\b"
+
 PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?<![\d-])(?P<iy>\d{4})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
             r"(?:[T ](?P<ih>[01]\d|2[0-3]):(?P<imin>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d])"),
-    ("numeric", r"(?<![\d/.-])(?P<nm>0?[1-9]|1[0-2])(?P<sep>[/-])(?P<nd>0?[1-9]|[12]\d|3[01])(?P=sep)(?P<ny>\d{4}|\d{2})"
+    ("numeric", r"(?<![\d/.-])(?P<nm>0?[1-9]|[12]\d|3[01])(?:(?P<sep>[/-])(?P<nd>0?[1-9]|[12]\d|3[01])(?P=sep)(?P<ny>\d{4}|\d{2})"
+                r"|\.(?P<ndot>0?[1-9]|1[0-2])\.(?P<nydot>\d{4}))"
                 r"(?:[ \t]+(?P<nh>[01]\d|2[0-3]):?(?P<nmin>[0-5]\d)(?::[0-5]\d)?)?(?![\d/])"),
     ("compact", r"(?<!\d)(?P<cy>19\d\d|20\d\d)(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?!\d)"),
     ("holiday", r"(?i:(?P<hol>" + _HOLIDAY + r"))(?:" + OPT_COMMA + r"(?:(?:in|of)" + S + r")?"
                 + YEAR.format(g="hy") + r")?"),
+    # "Aug. 15-16", "March 3 to 5, 2021", "Aug. 30-Sept. 2", "15-16 August": a span of days
+    ("day_range", _pat(r"{MONTH}" + S + r"{DAY}" + _DAY_TO + r"(?:{MONTH2}" + S + r")?{DAY2}" + _DAY_RANGE_END
+                       + r"(?:" + OPT_COMMA + r"{YEAR})?", MONTH="rm1", DAY="rd1", MONTH2="rm2", DAY2="rd2", YEAR="ryr")
+                  + "|" + _pat(r"{DAY}(?:" + S + r"{MONTH2})?" + _DAY_TO + r"{DAY2}" + S + r"(?:of" + S + r")?{MONTH}(?:"
+                               + OPT_COMMA + r"{YEAR})?", DAY="rdd1", MONTH2="rdm1", DAY2="rdd2", MONTH="rdm", YEAR="rdy")),
     ("mdy", _pat(r"(?:{WEEKDAY}" + OPT_COMMA + r")?{MONTH}" + S + r"(?:the" + S + r")?{DAY}(?:"
                  + OPT_COMMA + r"{YEAR})?", WEEKDAY="mw", MONTH="mm", DAY="md", YEAR="my")),
     ("dmy", _pat(r"(?:{WEEKDAY}" + OPT_COMMA + r")?(?:the" + S + r")?{DAY}" + S + r"(?:of" + S + r")?{MONTH}(?:"
@@ -241,17 +252,21 @@ PATTERNS: list[tuple[str, str]] = [
     ("ref", r"(?i:(?P<ref>right now|now|currently|at present|nowadays|presently|these days|at the moment|"
             r"recently|lately|recent years|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
             r"to date|for now|any time|immediately))(?![A-Za-z])"),
-    ("time_on_day", r"(?:(?<![\d:])(?P<twh>1[0-2]|0?[1-9])(?::(?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
-                     r"|(?P<twnoon>(?i:noon|midnight|midday)))"
-                     r"(?:" + S + r"(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|BST))?" + OPT_COMMA + r"(?:(?i:on)" + S + r")?"
+    ("time_on_day", r"(?:(?<![\d:.])(?P<twh>1[0-2]|0?[1-9])(?:[:.](?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
+                     r"|(?P<twnoon>(?i:noon|midnight|midday))"
+                     r"|(?<![\d:.])(?P<twh24>[01]?\d|2[0-3]):(?P<twmin24>[0-5]\d)(?=[ \t]*" + _ZONE + r"))"
+                     r"(?:[ \t]*" + _ZONE + r")?" + OPT_COMMA + r"(?:(?i:on)" + S + r")?"
                      + r"(?:" + WEEKDAY.format(g="twd") + r"|" + MONTH.format(g="twm") + r"[ \t\u00a0]*"
                      + DAY.format(g="twdd") + r"(?![A-Za-z])|(?P<twrel>(?i:today|tomorrow|yesterday))(?![A-Za-z]))"),
-    ("time", r"(?<![\d:])(?P<th>1[0-2]|0?[1-9])(?::(?P<tmin>[0-5]\d))?[ \t]*(?P<tap>(?i:a\.m\.|p\.m\.|am|pm))(?![A-Za-z])"
-             r"|(?i:(?P<tnoon>noon|midnight|midday))(?![A-Za-z])"),
+    ("time", r"(?<![\d:.])(?P<th>1[0-2]|0?[1-9])(?:[:.](?P<tmin>[0-5]\d))?[ \t]*(?P<tap>(?i:a\.m\.|p\.m\.|am|pm))(?![A-Za-z])"
+             r"|(?i:(?P<tnoon>noon|midnight|midday))(?![A-Za-z])"
+             # a 24-hour clock, when its zone or an "at" says it is one: "15:30 GMT", "at 09:00"
+             r"|(?:(?<=\bat )|(?<=\bAt ))?(?<![\d:.])(?P<th24>[01]?\d|2[0-3]):(?P<tmin24>[0-5]\d)(?![\d:])"
+             r"(?:(?=[ \t]*" + _ZONE + r")|(?<=at \d\d:\d\d)|(?<=at \d:\d\d))(?:[ \t]*" + _ZONE + r")?"),
     ("month_alone", _pat(r"(?i:(?P<mamod>early|mid|late|last|next|this|the end of|the beginning of|the start of|the middle of)[ \t-]+)?{MONTH}"
                          r"(?:" + S + r"(?i:(?P<mayrel>last|this|next)" + S + r"year)(?![A-Za-z]))?",
                          MONTH="mam")),
-    ("year", r"(?:(?i:the)" + S + r"(?i:year)" + S + r")?" + YEAR.format(g="yy")),
+    ("year", r"(?:(?i:the)" + S + r"(?i:year)" + S + r"|(?P<ymod>(?i:early|mid|late))[ \t-]+)?" + YEAR.format(g="yy")),
 ]
 
 MASTER = re.compile("|".join(f"(?P<_{name}>{rx})" for name, rx in PATTERNS))
@@ -266,14 +281,14 @@ TRIGGER_WORDS = frozenset(
     the that last next this coming past previous following current earlier later early late mid end beginning start
     middle between every each per comparable corresponding same fiscal half latter close daily weekly monthly annually yearly hourly nightly quarterly today tomorrow
     yesterday tonight now right currently at nowadays presently these recently lately in soon former formerly
-    once so to for any immediately about around nearly almost more less over up roughly noon midnight midday
+    once so to for any immediately about around nearly almost more less over up roughly noon midnight midday q
     years months weeks decades centuries days hours minutes latest year""".split())
 # Common words ("the", "in", "last") start a temporal expression only when a core
 # temporal word or a number follows within a few words; checking that first keeps
 # the grammar from being tried at every "the".
 CORE_WORDS = frozenset(
     [f.lower().rstrip(".") for f in _MONTH_FORMS] + [f.lower().rstrip(".") for f in _WEEKDAY_FORMS]
-    + [u + s for u in ("second", "minute", "hour", "day", "week", "month", "year", "decade", "weekend", "quarter",
+    + [u + s for u in ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "weekend", "quarter",
                        "morning", "afternoon", "evening", "night") for s in ("", "s")]
     + list(SEASONS) + ["century", "centuries", "future", "past", "present", "moment", "recent", "today",
                        "tomorrow", "yesterday", "tonight", "now", "currently", "recently", "lately", "nowadays",
@@ -389,6 +404,8 @@ def _duration(n: float | None, unit: str) -> str:
     unit = unit.lower().rstrip("s")
     if unit == "centurie":
         unit = "century"
+    if unit == "fortnight":  # TIMEX3 has no fortnight: two weeks
+        unit, n = "week", None if n is None else 2 * n
     code, is_time = UNITS[unit]
     if n is None:
         qty = "X"
@@ -495,9 +512,14 @@ def _norm_iso(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
 
 
 def _norm_numeric(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    m, d, ys = int(g["nm"]), int(g["nd"]), g["ny"]
-    if g["sep"] == "-" and len(ys) == 4 and not g["nh"]:
-        return None  # 3-4-2021 style with dashes is too often a score or a range
+    if g["ndot"]:  # 15.08.2021: dots are the day-first style of Europe
+        d, m, ys = int(g["nm"]), int(g["ndot"]), g["nydot"]
+    else:
+        m, d, ys = int(g["nm"]), int(g["nd"]), g["ny"]
+        if g["sep"] == "-" and len(ys) == 4 and not g["nh"]:
+            return None  # 3-4-2021 style with dashes is too often a score or a range
+        if m > 12:  # 25/12/2020 can only be day-first; 04/05/2021 stays American, as most wire copy is
+            m, d = d, m
     y = int(ys) if len(ys) == 4 else _two_digit_year(int(ys), anchor)
     if _safe_date(y, m, d) is None:
         return None
@@ -564,6 +586,36 @@ def _month_day(month: int, day: int, year_tok: str | None, anchor: Anchor, text:
         return None
     v = f"{year:04d}-{month:02d}-{day:02d}"
     return _Result("DATE", v, v, "day", relative=True)
+
+
+def _norm_day_range(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    if g["rm1"]:
+        m1, d1, m2, d2, year_tok = _month(g["rm1"]), int(g["rd1"]), g["rm2"], int(g["rd2"]), g["ryr"]
+        m2 = _month(m2) if m2 else m1
+    else:
+        m2 = _month(g["rdm"])
+        m1 = _month(g["rdm1"]) if g["rdm1"] else m2
+        d1, d2, year_tok = int(g["rdd1"]), int(g["rdd2"]), g["rdy"]
+    first = _month_day(m1, d1, year_tok, anchor, text, start)
+    if first is None:
+        return None
+    if first.value.startswith("X"):  # no year known: the span still reads as its days
+        first.edtf = f"{first.value}/XXXX-{m2:02d}-{d2:02d}"
+        first.granularity = "range"
+        return first
+    y1 = int(first.value[:4])
+    y2 = y1 + (1 if (m2, d2) < (m1, d1) else 0)  # "Dec. 30-Jan. 2" crosses into the next year
+    if year_tok and m2 < m1:
+        y1, y2 = y1 - 1, y1  # "Dec. 30-Jan. 2, 2021": the year is the last day's
+        first = _Result("DATE", f"{y1:04d}-{m1:02d}-{d1:02d}", None, "day")
+    last = _safe_date(y2, m2, d2)
+    if last is None or _safe_date(y1, m1, d1) is None or last <= dt.date(y1, m1, d1) \
+            or (last - dt.date(y1, m1, d1)).days > 62:
+        return None
+    first.edtf = f"{y1:04d}-{m1:02d}-{d1:02d}/{last.isoformat()}"
+    first.value = f"{y1:04d}-{m1:02d}-{d1:02d}"
+    first.granularity = "range"
+    return first
 
 
 def _norm_mdy(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -671,6 +723,8 @@ def _norm_time_on_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result
         return None
     if g["twnoon"]:
         hour, minute = (24 if g["twnoon"].lower() == "midnight" else 12), 0
+    elif g["twh24"]:
+        hour, minute = int(g["twh24"]), int(g["twmin24"])
     else:
         hour = int(g["twh"]) % 12 + (12 if g["twap"].lower().startswith("p") else 0)
         minute = int(g["twmin"] or 0)
@@ -735,7 +789,8 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     unit = g["agou"].lower()
     direction = g["agodir"].lower()
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    counted = direction in ("earlier", "before", "later") and unit in ("day", "week", "month", "hour", "minute")
+    counted = direction in ("earlier", "before", "later") and unit in ("day", "week", "fortnight", "month", "hour",
+                                                                         "minute")
     signal = len(g["_m"]) - g["_m"].lower().rindex(direction)
     if n is None:  # "several years ago": TimeML's vague past (or future), which places nothing
         if counted:  # "a few days later": a vague length
@@ -743,6 +798,8 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
                            counted_length=(_duration(None, unit), signal))
         return _Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, "ref")
     n = int(n)
+    if unit == "fortnight":
+        unit, n = "week", 2 * n
     if counted:
         # "two days later" counts from the day the text last named, not from the anchor.
         res = _Result("DATE", "XXXX-XX-XX", None, "unknown", relative=True,
@@ -1111,6 +1168,8 @@ def _norm_time(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
         hour, minute = (12, 0) if g["tnoon"].lower() in ("noon", "midday") else (0, 0)
         if g["tnoon"].lower() == "midnight":
             hour = 24
+    elif g["th24"]:
+        hour, minute = int(g["th24"]), int(g["tmin24"])
     else:
         hour = int(g["th"]) % 12 + (12 if g["tap"].lower().startswith("p") else 0)
         minute = int(g["tmin"] or 0)
@@ -1185,7 +1244,8 @@ def _norm_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
     if not YEAR_LEFT_CUE.search(before) and not re.match(r"[\s,.;:)'\u2019]|$", after):
         return None
     v = str(year)
-    return _Result("DATE", v, v, "year")
+    # "mid-1996", "late 2019": TimeML keeps the year as the value; the timeline marks the date approximate
+    return _Result("DATE", v, v + ("~" if g["ymod"] else ""), "year")
 
 
 _TWO_THOUSAND_CUE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\s+$", re.I)
@@ -1193,7 +1253,7 @@ _TWO_THOUSAND_CUE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\
 
 NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "iso": _norm_iso, "numeric": _norm_numeric, "compact": _norm_compact, "holiday": _norm_holiday,
-    "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
+    "day_range": _norm_day_range, "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
     "century": _norm_century, "spoken_decade": _norm_spoken_decade, "year_range": _norm_year_range, "year_part": _norm_year_part,
     "year_edge": _norm_year_edge, "fiscal_year": _norm_fiscal_year, "year_period": _norm_year_period, "year_quarter": _norm_year_quarter,
     "time_on_day": _norm_time_on_day, "season": _norm_season,

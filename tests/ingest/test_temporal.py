@@ -32,6 +32,17 @@ def only(text: str, anchor=MON_23_AUG_2021):
     ("On 11/02/89 the index fell", "11/02/89", "1989-11-02", "day"),
     ("in the summer of 2019 we", "the summer of 2019", "2019-22", "season"),
     ("in the 19th century trade grew", "the 19th century", "18XX", "century"),
+    # Forms of news from elsewhere: day-first dates, quarters as codes, spans of days.
+    ("The deadline was 15.08.2021, he said.", "15.08.2021", "2021-08-15", "day"),
+    ("Shops shut on 25/12/2020 across the city.", "25/12/2020", "2020-12-25", "day"),
+    ("Earnings for Q3 2021 beat forecasts.", "Q3 2021", "2021-07/2021-09", "quarter"),
+    ("Talks are set for Aug. 15-16, 2019 in Doha.", "Aug. 15-16, 2019", "2019-08-15/2019-08-16", "range"),
+    ("The summit ran from 30 November to 2 December 2015.", "30 November to 2 December 2015",
+     "2015-11-30/2015-12-02", "range"),
+    ("The strike ran Dec. 30-Jan. 2, 2020, unions said.", "Dec. 30-Jan. 2, 2020", "2019-12-30/2020-01-02", "range"),
+    # TimeML keeps the year as the value of "mid-1996"; the timeline marks it approximate.
+    ("Growth slowed in mid-1996 and recovered.", "mid-1996", "1996~", "year"),
+    ("Sales fell in late 2019, the firm said.", "late 2019", "2019~", "year"),
 ])
 def test_absolute_dates(text, span, edtf, granularity):
     m = only(text)
@@ -189,6 +200,27 @@ def read_in_1989(text: str, span: str):
 def test_resolution_from_context(text, span, value, edtf):
     m = read_in_1989(text, span)
     assert (m.value, m.edtf) == (value, edtf)
+
+
+@pytest.mark.parametrize("text, span, value, edtf", [
+    ("Markets closed at 15:30 GMT.", "15:30 GMT", "2021-08-23T15:30", None),
+    ("The train left at 9.30am.", "9.30am", "2021-08-23T09:30", None),
+    ("The vote opened at 09:00 in the capital.", "09:00", "2021-08-23T09:00", None),
+    ("The ceasefire began at 14:00 GMT on Sunday.", "14:00 GMT on Sunday", "2021-08-22T14:00", "2021-08-22"),
+    ("It began at 6 a.m. local time on Sunday.", "6 a.m. local time on Sunday", "2021-08-22T06:00", "2021-08-22"),
+    ("He left a fortnight ago.", "a fortnight ago", "2021-W32", "2021-08-09/2021-08-15"),
+    ("The talks lasted a fortnight.", "a fortnight", "P2W", None),
+    ("The festival runs from March 3 to 5.", "March 3 to 5", "2021-03-03", "2021-03-03/2021-03-05"),
+])
+def test_clock_times_fortnights_and_spans_of_days(text, span, value, edtf):
+    m = next(m for m in find_mentions(text, MON_23_AUG_2021) if m.text == span)
+    assert (m.value, m.edtf) == (value, edtf)
+
+
+def test_numbers_with_colons_are_times_only_with_a_zone_or_an_at():
+    assert find_mentions("Genesis 3:16 says the score was 15:30, and 12.30 per cent", MON_23_AUG_2021) == []
+    # "3 to 5 p.m." is a time of day, not a span of days
+    assert [m.text for m in find_mentions("Open March 3 to 5 p.m.", MON_23_AUG_2021)] == ["March 3", "5 p.m."]
 
 
 def test_over_is_not_part_of_a_duration():

@@ -188,6 +188,8 @@ PATTERNS: list[tuple[str, str]] = [
                  + OPT_COMMA + r"{YEAR})?", WEEKDAY="mw", MONTH="mm", DAY="md", YEAR="my")),
     ("dmy", _pat(r"(?:{WEEKDAY}" + OPT_COMMA + r")?(?:the" + S + r")?{DAY}" + S + r"(?:of" + S + r")?{MONTH}(?:"
                  + OPT_COMMA + r"{YEAR})?", WEEKDAY="dw", DAY="dd", MONTH="dm", YEAR="dy")),
+    ("month_week", _pat(r"(?i:the" + S + r"(?P<mwn>first|second|third|fourth|last|final)" + S + r"week" + S + r"of)" + S
+                        + r"{MONTH}(?:" + OPT_COMMA + r"{YEAR})?", MONTH="mwm", YEAR="mwy")),
     ("month_year", _pat(r"(?i:(?P<mymod>early|mid|late|the end of|the beginning of|the start of|the middle of)[ \t-]+)?"
                         r"{MONTH}" + OPT_COMMA + r"(?:of" + S + r")?{YEAR}", MONTH="yym", YEAR="yyy")),
     ("decade", r"(?i:(?P<decmod>the" + S + r"(?:early|mid|late)[ \t-]*|the" + S + r"|early[ \t-]*|mid[ \t-]*|late[ \t-]*))?"
@@ -203,7 +205,7 @@ PATTERNS: list[tuple[str, str]] = [
                    + r"(?:[ \t]*[\u2013\u2014-][ \t]*|" + S + r"(?i:and|to|until|through)" + S + r")"
                    + r"(?P<ry2>1[0-9]\d\d|20\d\d|\d\d)(?![\d,])"),
     ("year_part", r"(?i:(?:the" + S + r")?(?P<yph>first|second|last|latter)" + S + r"half" + S + r"of)" + S
-                  + YEAR.format(g="yhy")),
+                  + r"(?:" + YEAR.format(g="yhy") + r"|(?i:(?P<yhrel>the|this|last|next)" + S + r"year)(?![A-Za-z-]))"),
     ("year_edge", r"(?i:the" + S + r"(?:end|beginning|start|middle|close)" + S + r"of)" + S + YEAR.format(g="yey")),
     ("fiscal_year", r"(?i:(?:the" + S + r")?fiscal)(?:[ \t]+|-)(?:(?i:year)" + S + r")?" + YEAR.format(g="fy")),
     ("year_quarter", r"(?i:(?P<tyrel>this|last|next)" + S + r"year['\u2019]s" + S
@@ -228,9 +230,11 @@ PATTERNS: list[tuple[str, str]] = [
                      + S + r"(?P<rurel>this|last|next)" + S + r"(?P<ruunit>week|month|year|quarter|decade|century))(?![A-Za-z])"),
     ("story_unit", r"(?i:(?:(?P<sumod>earlier|later)" + S + r")?(?:that(?:" + S + r"same)?|the" + S + r"same)" + S
                    + r"(?P<suunit>year|month|week|day))(?![A-Za-z-])"),
+    # "The day before, officials had warned": the day before the story's last date (not "the day before the vote")
+    ("day_around", r"(?i:the" + S + r"day" + S + r"(?P<daround>before|after))(?=[ \t]*(?:[,.;:)\n]|$))"),
     ("within_unit", r"(?i:(?:the" + S + r"full|(?:the" + S + r"(?:end|beginning|start|middle)" + S + r"of|(?:earlier|later|early|late)"
-                    + S + r"in)" + S + r"the)" + S + r"(?:fiscal" + S + r")?(?P<wuunit>year|month))(?![A-Za-z-])"),
-    ("rel_unit", r"(?i:(?P<rrel>last|next|this|the coming|the past|the previous|the preceding|the following|past|coming|previous|following|the current|current)"
+                    + S + r"in)" + S + r"the)" + S + r"(?:fiscal" + S + r")?(?P<wuunit>year|month|week))(?![A-Za-z-])"),
+    ("rel_unit", r"(?i:(?P<rrel>the next(?=" + S + r"day\b)|last|next|this|the coming|the past|the previous|the preceding|the following|past|coming|previous|following|the current|current)"
                  + S + r"(?P<rnum>(?:" + _NUM_WORD + r"|" + _VAGUE + r"|\d{1,3})" + S + r")?"
                  + r"(?P<runit>week|weekend|month|year|quarter|decade|century|day|hour|minute)(?P<rplural>s)?)(?![A-Za-z])"),
     ("the_weekend", r"(?i:the" + S + r"weekend)(?![A-Za-z])"),
@@ -618,6 +622,21 @@ def _norm_day_range(g: dict, anchor: Anchor, text: str, start: int) -> _Result |
     return first
 
 
+def _norm_month_week(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """`the first week of July`: days 1-7 of it, `the last week of July` its last seven."""
+    month = _month(g["mwm"])
+    month_res = _month_day(month, 1, g["mwy"], anchor, text, start)
+    if month_res is None or month_res.value.startswith("X"):
+        return _Result("DATE", f"XXXX-{month:02d}", None, "range", relative=True, unresolved=True)
+    year = int(month_res.value[:4])
+    last_day = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    nth = g["mwn"].lower()
+    first = last_day - 6 if nth in ("last", "final") else 1 + 7 * (ORDINAL_WORDS[nth] - 1)
+    # TIMEX3 cannot name a week of a month: its value is the month; the timeline gets the days
+    return _Result("DATE", f"{year:04d}-{month:02d}", f"{year:04d}-{month:02d}-{first:02d}/{year:04d}-{month:02d}-{first + 6:02d}",
+                   "range", relative=not g["mwy"])
+
+
 def _norm_mdy(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     return _month_day(_month(g["mm"]), int(g["md"]), g["my"], anchor, text, start)
 
@@ -677,9 +696,15 @@ def _norm_year_range(g: dict, anchor: Anchor, text: str, start: int) -> _Result 
 
 
 def _norm_year_part(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    year, half = _year_number(g["yhy"]), 1 if g["yph"].lower() == "first" else 2
+    half = 1 if g["yph"].lower() == "first" else 2
+    if g["yhy"]:
+        year, relative = _year_number(g["yhy"]), False
+    elif anchor.year is None:  # "the second half of the year" in an undated text
+        return _Result("DATE", f"XXXX-H{half}", None, "range", relative=True, unresolved=True)
+    else:
+        year, relative = anchor.year + _OFFSETS.get(g["yhrel"].lower(), 0), True
     return _Result("DATE", f"{year}-H{half}", f"{year}-{1 if half == 1 else 7:02d}/{year}-{6 if half == 1 else 12:02d}",
-                   "range")
+                   "range", relative=relative)
 
 
 def _norm_year_edge(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -955,12 +980,19 @@ def _norm_story_unit(g: dict, anchor: Anchor, text: str, start: int) -> _Result 
     return res
 
 
+def _norm_day_around(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    step = -1 if g["daround"].lower() == "before" else 1
+    res = _day_relative(step, anchor)
+    res.back_from, res.from_any_date, res.needs_antecedent = ("day", step), True, True
+    return res
+
+
 def _norm_within_unit(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     """`the full year`, `the end of the year`, `earlier in the month`: the publication's year or month."""
     return _relative_unit(g["wuunit"].lower(), 0, anchor)
 
 
-_NARRATIVE = {"the following": 1, "following": 1, "the previous": -1, "the preceding": -1}
+_NARRATIVE = {"the following": 1, "following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
 
 
 def _norm_rel_unit(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -981,6 +1013,8 @@ def _norm_rel_unit(g: dict, anchor: Anchor, text: str, start: int) -> _Result | 
         # publication's; the publication's only when the text gave no date before.
         res = _relative_unit(unit, _NARRATIVE[rel], anchor)
         res.back_from, res.from_any_date = (unit, _NARRATIVE[rel]), True
+        # "he resigned the next day" after no date at all is the day after something the text never dated
+        res.needs_antecedent = unit == "day"
         return res
     if unit == "day":
         return None
@@ -1186,7 +1220,7 @@ _MONTH_LEFT_CUE = re.compile(
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|the|its|their|his|her|our)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:and|or|of|to|in|on|at|for|by|is|was|will|had|has|said|says)\b)[a-z]{3,}\b")
-_DEADLINE_BEFORE = re.compile(r"\b(?:through|until|till|by)\s+$", re.I)
+_DEADLINE_BEFORE = re.compile(r"\b(?:through|until|till)\s+$", re.I)
 
 
 def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -1253,12 +1287,12 @@ _TWO_THOUSAND_CUE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\
 
 NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "iso": _norm_iso, "numeric": _norm_numeric, "compact": _norm_compact, "holiday": _norm_holiday,
-    "day_range": _norm_day_range, "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
+    "day_range": _norm_day_range, "month_week": _norm_month_week, "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
     "century": _norm_century, "spoken_decade": _norm_spoken_decade, "year_range": _norm_year_range, "year_part": _norm_year_part,
     "year_edge": _norm_year_edge, "fiscal_year": _norm_fiscal_year, "year_period": _norm_year_period, "year_quarter": _norm_year_quarter,
     "time_on_day": _norm_time_on_day, "season": _norm_season,
     "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "year_ago": _norm_year_ago, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
-    "rel_unit": _norm_rel_unit, "story_unit": _norm_story_unit, "within_unit": _norm_within_unit, "the_weekend": _norm_the_weekend, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
+    "rel_unit": _norm_rel_unit, "story_unit": _norm_story_unit, "day_around": _norm_day_around, "within_unit": _norm_within_unit, "the_weekend": _norm_the_weekend, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
     "today": _norm_today, "set": _norm_set, "duration": _norm_duration,
     "bare_units": _norm_bare_units, "ref": _norm_ref, "time": _norm_time,
     "month_alone": _norm_month_alone, "year": _norm_year,

@@ -167,7 +167,8 @@ def read_in_1989(text: str, span: str):
     ("The loan runs through January.", "January", "1990-01", "1990-01"),
     ("The company was sold in January.", "January", "1989-01", "1989-01"),
     ("Mr. Schwarz will succeed Daniel P. Davison in February.", "February", "1990-02", "1990-02"),
-    ("The loan must be repaid by February.", "February", "1990-02", "1990-02"),
+    # "by" looks ahead only with the tense: "refugees began to flood the border by early July" is past.
+    ("Refugees began to flood the border by early July.", "early July", "1989-07", "1989-07~"),
     ("The stock split would be paid on a date in January.", "January", "1990-01", "1990-01"),
     # A month before a noun is a date too: "the October slaying", "a June agreement".
     ("Police solved the October slaying.", "October", "1989-10", "1989-10"),
@@ -249,6 +250,8 @@ def test_a_spoken_decade_needs_the_publication_date_for_its_century():
     ("In March 1989 the bid failed. The following month, the company put itself up for sale.",
      "The following month", "1989-04"),
     ("He arrived on Sept. 3 and left the following day.", "the following day", "1989-09-04"),
+    ("Kabul fell on Aug. 15, 2021. The next day, crowds filled the airport.", "The next day", "2021-08-16"),
+    ("The vote was on Oct. 2. The day before, officials had warned of attacks.", "The day before", "1989-10-01"),
     # With no date before it, the publication's year is the story's.
     ("Profit fell from the previous year.", "the previous year", "1988"),
     # "That year", "earlier that day": the date the story last gave.
@@ -261,13 +264,33 @@ def test_a_spoken_decade_needs_the_publication_date_for_its_century():
     ("Sales for the full year will rise.", "the full year", "1989"),
     ("The plant closes at the end of the year.", "the end of the year", "1989"),
     ("Shares fell earlier in the month.", "earlier in the month", "1989-10"),
+    ("Results are due by the end of the week.", "the end of the week", "1989-W43"),
+    ("Attacks rose in the second half of last year.", "the second half of last year", "1988-H2"),
+    # A week of a month: TIMEX3 can only say the month; the timeline gets its days (below).
+    ("They met in the first week of July.", "the first week of July", "1989-07"),
 ])
 def test_dates_counted_from_the_story_or_the_publication(text, span, value):
     assert read_in_1989(text, span).value == value
 
 
-def test_that_day_with_no_date_before_it_is_not_a_date():
-    assert find_mentions("Market makers suffer losses on trades made that day.", FRI_27_OCT_1989) == []
+@pytest.mark.parametrize("text", [
+    "Market makers suffer losses on trades made that day.",
+    "He resigned the next day.",
+    "The day before, officials had warned of attacks.",
+])
+def test_a_day_counted_from_no_date_before_it_is_not_a_date(text):
+    assert find_mentions(text, FRI_27_OCT_1989) == []
+
+
+def test_a_week_of_a_month_is_its_seven_days():
+    assert read_in_1989("in the last week of February 1988", "the last week of February 1988").edtf == \
+        "1988-02-23/1988-02-29"
+    assert read_in_1989("They met in the first week of July.", "the first week of July").edtf == "1989-07-01/1989-07-07"
+
+
+def test_the_day_before_an_event_is_not_counted_from_a_date():
+    found = find_mentions("Police came on Oct. 23, the day before the vote.", FRI_27_OCT_1989)
+    assert [m.text for m in found] == ["Oct. 23"]
 
 
 def test_weeks_ago_is_a_week_not_a_day():

@@ -188,6 +188,8 @@ PATTERNS: list[tuple[str, str]] = [
                  + OPT_COMMA + r"{YEAR})?", WEEKDAY="mw", MONTH="mm", DAY="md", YEAR="my")),
     ("dmy", _pat(r"(?:{WEEKDAY}" + OPT_COMMA + r")?(?:the" + S + r")?{DAY}" + S + r"(?:of" + S + r")?{MONTH}(?:"
                  + OPT_COMMA + r"{YEAR})?", WEEKDAY="dw", DAY="dd", MONTH="dm", YEAR="dy")),
+    ("day_of_month", r"(?i:(?:the" + S + r")?" + DAY.format(g="dmd") + S + r"of" + S
+                      + r"(?P<dmrel>this|last|next)" + S + r"month)(?![A-Za-z])"),
     ("month_week", _pat(r"(?i:the" + S + r"(?P<mwn>first|second|third|fourth|last|final)" + S + r"week" + S + r"of)" + S
                         + r"{MONTH}(?:" + OPT_COMMA + r"{YEAR})?", MONTH="mwm", YEAR="mwy")),
     ("month_year", _pat(r"(?i:(?P<mymod>early|mid|late|the end of|the beginning of|the start of|the middle of)[ \t-]+)?"
@@ -258,10 +260,12 @@ PATTERNS: list[tuple[str, str]] = [
             r"to date|for now|any time|immediately))(?![A-Za-z])"),
     ("time_on_day", r"(?:(?<![\d:.])(?P<twh>1[0-2]|0?[1-9])(?:[:.](?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
                      r"|(?P<twnoon>(?i:noon|midnight|midday))"
-                     r"|(?<![\d:.])(?P<twh24>[01]?\d|2[0-3]):(?P<twmin24>[0-5]\d)(?=[ \t]*" + _ZONE + r"))"
+                     r"|(?<![\d:.])(?P<twh24>[01]?\d|2[0-3]):(?P<twmin24>[0-5]\d)(?:(?=[ \t]*" + _ZONE + r")|(?<=at \d\d:\d\d)"
+                     r"|(?<=at \d:\d\d)))"
                      r"(?:[ \t]*" + _ZONE + r")?" + OPT_COMMA + r"(?:(?i:on)" + S + r")?"
                      + r"(?:" + WEEKDAY.format(g="twd") + r"|" + MONTH.format(g="twm") + r"[ \t\u00a0]*"
-                     + DAY.format(g="twdd") + r"(?![A-Za-z])|(?P<twrel>(?i:today|tomorrow|yesterday))(?![A-Za-z]))"),
+                     + DAY.format(g="twdd") + r"(?![A-Za-z])|" + DAY.format(g="twdd2") + S + MONTH.format(g="twm2")
+                     + r"|(?P<twrel>(?i:today|tomorrow|yesterday))(?![A-Za-z]))"),
     ("time", r"(?<![\d:.])(?P<th>1[0-2]|0?[1-9])(?:[:.](?P<tmin>[0-5]\d))?[ \t]*(?P<tap>(?i:a\.m\.|p\.m\.|am|pm))(?![A-Za-z])"
              r"|(?i:(?P<tnoon>noon|midnight|midday))(?![A-Za-z])"
              # a 24-hour clock, when its zone or an "at" says it is one: "15:30 GMT", "at 09:00"
@@ -622,6 +626,17 @@ def _norm_day_range(g: dict, anchor: Anchor, text: str, start: int) -> _Result |
     return first
 
 
+def _norm_day_of_month(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """`the 25th of this month`, `the 3rd of next month`."""
+    if anchor.date is None:
+        return _Result("DATE", f"XXXX-XX-{int(g['dmd']):02d}", None, "day", relative=True, unresolved=True)
+    year, month = _shift_month(anchor.date.year, anchor.date.month, _OFFSETS[g["dmrel"].lower()])
+    if _safe_date(year, month, int(g["dmd"])) is None:
+        return None
+    v = f"{year:04d}-{month:02d}-{int(g['dmd']):02d}"
+    return _Result("DATE", v, v, "day", relative=True)
+
+
 def _norm_month_week(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     """`the first week of July`: days 1-7 of it, `the last week of July` its last seven."""
     month = _month(g["mwm"])
@@ -740,8 +755,8 @@ def _norm_time_on_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result
     """`9 a.m. Tuesday`, `5 p.m. EST Nov. 9`, `noon tomorrow`: a time on that day."""
     if g["twd"]:
         day = _norm_weekday({"wd": g["twd"], "wrel": None, "wpart": None, "_m": g["_m"]}, anchor, text, start)
-    elif g["twm"]:
-        day = _month_day(_month(g["twm"]), int(g["twdd"]), None, anchor, text, start)
+    elif g["twm"] or g["twm2"]:
+        day = _month_day(_month(g["twm"] or g["twm2"]), int(g["twdd"] or g["twdd2"]), None, anchor, text, start)
     else:
         day = _day_relative({"today": 0, "tomorrow": 1, "yesterday": -1}[g["twrel"].lower()], anchor)
     if day is None:
@@ -1287,7 +1302,7 @@ _TWO_THOUSAND_CUE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\
 
 NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "iso": _norm_iso, "numeric": _norm_numeric, "compact": _norm_compact, "holiday": _norm_holiday,
-    "day_range": _norm_day_range, "month_week": _norm_month_week, "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
+    "day_range": _norm_day_range, "month_week": _norm_month_week, "day_of_month": _norm_day_of_month, "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
     "century": _norm_century, "spoken_decade": _norm_spoken_decade, "year_range": _norm_year_range, "year_part": _norm_year_part,
     "year_edge": _norm_year_edge, "fiscal_year": _norm_fiscal_year, "year_period": _norm_year_period, "year_quarter": _norm_year_quarter,
     "time_on_day": _norm_time_on_day, "season": _norm_season,

@@ -209,6 +209,8 @@ def test_resolution_from_context(text, span, value, edtf):
     ("The vote opened at 09:00 in the capital.", "09:00", "2021-08-23T09:00", None),
     ("The ceasefire began at 14:00 GMT on Sunday.", "14:00 GMT on Sunday", "2021-08-22T14:00", "2021-08-22"),
     ("It began at 6 a.m. local time on Sunday.", "6 a.m. local time on Sunday", "2021-08-22T06:00", "2021-08-22"),
+    ("The evacuation ended at 23:59 on 30 August.", "23:59 on 30 August", "2021-08-30T23:59", "2021-08-30"),
+    ("The president will visit on the 25th of this month.", "the 25th of this month", "2021-08-25", "2021-08-25"),
     ("He left a fortnight ago.", "a fortnight ago", "2021-W32", "2021-08-09/2021-08-15"),
     ("The talks lasted a fortnight.", "a fortnight", "P2W", None),
     ("The festival runs from March 3 to 5.", "March 3 to 5", "2021-03-03", "2021-03-03/2021-03-05"),

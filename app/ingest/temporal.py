@@ -258,19 +258,19 @@ PATTERNS: list[tuple[str, str]] = [
     ("ref", r"(?i:(?P<ref>right now|now|currently|at present|nowadays|presently|these days|at the moment|"
             r"recently|lately|recent years|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
             r"to date|for now|any time|immediately))(?![A-Za-z])"),
-    ("time_on_day", r"(?:(?<![\d:.])(?P<twh>1[0-2]|0?[1-9])(?:[:.](?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
+    ("time_on_day", r"(?P<twat>(?i:at)[ \t]+)?(?:(?<![\d:.])(?P<twh>1[0-2]|0?[1-9])(?:[:.](?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
                      r"|(?P<twnoon>(?i:noon|midnight|midday))"
-                     r"|(?<![\d:.])(?P<twh24>[01]?\d|2[0-3]):(?P<twmin24>[0-5]\d)(?:(?=[ \t]*" + _ZONE + r")|(?<=at \d\d:\d\d)"
-                     r"|(?<=at \d:\d\d)))"
+                     r"|(?<![\d:.])(?P<twh24>[01]?\d|2[0-3]):(?P<twmin24>[0-5]\d)(?:(?=[ \t]*" + _ZONE + r")|(?(twat)|(?!))))"
                      r"(?:[ \t]*" + _ZONE + r")?" + OPT_COMMA + r"(?:(?i:on)" + S + r")?"
                      + r"(?:" + WEEKDAY.format(g="twd") + r"|" + MONTH.format(g="twm") + r"[ \t\u00a0]*"
                      + DAY.format(g="twdd") + r"(?![A-Za-z])|" + DAY.format(g="twdd2") + S + MONTH.format(g="twm2")
                      + r"|(?P<twrel>(?i:today|tomorrow|yesterday))(?![A-Za-z]))"),
     ("time", r"(?<![\d:.])(?P<th>1[0-2]|0?[1-9])(?:[:.](?P<tmin>[0-5]\d))?[ \t]*(?P<tap>(?i:a\.m\.|p\.m\.|am|pm))(?![A-Za-z])"
              r"|(?i:(?P<tnoon>noon|midnight|midday))(?![A-Za-z])"
-             # a 24-hour clock, when its zone or an "at" says it is one: "15:30 GMT", "at 09:00"
-             r"|(?:(?<=\bat )|(?<=\bAt ))?(?<![\d:.])(?P<th24>[01]?\d|2[0-3]):(?P<tmin24>[0-5]\d)(?![\d:])"
-             r"(?:(?=[ \t]*" + _ZONE + r")|(?<=at \d\d:\d\d)|(?<=at \d:\d\d))(?:[ \t]*" + _ZONE + r")?"),
+             # a 24-hour clock, when its zone or an "at" says it is one: "15:30 GMT", "at 09:00" (the "at" is
+             # matched, not looked behind for: a pattern that looks behind is tried at every word)
+             r"|(?P<tat>(?i:at)[ \t]+)?(?<![\d:.])(?P<th24>[01]?\d|2[0-3]):(?P<tmin24>[0-5]\d)(?![\d:])"
+             r"(?:(?=[ \t]*" + _ZONE + r")|(?(tat)|(?!)))(?:[ \t]*" + _ZONE + r")?"),
     ("month_alone", _pat(r"(?i:(?P<mamod>early|mid|late|last|next|this|the end of|the beginning of|the start of|the middle of)[ \t-]+)?{MONTH}"
                          r"(?:" + S + r"(?i:(?P<mayrel>last|this|next)" + S + r"year)(?![A-Za-z]))?",
                          MONTH="mam")),
@@ -768,10 +768,11 @@ def _norm_time_on_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result
     else:
         hour = int(g["twh"]) % 12 + (12 if g["twap"].lower().startswith("p") else 0)
         minute = int(g["twmin"] or 0)
+    skip = len(g["twat"] or "")  # "at" only told a 24-hour clock from other numbers
     if day.unresolved or day.edtf is None or len(day.value) != 10:
         return _Result("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", UNKNOWN, "unknown", relative=True,
-                       unresolved=True)
-    return _Result("TIME", f"{day.value}T{hour:02d}:{minute:02d}", day.edtf, "day", relative=day.relative)
+                       unresolved=True, skip=skip)
+    return _Result("TIME", f"{day.value}T{hour:02d}:{minute:02d}", day.edtf, "day", relative=day.relative, skip=skip)
 
 
 def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -1222,10 +1223,11 @@ def _norm_time(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
     else:
         hour = int(g["th"]) % 12 + (12 if g["tap"].lower().startswith("p") else 0)
         minute = int(g["tmin"] or 0)
+    skip = len(g["tat"] or "")
     if anchor.date is None:
-        return _Result("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, "time", relative=True)
+        return _Result("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, "time", relative=True, skip=skip)
     day = anchor.date.isoformat()
-    return _Result("TIME", f"{day}T{hour:02d}:{minute:02d}", None, "time", relative=True)
+    return _Result("TIME", f"{day}T{hour:02d}:{minute:02d}", None, "time", relative=True, skip=skip)
 
 
 _MONTH_LEFT_CUE = re.compile(

@@ -615,7 +615,6 @@ def _norm_day_range(g: dict, anchor: Anchor, text: str, start: int) -> _Result |
     y2 = y1 + (1 if (m2, d2) < (m1, d1) else 0)  # "Dec. 30-Jan. 2" crosses into the next year
     if year_tok and m2 < m1:
         y1, y2 = y1 - 1, y1  # "Dec. 30-Jan. 2, 2021": the year is the last day's
-        first = _Result("DATE", f"{y1:04d}-{m1:02d}-{d1:02d}", None, "day")
     last = _safe_date(y2, m2, d2)
     if last is None or _safe_date(y1, m1, d1) is None or last <= dt.date(y1, m1, d1) \
             or (last - dt.date(y1, m1, d1)).days > 62:
@@ -648,8 +647,8 @@ def _norm_month_week(g: dict, anchor: Anchor, text: str, start: int) -> _Result 
     nth = g["mwn"].lower()
     first = last_day - 6 if nth in ("last", "final") else 1 + 7 * (ORDINAL_WORDS[nth] - 1)
     # TIMEX3 cannot name a week of a month: its value is the month; the timeline gets the days
-    return _Result("DATE", f"{year:04d}-{month:02d}", f"{year:04d}-{month:02d}-{first:02d}/{year:04d}-{month:02d}-{first + 6:02d}",
-                   "range", relative=not g["mwy"])
+    v = f"{year:04d}-{month:02d}"
+    return _Result("DATE", v, f"{v}-{first:02d}/{v}-{first + 6:02d}", "range", relative=not g["mwy"])
 
 
 def _norm_mdy(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -830,17 +829,16 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     unit = g["agou"].lower()
     direction = g["agodir"].lower()
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    counted = direction in ("earlier", "before", "later") and unit in ("day", "week", "fortnight", "month", "hour",
-                                                                         "minute")
+    if unit == "fortnight":
+        unit, n = "week", None if n is None else 2 * n
+    counted = direction in ("earlier", "before", "later") and unit in ("day", "week", "month", "hour", "minute")
     signal = len(g["_m"]) - g["_m"].lower().rindex(direction)
     if n is None:  # "several years ago": TimeML's vague past (or future), which places nothing
         if counted:  # "a few days later": a vague length
-            return _Result("DURATION", _duration(None, unit), None, "duration", skip=0,
+            return _Result("DURATION", _duration(None, unit), None, "duration",
                            counted_length=(_duration(None, unit), signal))
         return _Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, "ref")
     n = int(n)
-    if unit == "fortnight":
-        unit, n = "week", 2 * n
     if counted:
         # "two days later" counts from the day the text last named, not from the anchor.
         res = _Result("DATE", "XXXX-XX-XX", None, "unknown", relative=True,

@@ -238,7 +238,7 @@ def load_index(session: Session) -> EventIndex:
     # An event an editor merged into another is only a pointer now: nothing merges into it.
     e = Event.__table__.c
     events = [MergedEvent(title=title, summary=summary, edtf=edtf, granularity=granularity(edtf),
-                          sources=sources.get(event_id, []), keywords=set(keywords.split()), needs_review=needs_review,
+                          sources=sources.get(event_id, []), keywords=tuple(keywords.split()), needs_review=needs_review,
                           id=event_id)
               for event_id, title, summary, edtf, keywords, needs_review in session.execute(
                   select(e.id, e.machine_title, e.summary, e.machine_edtf, e.keywords, e.needs_review)
@@ -370,7 +370,7 @@ class Ingestor:
                     continue
                 event = MergedEvent(title=stored.machine_title, summary=stored.summary, edtf=stored.machine_edtf,
                                     granularity=granularity(stored.machine_edtf), sources=[],
-                                    keywords=set(stored.keywords.split()), needs_review=stored.needs_review,
+                                    keywords=tuple(stored.keywords.split()), needs_review=stored.needs_review,
                                     id=stored.id)
                 self.index.add(event)
             self.index.add_source(event, ref)

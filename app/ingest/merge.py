@@ -15,16 +15,16 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, bounds, compatible, granularity, precision_rank, strip_qualifiers
 from .types import Anchor, EventCandidate, MergedEvent, SourceRef
 
 
-def similarity(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> tuple[int, float]:
+def similarity(a: frozenset[str], b: Collection[str]) -> tuple[int, float]:
     """Shared keywords, and their share of the smaller side."""
-    shared = len(a & b)
+    shared = len(a.intersection(b))
     return shared, shared / (min(len(a), len(b)) or 1)
 
 
@@ -62,8 +62,10 @@ class EventIndex:
             self.add(e)
 
     def add(self, event: MergedEvent) -> None:
-        # One string per word across the archive's events, not one per event that uses it.
-        event.keywords = {sys.intern(w) for w in event.keywords}
+        # One string per word across the archive's events, not one per event that uses it; a tuple,
+        # a quarter of a set's size, because the index holds every event's words (lookups
+        # intersect them with the candidate's set, which takes any iterable).
+        event.keywords = tuple({sys.intern(w) for w in event.keywords})
         self.events.append(event)
         if event.id is not None:
             self.by_id[event.id] = event
@@ -130,8 +132,8 @@ class EventIndex:
         return articles
 
     def add_keywords(self, event: MergedEvent, words: frozenset[str]) -> None:
-        new = {sys.intern(w) for w in words - event.keywords}
-        event.keywords |= new
+        new = {sys.intern(w) for w in words.difference(event.keywords)}
+        event.keywords += tuple(new)
         self._df.update(new)
         self._wsum[id(event)] = self._wsum.get(id(event), 0.0) + math.fsum(self.weight(w) for w in new)
         self._post(event, new)
@@ -181,8 +183,9 @@ class EventIndex:
         self._file(event)
         self._post(event, event.keywords)
 
-    def nearby(self, edtf: str, keywords: frozenset[str]) -> list[MergedEvent]:
-        """The live events whose date could be compatible with `edtf` and that share two of its words."""
+    def nearby(self, edtf: str, keywords: frozenset[str]) -> list[tuple[MergedEvent, frozenset[str]]]:
+        """The live events whose date could be compatible with `edtf` and that share enough of its
+        words for a merge (`fewest_shared`), each with the words it shares."""
         core = strip_qualifiers(edtf)[0]
         if core.startswith("XXXX-XX"):
             return []  # an unknown date is compatible with nothing
@@ -202,16 +205,21 @@ class EventIndex:
                          self._sharing(keywords, start, end, self._coarse_postings)]
             else:
                 pools = [self._sharing(keywords, start, end, self._postings)]
-        # No merge without two shared words: testing that here, in one pass, spares the scorer
-        # most of a crowded date's events.
-        seen: dict[int, MergedEvent] = {}
+        # No merge without shared words: testing that here, in one pass, spares the scorer most
+        # of a crowded date's events, and the scorer is handed the words so as not to find them again.
+        least = fewest_shared(edtf)
+        found: dict[int, tuple[MergedEvent, frozenset[str]]] = {}
         removed = self._removed
+        shared_with = keywords.intersection
         for pool in pools:
             for e in pool:
                 key = id(e)
-                if key not in seen and key not in removed and len(keywords & e.keywords) >= 2:
-                    seen[key] = e
-        return list(seen.values())
+                if key in found or key in removed:
+                    continue
+                shared = shared_with(e.keywords)
+                if len(shared) >= least:
+                    found[key] = (e, shared)
+        return list(found.values())
 
     def _sharing(self, keywords: frozenset[str], start: str, end: str,
                  postings: dict[tuple[str, int], list[Posting]]) -> list[MergedEvent]:
@@ -228,6 +236,15 @@ class EventIndex:
         return out
 
 
+SAME_DAY_SHARED = 2  # words two reports of the same day must share to be one event
+OTHER_SHARED = 3  # words any other two reports must share
+
+
+def fewest_shared(edtf: str) -> int:
+    """The fewest words an event must share with a candidate of this date to be scored at all."""
+    return SAME_DAY_SHARED if granularity(edtf) == "day" else OTHER_SHARED
+
+
 def _scorer(index: EventIndex) -> Callable[[EventCandidate, MergedEvent], float | None]:
     """A merge score for a candidate and an event, or None when the candidate is not that event.
 
@@ -237,7 +254,8 @@ def _scorer(index: EventIndex) -> Callable[[EventCandidate, MergedEvent], float 
     memoised for one article: frequencies barely move within it.
     """
     memo: dict[str, float] = {}
-    candidate_weights: dict[int, float] = {}
+    # Per candidate's words: each word's weight, and their sum.
+    candidate_weights: dict[int, tuple[dict[str, float], float]] = {}
 
     def weight(word: str) -> float:
         w = memo.get(word)
@@ -245,24 +263,28 @@ def _scorer(index: EventIndex) -> Callable[[EventCandidate, MergedEvent], float 
             w = memo[word] = index.weight(word)
         return w
 
-    def score(candidate: EventCandidate, event: MergedEvent) -> float | None:
+    def score(candidate: EventCandidate, event: MergedEvent, shared: frozenset[str] | None = None) -> float | None:
+        """`shared`: the words the two share, when the caller already knows them."""
         words = candidate.keywords
-        shared = words & event.keywords
+        if shared is None:
+            shared = words.intersection(event.keywords)
         n_shared = len(shared)
-        if n_shared < 2 or not compatible(candidate.edtf, event.edtf):
+        if n_shared < SAME_DAY_SHARED or not compatible(candidate.edtf, event.edtf):
             return None  # the cheap tests first: most pairs share almost no words
         plain = n_shared / (min(len(words), len(event.keywords)) or 1)
         day_level = granularity(candidate.edtf) == "day" and granularity(event.edtf) == "day"
         # Same day: a few words in common, telling ones or many, are enough. A year or a
         # week says little on its own: there the wording must carry the match.
-        if not day_level and (n_shared < 3 or plain < 0.4):
+        if not day_level and (n_shared < OTHER_SHARED or plain < 0.4):
             return None  # decided without the (costlier) weighted overlap
-        total = candidate_weights.get(id(words))
-        if total is None:
-            total = candidate_weights[id(words)] = math.fsum(weight(k) for k in words)
+        known = candidate_weights.get(id(words))
+        if known is None:
+            each = {k: weight(k) for k in words}
+            known = candidate_weights[id(words)] = (each, math.fsum(each.values()))
+        each, total = known
         # fsum: exact, so the score does not depend on the order a set of words iterates in, which
         # changes from process to process (string hashing): the same articles always merge alike.
-        weighted = math.fsum(weight(k) for k in shared) / (min(total, index.event_weight(event)) or 1.0)
+        weighted = math.fsum(map(each.__getitem__, shared)) / (min(total, index.event_weight(event)) or 1.0)
         if not ((weighted >= 0.15 or plain >= 0.3) if day_level else weighted >= 0.4):
             return None
         same_value = strip_qualifiers(candidate.edtf)[0] == strip_qualifiers(event.edtf)[0]
@@ -306,8 +328,8 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex,
             placed.append((c.source, home))
             continue
         best, best_score = None, 0.0
-        for event in index.nearby(c.edtf, c.keywords):
-            score = score_of(c, event)
+        for event, shared in index.nearby(c.edtf, c.keywords):
+            score = score_of(c, event, shared)
             if score is None or score <= best_score:
                 continue
             # Two dates in one sentence are two events ("in 1979 ... the Afghan War (1978-1992)").
@@ -316,7 +338,7 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex,
             best, best_score = event, score
         if best is None:
             event = MergedEvent(title=c.title, summary=c.summary, edtf=c.edtf, granularity=c.granularity,
-                                sources=[c.source], keywords=set(c.keywords), needs_review=c.needs_review)
+                                sources=[c.source], keywords=c.keywords, needs_review=c.needs_review)
             index.add(event)
             touched[id(event)] = event
             placed.append((c.source, event))
@@ -395,9 +417,9 @@ def infer_anchor(article_name: str, candidates: list[EventCandidate], index: Eve
         core = strip_qualifiers(c.edtf)[0]
         if not core.startswith("XXXX-") or core == "XXXX-XX-XX":
             continue
-        for event in index.nearby(c.edtf, c.keywords):
+        for event, shared in index.nearby(c.edtf, c.keywords):
             # The score first: it turns most events away, and cheaper than looking through their sources.
-            if event.edtf.startswith("X") or score_of(c, event) is None or index.has_article(event, article_name):
+            if event.edtf.startswith("X") or score_of(c, event, shared) is None or index.has_article(event, article_name):
                 continue
             year = int(event.edtf[:4])
             votes[year] += 1

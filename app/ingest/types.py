@@ -131,6 +131,6 @@ class MergedEvent:
     edtf: str
     granularity: str
     sources: list[SourceRef]
-    keywords: set[str]
+    keywords: tuple[str, ...] | frozenset[str]  # a tuple once in the index (see EventIndex.add)
     needs_review: bool = False
     id: int | None = None

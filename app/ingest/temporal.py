@@ -256,7 +256,7 @@ PATTERNS: list[tuple[str, str]] = [
                       + r"{UNIT}(?P<dpl>s)?)(?![A-Za-z])", NUMBER="dn", UNIT="du")),
     ("bare_units", r"(?i:(?P<bunit>years|months|weeks|decades|centuries|days|hours|minutes))(?![A-Za-z])"),
     ("ref", r"(?i:(?P<ref>right now|now|currently|at present|nowadays|presently|these days|at the moment|"
-            r"recently|lately|recent years|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
+            r"recently|lately|recent years|recent|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
             r"to date|for now|any time|immediately))(?![A-Za-z])"),
     ("time_on_day", r"(?P<twat>(?i:at)[ \t]+)?(?:(?<![\d:.])(?P<twh>1[0-2]|0?[1-9])(?:[:.](?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
                      r"|(?P<twnoon>(?i:noon|midnight|midday))"
@@ -1187,14 +1187,14 @@ _REFS = {
     "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
     "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "so far": "PRESENT_REF",
     "to date": "PRESENT_REF", "for now": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF", "recent years": "PAST_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "recent years": "PAST_REF", "recent": "PAST_REF",
     "the past": "PAST_REF", "formerly": "PAST_REF", "former": "PAST_REF", "once": "PAST_REF",
     "the future": "FUTURE_REF", "in the future": "FUTURE_REF", "soon": "FUTURE_REF",
     "any time": "FUTURE_REF", "immediately": "PRESENT_REF",
 }
 # Refs that TimeML annotates as times; the rest of the list is context we must not
 # turn into events, but scoring them as TIMEX would only add false positives.
-_ANNOTATED_REFS = {"now", "right now", "currently", "recently", "the future", "the past",
+_ANNOTATED_REFS = {"now", "right now", "currently", "recently", "recent", "the future", "the past",
                    "recent years", "nowadays", "at present", "lately", "presently"}
 
 

@@ -117,6 +117,8 @@ def test_things_that_are_not_dates(text):
 @pytest.mark.parametrize("text, value, type_", [
     ("Nothing has changed now.", "PRESENT_REF", "DATE"),
     ("It recently emerged", "PAST_REF", "DATE"),
+    ("after the recent collapse of the junk-bond market", "PAST_REF", "DATE"),
+    ("the market has moved in recent weeks", "PXW", "DURATION"),
     ("for three years", "P3Y", "DURATION"),
     ("the past two months", "P2M", "DURATION"),
     ("within 24 hours", "PT24H", "DURATION"),

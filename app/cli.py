@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import glob
+import itertools
 import os
+import pickle
 import sys
 import zlib
 from collections import deque
@@ -231,18 +233,32 @@ def _read_all(documents: Iterator[tuple[RawDoc, str]], workers: int, reader) -> 
     import multiprocessing
     from collections import deque
 
-    window = 64 * workers
+    # Readings travel in batches, pickled by the reader, so that the pool's thread in this process
+    # that receives them has little to do: it takes the interpreter's lock whenever the writer lets
+    # go of it (every database call does). Receiving and unpickling each reading there slowed the
+    # writer, which is what an ingest waits for: 10,000 articles took 44 s, now 33 s. The writer
+    # unpickles a batch when it needs it.
+    batch, window = 16, 4 * workers  # documents per batch, batches in flight
     # Forked workers start at once and share the parent's code pages; they touch no database.
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         pending: deque = deque()
-        for doc, digest in documents:
-            pending.append((doc, digest, pool.apply_async(reader, (doc,))))
+
+        def oldest() -> Iterator[tuple[RawDoc, str, object]]:
+            docs, result = pending.popleft()
+            for (doc, digest), read in zip(docs, pickle.loads(result.get()), strict=True):
+                yield doc, digest, read
+
+        documents = iter(documents)
+        while docs := list(itertools.islice(documents, batch)):
+            pending.append((docs, pool.apply_async(_read_batch, (reader, [doc for doc, _ in docs]))))
             if len(pending) >= window:
-                doc0, digest0, result = pending.popleft()
-                yield doc0, digest0, result.get()
+                yield from oldest()
         while pending:
-            doc0, digest0, result = pending.popleft()
-            yield doc0, digest0, result.get()
+            yield from oldest()
+
+
+def _read_batch(reader, docs: list[RawDoc]) -> bytes:
+    return pickle.dumps([reader(doc) for doc in docs], protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _report_commit_failure(exc: CommitFailed) -> None:

@@ -252,22 +252,56 @@ def test_reading_in_worker_processes_stores_what_one_process_stores(db_url: str,
     assert stored(db_url) == stored(single)
 
 
+def generated_articles(folder: Path, n: int) -> Path:
+    """`n` articles from the ingest benchmark's generator (fixed seed: the same ones every time)."""
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("bench_ingest", ROOT / "benchmarks" / "ingest.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    folder.mkdir()
+    bench.make_corpus(folder, n)
+    return folder
+
+
+def test_readings_from_worker_processes_come_back_in_order_across_batches(db_url: str, tmp_path: Path):
+    """Readers hand back sixteen articles at a time, several batches in flight, dated articles first and
+    undated ones after: every article and event must come out as one process makes them."""
+    from typer.testing import CliRunner
+
+    from app.cli import app
+    from app.migrate import upgrade
+
+    folder = generated_articles(tmp_path / "in", 90)
+    single = f"sqlite:///{tmp_path / 'single.db'}"
+    upgrade(single)
+    assert ingest_paths(single, folder).exit_code == 0
+    result = CliRunner().invoke(app, ["ingest", "--no-progress", "--workers", "2", str(folder)],
+                                env={"DATABASE_URL": db_url})
+    assert result.exit_code == 0, result.output
+    assert "90 added" in result.output
+
+    def stored(url: str) -> tuple[list, list]:
+        return (sql(url, "select edtf, title, source_count, inferred from event order by 1, 2, 3, 4"),
+                sql(url, "select a.file, a.anchor, count(m.id) from article a left join mention m "
+                         "on m.article_id = a.id group by a.file, a.anchor order by 1"))
+
+    assert stored(db_url) == stored(single)
+
+
 def test_the_same_articles_always_make_the_same_timeline(tmp_path: Path):
     """Sets of words iterate in a different order in every process (string hashing): merging
     must not depend on it. (It did: float sums in that order tipped close scores; with these
     1,500 generated articles, hash seeds 1 and 2 gave two different timelines.)"""
-    import importlib.util
     import subprocess
     import sys
 
     from app.migrate import upgrade
     from tests.conftest import ROOT
 
-    spec = importlib.util.spec_from_file_location("bench_ingest", ROOT / "benchmarks" / "ingest.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    (tmp_path / "in").mkdir()
-    bench.make_corpus(tmp_path / "in", 1500)
+    generated_articles(tmp_path / "in", 1500)
     timelines = []
     for seed in ("1", "2"):
         url = f"sqlite:///{tmp_path / f'seed{seed}.db'}"

@@ -502,6 +502,10 @@ def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool) -> in
     return year
 
 
+# Every date this tagger names has a year of four digits (or Xs: "199X", "XXXX-07-05").
+_CALENDAR_YEAR = re.compile(r"[\dX]{4}(?!\d)")
+
+
 def _unresolved(type_: str = "DATE") -> _Result:
     return _Result(type_, UNKNOWN, UNKNOWN, "unknown", relative=True, unresolved=True)
 
@@ -1399,14 +1403,21 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
             continue
         kind, end, groups = hit
         # Normalisers read the groups and never change them: the memo stays valid.
-        res = NORMALISERS[kind](groups, anchor, text, start)
-        if res is None:
-            continue
-        start += res.skip
-        if res.back_from is not None:
-            _back_from(res, [m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived])
-            if res.needs_antecedent:
+        try:
+            res = NORMALISERS[kind](groups, anchor, text, start)
+            if res is None:
                 continue
+            start += res.skip
+            if res.back_from is not None:
+                _back_from(res, [m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived])
+        except OverflowError:
+            # Counted past either end of the calendar ("yesterday" in a story dated 1 January of
+            # year 1, "the next day" after 31 December 9999): a date, but none that can be named.
+            res = _unresolved()
+        if res.edtf is not None and not _CALENDAR_YEAR.match(res.edtf):
+            res = _unresolved()  # the same, counted in years: "a decade ago" in year 1, "next year" in 9999
+        if res.needs_antecedent:
+            continue
         if res.counted_length is not None:
             res.value, signal = res.counted_length
             res.type = "DURATION"

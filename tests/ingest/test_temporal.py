@@ -300,3 +300,22 @@ def test_the_day_before_an_event_is_not_counted_from_a_date():
 def test_weeks_ago_is_a_week_not_a_day():
     (m,) = find_mentions("The plan was drafted six weeks ago.", FRI_27_OCT_1989)
     assert (m.value, m.edtf, m.granularity) == ("1989-W37", "1989-09-11/1989-09-17", "week")
+
+
+@pytest.mark.parametrize("text, anchor", [
+    ("He spoke on Tuesday.", dt.date(1, 1, 1)),
+    ("It happened yesterday.", dt.date(1, 1, 1)),
+    ("It was a decade ago.", dt.date(1, 1, 1)),
+    ("They meet next week.", dt.date(9999, 12, 31)),
+    ("They meet next year.", dt.date(9999, 12, 31)),
+])
+def test_a_date_counted_past_either_end_of_the_calendar_is_flagged_not_a_crash(text, anchor):
+    """A story whose dateline says year 1 or 9999 (a scraper's placeholder): its relative dates
+    fall outside the calendar, so they are dates for review, never a crash or a made-up year."""
+    found = only(text, anchor)
+    assert found.edtf == "XXXX-XX-XX" and found.places_event  # an event with an unknown date: for review
+
+
+def test_a_day_counted_from_the_last_day_of_the_calendar_is_flagged():
+    found = find_mentions("He arrived on Friday. The next day, he left.", dt.date(9999, 12, 31))
+    assert [(m.text, m.edtf) for m in found] == [("Friday", "9999-12-31"), ("The next day", "XXXX-XX-XX")]

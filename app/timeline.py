@@ -3,6 +3,7 @@ long empty stretches, and a density overview. Plain functions of the read side's
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
@@ -82,15 +83,30 @@ def window(zoom: str, around: str | None) -> tuple[str | None, str | None]:
     n = WINDOW[zoom]
     year = int(around[:4])
     if zoom == "year":
-        return f"{year - n:04d}-01-01", f"{year + n:04d}-12-31"
+        return _calendar_day(year - n, 1, 1), _calendar_day(year + n, 12, 31)
     if zoom == "month":
         month = int(around[5:7]) if len(around) >= 7 else 6
-        first_y, first_m = _add_months(year, month, -n)
-        last_y, last_m = _add_months(year, month, n + 1)
-        return f"{first_y:04d}-{first_m:02d}-01", (dt.date(last_y, last_m, 1) - dt.timedelta(days=1)).isoformat()
+        return _calendar_day(*_add_months(year, month, -n), 1), _calendar_day(*_add_months(year, month, n))
     day = dt.date.fromisoformat(around[:10]) if len(around) >= 10 else \
         dt.date(year, int(around[5:7]) if len(around) >= 7 else 7, 1)
-    return (day - dt.timedelta(days=n)).isoformat(), (day + dt.timedelta(days=n)).isoformat()
+    return _days_from(day, -n).isoformat(), _days_from(day, n).isoformat()
+
+
+def _calendar_day(year: int, month: int, day: int | None = None) -> str:
+    """An ISO day (`day` None: the month's last), held inside years 1 to 9999: a window around a
+    date near either end of the calendar would reach past it."""
+    if year < dt.MINYEAR:
+        return dt.date.min.isoformat()
+    if year > dt.MAXYEAR:
+        return dt.date.max.isoformat()
+    return dt.date(year, month, day or calendar.monthrange(year, month)[1]).isoformat()
+
+
+def _days_from(day: dt.date, days: int) -> dt.date:
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def _add_months(year: int, month: int, k: int) -> tuple[int, int]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 
 
 def headings(html: str) -> list[str]:
@@ -91,6 +93,13 @@ def test_a_bad_focus_is_a_clear_error(client):
     response = client.get("/?around=yesterday")
     assert response.status_code == 422 and "around" in response.text
     assert client.get("/?from=nonsense").status_code == 422
+
+
+@pytest.mark.parametrize("focus", ["zoom=month&around=9999-12", "zoom=day&around=9999-12-31",
+                                   "zoom=year&around=0001", "zoom=day&around=0001-01-01"])
+def test_a_focus_at_either_end_of_the_calendar_shows_what_is_inside_it(client, focus):
+    response = client.get(f"/?{focus}")  # the window around it reaches past year 9999 or before year 1
+    assert response.status_code == 200 and "<h1" in response.text
 
 
 def test_the_form_s_empty_fields_mean_no_filter(client):

@@ -147,8 +147,7 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None, wor
         except (SQLAlchemyError, ValueError, RecursionError) as exc:
             fail(doc.name, f"not stored ({type(exc).__name__}: {str(exc).splitlines()[0][:200]})")
         except Exception as exc:  # a bug must cost one article, not the rest of the batch
-            first_line = (str(exc).splitlines() or [""])[0][:200]
-            fail(doc.name, f"not stored (internal error, please report it: {type(exc).__name__} {first_line})")
+            fail(doc.name, f"not stored ({_internal_error(exc)})")
 
     def changed_documents(advance) -> Iterator[tuple[RawDoc, str]]:
         """Every document of the inputs that is new or changed, with its content hash, in input order."""
@@ -217,6 +216,13 @@ def read_for_ingest(doc: RawDoc, undated_later: bool = False):
         return article, first_reading(article)
     except (ValueError, RecursionError) as exc:
         return f"cannot read the article ({exc})"
+    except Exception as exc:  # as in the writer: a bug costs one article, in a reader process too
+        return f"cannot read the article ({_internal_error(exc)})"
+
+
+def _internal_error(exc: Exception) -> str:
+    first_line = (str(exc).splitlines() or [""])[0][:200]
+    return f"internal error, please report it: {type(exc).__name__} {first_line}"
 
 
 def _read_undated_later(doc: RawDoc):

@@ -22,11 +22,11 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 UNKNOWN = "XXXX-XX-XX"
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")  # 21-24 in that place are seasons
 _YEAR = re.compile(r"^(\d{4})$")
 _DECADE = re.compile(r"^(\d{3})X$")
 _CENTURY = re.compile(r"^(\d{2})XX$")
-_PARTIAL = re.compile(r"^XXXX-(\d{2}|XX)(?:-(\d{2}|XX))?$")
+_PARTIAL = re.compile(r"^XXXX-(0[1-9]|1[0-2]|XX)(?:-(\d{2}|XX))?$")
 _SEASON = re.compile(r"^(\d{4})-(2[1-4])$")
 SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 

@@ -14,6 +14,7 @@ from app.ingest.dates import DateInputError, bounds, compatible, display, granul
     ("1978/1992", "1978\u20131992"), ("1980~", "c. 1980"), ("XXXX-07-05", "5 July (year unknown)"),
     ("XXXX-XX-XX", "date unknown"), ("2021-08-20?", "20 August 2021?"), ("18XX", "19th century"),
     ("2021-08-16/2021-08-22", "16\u201322 August 2021"), ("../2001", "2001 or earlier"), ("1979-12-25/..", "25 December 1979 or later"),
+    ("2021-21", "spring 2021"), ("1989-23?", "autumn 1989?"),
 ])
 def test_display(edtf, text):
     assert display(edtf) == text
@@ -22,7 +23,7 @@ def test_display(edtf, text):
 @pytest.mark.parametrize("edtf, start, end, g", [
     ("1979", "1979-01-01", "1979-12-31", "year"), ("199X", "1990-01-01", "1999-12-31", "decade"),
     ("1978/1992", "1978-01-01", "1992-12-31", "range"), ("XXXX-07-05", None, None, "day"),
-    ("2021-02", "2021-02-01", "2021-02-28", "month"),
+    ("2021-02", "2021-02-01", "2021-02-28", "month"), ("2021-21", "2021-03-01", "2021-05-31", "season"),
 ])
 def test_bounds_and_granularity(edtf, start, end, g):
     assert bounds(edtf) == (start, end)

@@ -63,5 +63,24 @@ def test_article_text_is_untrusted(db_url, tmp_path):
         assert "<img src=x" not in c.get(f"/events/{event_id}").text
 
 
+def test_a_season_is_an_event_of_its_own_granularity(db_url, tmp_path):
+    """"In the spring of 2021" is EDTF `2021-21`: its page once failed, reading 21 as a month."""
+    from fastapi.testclient import TestClient
+
+    from app.web.app import create_app
+    from tests.conftest import settings_for
+
+    story = tmp_path / "spring.txt"
+    story.write_text("Dam Plan Shelved\n\nPublished: 2022-01-10\n\n"
+                     "Work on the dam stopped in the spring of 2021, after the floods, engineers said.\n")
+    assert ingest_paths(db_url, story).exit_code == 0
+    with TestClient(create_app(settings_for(db_url))) as c:
+        [event] = c.get("/api/events?granularity=season").json()["events"]
+        assert event["date"]["edtf"] == "2021-21" and c.get("/api/events?granularity=month").json()["events"] == []
+        page = c.get(f"/events/{event['id']}")
+        assert page.status_code == 200 and "spring 2021" in page.text
+        assert "spring 2021" in c.get("/").text
+
+
 def test_empty_database_shows_how_to_start(empty_client):
     assert "timeline ingest" in empty_client.get("/").text

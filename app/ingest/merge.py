@@ -466,7 +466,7 @@ def pin_by_weekday(article_name: str, candidates: list[EventCandidate], index: E
         return None
     score_of = _scorer(index)
     best: tuple[float, dt.date, str] | None = None
-    first, last = f"{anchor.year}-01-01", f"{anchor.year}-12-31"
+    first, last = f"{anchor.year:04d}-01-01", f"{anchor.year:04d}-12-31"
     for c in candidates:
         weekday = weekdays_named.get(c.source.mention_start)
         if c.edtf != "XXXX-XX-XX" or weekday is None:

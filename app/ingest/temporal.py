@@ -502,8 +502,9 @@ def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool) -> in
     return year
 
 
-# Every date this tagger names has a year of four digits (or Xs: "199X", "XXXX-07-05").
-_CALENDAR_YEAR = re.compile(r"[\dX]{4}(?!\d)")
+# Every date this tagger names has a year of four digits (or Xs: "199X", "XXXX-07-05"); either
+# side of a range too, unless it is open ("../1990").
+_CALENDAR_YEAR = re.compile(r"[\dX]{4}(?!\d)|\.\.$|$")
 
 
 def _unresolved(type_: str = "DATE") -> _Result:
@@ -1414,7 +1415,7 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
             # Counted past either end of the calendar ("yesterday" in a story dated 1 January of
             # year 1, "the next day" after 31 December 9999): a date, but none that can be named.
             res = _unresolved()
-        if res.edtf is not None and not _CALENDAR_YEAR.match(res.edtf):
+        if res.edtf is not None and not all(map(_CALENDAR_YEAR.match, res.edtf.split("/"))):
             res = _unresolved()  # the same, counted in years: "a decade ago" in year 1, "next year" in 9999
         if res.needs_antecedent:
             continue

@@ -194,3 +194,16 @@ def test_one_speaker_on_one_day_in_one_article_is_one_statement_but_two_speakers
     putin = {id(e) for e in by_quote(index, "Putin said")}
     merkel = {id(e) for e in by_quote(index, "Merkel said")}
     assert len(putin) == 1 and len(merkel) == 1 and putin != merkel
+
+
+def test_an_undated_article_can_borrow_a_year_before_1000():
+    """A placeholder dateline (year 1) dates one story; an undated retelling borrows that year,
+    and looking for its weekday in that year once read the year as '1-01-01' and crashed."""
+    index = run([
+        ("old.txt", "Harbour Tax Approved\n\nPublished: 0001-01-05\n\nThe council of elders approved the "
+                    "harbour tax on January 1, officials in the port city said.\n"),
+        ("undated.txt", "Harbour Tax\n\nThe council of elders approved the harbour tax on January 1, "
+                        "officials in the port city said on Tuesday.\n"),
+    ])
+    (event,) = [e for e in by_quote(index, "approved the harbour tax") if e.edtf != "XXXX-XX-XX"]
+    assert event.edtf == "0001-01-01" and {s.article for s in event.sources} == {"old.txt", "undated.txt"}

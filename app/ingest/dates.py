@@ -314,7 +314,10 @@ def _range_or_single(value: str) -> str:
         except DateInputError:
             pass
         else:
-            if bounds(left)[0] > bounds(right)[1]:
+            start, end = bounds(left)[0], bounds(right)[1]
+            if start is None or end is None:
+                raise DateInputError("each end of a range needs its year, e.g. 1978-1992 or March 1979 to June 1980")
+            if start > end:
                 raise DateInputError(f"the range ends ({display(right)}) before it starts ({display(left)})")
             return f"{left}/{right}"
     return _single(value)

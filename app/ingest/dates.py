@@ -344,6 +344,16 @@ def _single(value: str) -> str:
 
 def _step(value: str, direction: int) -> str:
     """The unit just before (or after) a date, at its own precision: before 2001 is 2000 or earlier."""
+    try:
+        stepped = _stepped(value, direction)
+    except OverflowError:
+        stepped = ""
+    if not re.fullmatch(r"(?!0000)\d{4}(?:-\d\d){0,2}", stepped):  # past year 1 or 9999
+        raise DateInputError(f"the calendar has nothing {'before' if direction < 0 else 'after'} {value}")
+    return stepped
+
+
+def _stepped(value: str, direction: int) -> str:
     core, _, _ = strip_qualifiers(value)
     if m := _DAY.match(core):
         return (dt.date.fromisoformat(core) + dt.timedelta(days=direction)).isoformat()

@@ -219,6 +219,9 @@ def clear(request: Request, event_id: Id, session: SessionDep, editor: CsrfEdito
         editing.clear_review(session, event_id, editor, reason)
     except editing.NotFound as exc:
         raise HTTPException(404, str(exc)) from None
+    except editing.EditError as exc:  # a reason too long
+        session.rollback()
+        raise HTTPException(422, str(exc)) from None
     if request.headers.get("HX-Request"):
         return HTMLResponse("")  # htmx removes the row
     return RedirectResponse("/review", status_code=303)

@@ -56,6 +56,7 @@ def test_editors_free_text_dates_become_edtf(typed, edtf):
     ("soon", "not a date I can read"), ("24 Dec 1979x", "not a date I can read"),
     ("1979-13-01", "not a date I can read"), ("1992-1978", "ends (1978) before it starts (1992)"),
     ("1979/XXXX-07-05", "each end of a range needs its year"),
+    ("after 9999-12-31", "the calendar has nothing after 9999-12-31"), ("before 0001", "nothing before 0001"),
 ])
 def test_editors_dates_that_are_not_dates_say_why(typed, message):
     with pytest.raises(DateInputError, match=re.escape(message)):

@@ -312,6 +312,9 @@ def test_review_queue_lists_doubtful_events_first_and_clears_in_one_action(edito
     assert len(items) >= 5
     kazan = event_id(editor_client, KAZAN)
     assert str(kazan) in items
+    r = editor_client.post(f"/review/{kazan}/clear", data={"csrf_token": editor_client.csrf, "reason": "x" * 501})
+    assert r.status_code == 422 and "at most 500 characters" in r.text  # it was a 500
+    assert f'<li id="r{kazan}">' in editor_client.get("/review").text
     r = editor_client.post(f"/review/{kazan}/clear", data={"csrf_token": editor_client.csrf},
                            follow_redirects=False)
     assert r.status_code == 303

@@ -11,6 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from sqlalchemy import and_, func, select, tuple_, union_all
 from sqlalchemy.orm import aliased
@@ -320,6 +321,14 @@ class ArticleView:
     anchor_inferred_from: str | None
     url: str | None
     event_count: int = 0
+
+    @property
+    def web_link(self) -> str | None:
+        """The article's address, when a browser may follow it: an http(s) address. The address comes
+        from the input file (a CMS export's `url`), as untrusted as its text: `javascript:` stays text."""
+        if self.url and urlsplit(self.url).scheme.lower() in ("http", "https"):
+            return self.url
+        return None
 
     @property
     def published_display(self) -> str:

@@ -63,6 +63,26 @@ def test_article_text_is_untrusted(db_url, tmp_path):
         assert "<img src=x" not in c.get(f"/events/{event_id}").text
 
 
+def test_an_article_s_address_is_a_link_only_when_it_is_a_web_address(db_url, tmp_path):
+    """A CMS export's `url` is as untrusted as its text: `javascript:` must not become a link."""
+    import json
+
+    from fastapi.testclient import TestClient
+
+    from app.web.app import create_app
+    from tests.conftest import settings_for
+
+    feed = tmp_path / "feed.jsonl"
+    text = "Published: 2022-01-10\n\nThe mayor resigned on January 3, officials said."
+    feed.write_text("\n".join(json.dumps({"title": title, "text": text, "url": url}) for title, url in [
+        ("Evil", "javascript:alert(document.cookie)"), ("Good", "https://example.com/mayor?a=1&b=2")]))
+    assert ingest_paths(db_url, feed).exit_code == 0
+    with TestClient(create_app(settings_for(db_url))) as c:
+        evil, good = c.get("/articles/1").text, c.get("/articles/2").text
+    assert 'href="javascript' not in evil and "javascript:alert(document.cookie)" in evil
+    assert '<a href="https://example.com/mayor?a=1&amp;b=2" rel="noopener nofollow">' in good
+
+
 def test_a_season_is_an_event_of_its_own_granularity(db_url, tmp_path):
     """"In the spring of 2021" is EDTF `2021-21`: its page once failed, reading 21 as a month."""
     from fastapi.testclient import TestClient

@@ -36,6 +36,16 @@ def page(browser):
 
 
 @pytest.fixture
+def audit_page(browser):
+    """A page for the accessibility audit, which injects axe-core as an inline script: the site's
+    Content-Security-Policy rightly refuses that, so this context (and only this one) bypasses it."""
+    context = browser.new_context(viewport={"width": 1200, "height": 800}, bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def live_server(seeded_url):
     """The real app under uvicorn on a free loopback port, for the browser to talk to."""
     import socket

@@ -72,8 +72,8 @@ def test_the_editor_journey(page, editor_server):
     assert page.locator("#edit").count() == 0 and page.locator("#history").count() == 0
 
 
-def test_editor_pages_are_accessible(page, editor_server):
-    base = editor_server
+def test_editor_pages_are_accessible(audit_page, editor_server):
+    page, base = audit_page, editor_server
     page.goto(base + "/login")
     assert not serious_violations(page)
     page.get_by_label("Name").fill("ed")

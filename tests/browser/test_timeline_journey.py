@@ -77,8 +77,20 @@ def test_the_same_journey_without_javascript(no_js_page, live_server):
     assert page.locator(href[href.index("#"):]).evaluate("el => el.matches(':target')")
 
 
+def test_the_pages_refuse_scripts_that_are_not_the_site_s_own(page, live_server):
+    """Article text is untrusted: were anything to slip past escaping, the browser would not run it."""
+    from playwright.sync_api import Error
+
+    page.goto(live_server + "/")
+    with pytest.raises(Error, match="Content Security Policy"):
+        page.add_script_tag(content="window.injected = true")
+    assert page.evaluate("window.injected") is None
+    assert page.evaluate("typeof htmx") == "object"  # the site's own scripts run
+
+
 @pytest.mark.parametrize("page_kind", ["timeline", "timeline, dark scheme", "zoomed timeline", "event", "article"])
-def test_no_serious_accessibility_violations(page, live_server, page_kind):
+def test_no_serious_accessibility_violations(audit_page, live_server, page_kind):
+    page = audit_page
     if "dark" in page_kind:
         page.emulate_media(color_scheme="dark")  # contrast is checked in both schemes
     page.goto(live_server + ("/?zoom=month&around=2021-08" if page_kind == "zoomed timeline" else "/"))

@@ -63,6 +63,15 @@ def test_article_text_is_untrusted(db_url, tmp_path):
         assert "<img src=x" not in c.get(f"/events/{event_id}").text
 
 
+def test_pages_allow_only_the_site_s_own_scripts(client):
+    page = client.get("/articles/1")
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/api/events").headers["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" not in client.get("/docs").headers  # Swagger UI runs a script of its own
+
+
 def test_an_article_s_address_is_a_link_only_when_it_is_a_web_address(db_url, tmp_path):
     """A CMS export's `url` is as untrusted as its text: `javascript:` must not become a link."""
     import json

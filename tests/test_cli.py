@@ -24,6 +24,22 @@ GOOD = ("Storm Hits Coast\n\nPublished: 2022-10-03\n\nA powerful storm made land
         "flooding coastal towns and cutting power to thousands of homes, officials said.\n")
 
 
+def test_a_file_that_is_one_line_of_a_megabyte_is_read_in_seconds(db_url: str, tmp_path: Path):
+    """A scraper that lost the line breaks: one paragraph, one sentence, thousands of numbers, commas
+    and dates. Cutting its headline at every comma and matching every mention against every sentence
+    took over two minutes (quadratic); it takes seconds now. The bound is generous, not a benchmark."""
+    import time
+
+    words = " ".join(f"{n}, figures" + (f" on March {n % 28 + 1}" if n % 50 == 0 else "") for n in range(80000))
+    path = write(tmp_path / "one-line.txt", "Published: 2021-08-23\n\nCouncil figures " + words)
+    assert len(path.read_bytes()) > 1_000_000
+    started = time.monotonic()
+    result = ingest_paths(db_url, path)
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started < 30
+    assert count(db_url, "article") == 1 and count(db_url, "event") >= 1
+
+
 def test_bad_files_get_one_line_each_and_the_batch_goes_on(db_url: str, tmp_path: Path):
     d = tmp_path / "in"
     d.mkdir()

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from .dates import MONTH_NAMES
+from .events import MAX_SENTENCE
 from .temporal import find_mentions
 from .types import Article, Paragraph
 
@@ -292,6 +293,9 @@ def derive_title(paragraphs: list[str]) -> str:
 
     for text in paragraphs:
         first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])", text, maxsplit=1)[0]
+        if len(first) > MAX_SENTENCE:  # a lede that lost its punctuation: its start makes the headline
+            cut = first.rfind(" ", 0, MAX_SENTENCE)
+            first = first[:cut if cut > 0 else MAX_SENTENCE]
         title = headline(first, [(m.start, m.end) for m in find_mentions(first) if m.type != "DURATION"])
         if title:
             return title

@@ -8,6 +8,8 @@ source (paragraph index and the date expression's character span).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import lru_cache, partial
 
 from .dates import UNKNOWN, granularity
@@ -51,22 +53,42 @@ CONCEPTS = {
 }
 
 
+MAX_SENTENCE = 1000  # characters: beyond, a "sentence" is a scrape that lost its punctuation
+_LAST_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z.]+)[.!?][\"\u201d\u2019')]*$")
+
+
 @lru_cache(maxsize=4096)
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Sentence spans (start, end) in `text`, not breaking after abbreviations.
+    """Sentence spans (start, end) in `text`, not breaking after abbreviations, and none longer
+    than MAX_SENTENCE: a longer run is cut at a space. Everything made of a sentence (its words,
+    a headline, the evidence stored with each of its dates) then stays small, whatever the input.
 
     Cached: an undated article is read again once its year is known."""
     spans = []
     start = 0
     for m in SENTENCE_BREAK.finditer(text):
-        word = re.search(r"(?<![A-Za-z0-9])([A-Za-z.]+)[.!?][\"\u201d\u2019')]*$", text[start:m.start()])
+        # The word before the break: its last few characters are enough (the whole run since the
+        # last break made a paragraph of abbreviations quadratic).
+        word = _LAST_WORD.search(text, max(start, m.start() - 40), m.start())
         if word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS or len(word.group(1)) == 1):
             continue
         spans.append((start, m.start()))
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return tuple((s, e) for s, e in spans if text[s:e].strip())
+    return tuple(piece for s, e in spans if text[s:e].strip() for piece in _at_most(text, s, e))
+
+
+def _at_most(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut != -1 else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+        while start < end and text[start] == " ":
+            start += 1
+    if start < end:
+        yield start, end
 
 
 @lru_cache(maxsize=16384)  # about 1,500 articles of sentences: a re-read or a wire copy comes soon after
@@ -96,9 +118,14 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
         if not any(m.places_event for m in para_mentions) and (last_day is None or not SAME_DAY.search(text)):
             continue  # nothing here can become an event: no need to read its sentences
         sentences = split_sentences(text)
+        # Each sentence looks only at the mentions starting inside it (a file that is one paragraph
+        # of a megabyte has thousands of both). The tagger gives them in text order already.
+        para_mentions = sorted(para_mentions, key=lambda m: m.start)
+        starts = [m.start for m in para_mentions]
         for n, (s_start, s_end) in enumerate(sentences):
             sentence = text[s_start:s_end]
-            inside = [m for m in para_mentions if s_start <= m.start and m.end <= s_end]
+            inside = [m for m in para_mentions[bisect_left(starts, s_start):bisect_right(starts, s_end)]
+                      if m.end <= s_end]
             placed = [m for m in inside if m.places_event]
             spans = [(m.start - s_start, m.end - s_start) for m in inside if m.places_event or m.type != "DURATION"]
             if not placed and last_day is not None:

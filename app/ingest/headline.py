@@ -50,7 +50,7 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
     out = sentence
     for start, end in sorted(spans, reverse=True):
         before = out[:start]
-        m = PREPOSITION_BEFORE.search(before)
+        m = PREPOSITION_BEFORE.search(before, max(0, start - 64))  # it ends the text: its tail is enough
         if m:
             before = before[:m.start()]
         before = before.rstrip(" ,") if not out[end:].lstrip(" ").startswith(",") else before.rstrip(" ")
@@ -76,16 +76,21 @@ def _shorten(text: str, limit: int = MAX_LEN) -> str:
     text = text.strip(" ,;:.")
     if len(text) <= limit:
         return text
-    # The longest cut at a clause boundary that fits; strong boundaries first.
+    # The longest cut at a clause boundary that fits; strong boundaries first. Only boundaries near
+    # enough to fit are looked at: a sentence of a megabyte (a file that is one long line) has
+    # thousands of commas, and cutting at each was quadratic.
     for group in CLAUSE_BREAKS:
-        cuts = [text[:i].strip(" ,;:") for brk in group for i in _positions(text, brk)]
-        fitting = [c for c in cuts if 30 <= len(c) <= limit]
-        if fitting:
-            return max(fitting, key=len)
+        cuts = [text[:end] for brk in group for i in _positions(text, brk, limit + 200)
+                for end in [_trimmed_end(text, i)] if 30 <= end <= limit]
+        if cuts:
+            return max(cuts, key=len)
     # No clause boundary fits: stop before the last preposition that keeps it under the limit.
-    words = text.split()
-    while words and len(" ".join(words)) > limit:
-        words.pop()
+    words, length = [], -1
+    for word in text.split():
+        if length + 1 + len(word) > limit:
+            break
+        words.append(word)
+        length += 1 + len(word)
     while len(words) > 4 and words[-1].lower() in {"the", "a", "an", "of", "to", "in", "on", "and", "or",
                                                    "for", "with", "by", "at", "from", "its", "their", "his",
                                                    "her", "that", "which", "as", "who", "where", "when", "whose"}:
@@ -93,11 +98,19 @@ def _shorten(text: str, limit: int = MAX_LEN) -> str:
     return " ".join(words).rstrip(" ,;:")
 
 
-def _positions(text: str, needle: str) -> list[int]:
-    out, i = [], text.find(needle)
+def _trimmed_end(text: str, i: int) -> int:
+    """Where `text[:i]` ends without the spaces and punctuation before `i` (its start has none)."""
+    while i > 0 and text[i - 1] in " ,;:":
+        i -= 1
+    return i
+
+
+def _positions(text: str, needle: str, stop: int) -> list[int]:
+    """Where `needle` starts in `text`, up to `stop`."""
+    out, i = [], text.find(needle, 0, stop + len(needle))
     while i != -1:
         out.append(i)
-        i = text.find(needle, i + 1)
+        i = text.find(needle, i + 1, stop + len(needle))
     return out
 
 

@@ -98,6 +98,17 @@ def test_sentences_do_not_break_after_abbreviations_but_do_after_years():
     assert len(split_sentences(text)) == 3
 
 
+def test_a_run_without_sentence_breaks_is_cut_into_bounded_sentences_at_spaces():
+    from app.ingest.events import MAX_SENTENCE
+
+    text = "Figures rose " + " ".join(f"{n}, then" for n in range(3000)) + ". Then they fell."
+    spans = split_sentences(text)
+    assert all(e - s <= MAX_SENTENCE for s, e in spans)
+    assert all(text[s] != " " and (e == len(text) or text[e] in " .") for s, e in spans)  # never inside a word
+    assert text[spans[-1][0]:spans[-1][1]] == "Then they fell."
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")  # nothing lost
+
+
 def test_headlines_are_short_and_read_as_headlines():
     s = ("Russia will not attempt a military intervention in Afghanistan, as the country has \u201clearned the "
          "lesson\u201d from its previous failed attempts to invade it, Russian President Vladimir Putin said Tuesday.")

@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from app import search
 from app.ingest.dates import display
-from app.models import Article, Event, EventSource, Mention, Paragraph
+from app.models import Article, DatasetState, Event, EventSource, Mention, Paragraph
 
 
 class BadCursor(ValueError):
@@ -122,7 +122,9 @@ class EventFilter:
     granularity: str | None = None
     undated: str = "include"
 
-    def where(self, dialect_name: str) -> list:
+    def where(self, dialect_name: str, common_granularity: bool = False) -> list:
+        """`common_granularity`: the granularity asked for is held by many events, so an index in
+        the page's order finds a page sooner than the granularity's own index (SQLite only)."""
         clauses = []
         if self.start:
             clauses.append(Event.date_end >= self.start)
@@ -137,7 +139,11 @@ class EventFilter:
         if self.needs_review is not None:
             clauses.append(Event.needs_review.is_(self.needs_review))
         if self.granularity:
-            clauses.append(Event.granularity == self.granularity)
+            # `|| ''` keeps SQLite off the index over granularity, which it takes as selective: it
+            # has no statistics on how many events each granularity holds.
+            column = Event.granularity.op("||")("") if common_granularity and dialect_name == "sqlite" \
+                else Event.granularity
+            clauses.append(column == self.granularity)
         return clauses
 
 
@@ -174,7 +180,8 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
     rows: list = []
     # Plain rows, not ORM objects: a page is read, never changed, and identity-mapping
     # thousands of objects was most of a list request's time.
-    base = select(*Event.__table__.columns).where(*where.where(dialect))
+    common = where.granularity is not None and dialect == "sqlite" and _is_common(session, where.granularity, limit)
+    base = select(*Event.__table__.columns).where(*where.where(dialect, common_granularity=common))
     if not include_hidden:
         base = base.where(Event.hidden.is_(False))
     for p in phases[phases.index(phase):]:
@@ -204,6 +211,25 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
         columns, _ = _phase_order(sort, dated)
         cursor = encode_cursor([sort, 0 if dated else 1, *[getattr(last, c.key) for c in columns]])
     return _with_sources(session, rows), cursor
+
+
+_granularity_counts: dict[str, tuple[int, dict[str, int]]] = {}  # database -> (data version, counts)
+
+
+def _is_common(session: Session, granularity: str, limit: int) -> bool:
+    """Whether walking all events in a page's order meets `limit` events of `granularity` sooner than
+    reading every event of that granularity and sorting them: when its share `s` of `n` events
+    gives limit / s < s * n. "day" holds two thirds of a news archive; "decade" a few dozen events,
+    and walking the whole archive for them took 150 ms. Counted once per data version."""
+    state = session.get(DatasetState, 1)
+    version, database = state.version if state else 0, str(session.get_bind().url)
+    known = _granularity_counts.get(database)
+    if known is None or known[0] != version:
+        counts = dict(session.execute(select(Event.granularity, func.count()).group_by(Event.granularity)).all())
+        known = _granularity_counts[database] = (version, counts)
+    counts = known[1]
+    matching = counts.get(granularity, 0)
+    return matching * matching > (limit + 1) * sum(counts.values())
 
 
 def count_events(session: Session, where: EventFilter = EventFilter()) -> int:

@@ -91,6 +91,24 @@ def test_date_windows_find_exactly_the_overlapping_events(client, seeded_url, tm
     assert "1900/1990" in [e["date"]["edtf"] for e in walk(client, "/api/events?from=1985-01-01&to=1985-01-31")]
 
 
+@pytest.mark.parametrize("sort", ["date", "-date", "sources"])
+def test_a_granularity_filter_pages_through_exactly_its_events_in_order(client, seeded_url, sort):
+    """SQLite reads a common granularity ("day") in the page's order and a rare one through its own
+    index: either way, a page is the right events in the right order."""
+    from sqlmodel import Session
+
+    from app.db import get_engine
+    from app.queries import _is_common
+
+    everything = walk(client, f"/api/events?limit=1000&sort={sort}")
+    with Session(get_engine(seeded_url)) as session:
+        assert _is_common(session, "day", 2) and not _is_common(session, "year", 2)  # both ways are tried
+    for granularity in ("day", "year", "range", "decade"):
+        expected = [e for e in everything if e["date"]["granularity"] == granularity]
+        assert ids(walk(client, f"/api/events?limit=2&sort={sort}&granularity={granularity}")) == ids(expected)
+        assert expected or granularity == "decade"
+
+
 def test_other_filters(client):
     kabul = walk(client, "/api/events?q=kabul")
     assert kabul and all("kabul" in (e["title"] + " ".join(s["paragraph_text"] for s in e["sources"])).lower()

@@ -87,7 +87,8 @@ class Event(SQLModel, table=True):
 
 class EventSource(SQLModel, table=True):
     __tablename__ = "event_source"
-    __table_args__ = (Index("ix_event_source_article", "article_id"),)
+    # A search reaches events from paragraphs (article, index) through this index alone.
+    __table_args__ = (Index("ix_event_source_article", "article_id", "paragraph_index", "event_id"),)
     id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), nullable=False,
                                            index=True))

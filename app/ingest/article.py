@@ -24,7 +24,8 @@ RELATED_BLOCK = re.compile(
     re.I)
 PROMO = re.compile(
     r"^\s*(?:also on \S+|read (?:more|also)\b|see also\b|more from \S+|related\s*:|watch\s*:|listen\s*:|"
-    r"subscribe\b|sign up\b|follow us\b|click here\b|advertisement\s*$|sponsored\b|download (?:the|our) app)",
+    r"subscribe\b|sign up\b|sign in\b|log in\b|follow us\b|click here\b|advertisement\s*$|sponsored\b|"
+    r"download (?:the|our) app|skip to (?:the )?(?:main )?(?:content|navigation|menu|search)\b)",
     re.I)
 SHARE = re.compile(
     r"\b(?:share (?:it|this)(?: story| article)?(?: with)?|like this story|follow us on|join us on|"
@@ -36,7 +37,14 @@ CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 BREADCRUMB_SEP = re.compile(r"\s(?:>|\u00bb|/|\u203a|\|)\s")
 PHOTO_CREDIT = re.compile(r"^\s*\((?:photo|image|picture)[^)]*\)\s*$", re.I)
 HEADER_DATE = re.compile(
-    r"^\s*(?:date|published|posted|updated|last updated|first published)\s*:?\s*(?P<rest>.*)$", re.I)
+    r"^\s*(?P<label>date|published|posted|updated|last updated|last modified|modified|first published)"
+    r"(?:\s+on)?\s*:?\s*(?P<rest>.*)$", re.I)
+# What a page's timestamp puts around its date: clock times (6:42 PM, 14.05, 10h30), time zones
+# (GMT+0, BST, EDT, ET), weekdays, "at", and separators. A line that is a date and only these is a timestamp.
+STAMP_FILLER = re.compile(
+    r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|at|on|[A-Z]{1,4}T|GMT|UTC|Z)\b"
+    r"|[+-]\d{1,2}(?::?\d{2})?|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?"
+    r"|[\s,|/\u2013\u2014\-:()\u00b7\u2022]+", re.I)
 ISO_STAMP = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
 # "Moscow [Russia], August 26 (ANI):"  "WASHINGTON, Aug. 26 (Reuters) -"  "LONDON (AP) \u2014"
 DATELINE = re.compile(
@@ -78,7 +86,8 @@ def _is_junk_line(line: str) -> str | None:
         if len(words) >= 20 and not re.search(r"[.,;:!?\"\u201c\u201d]", s) \
                 and sum(w[0].islower() for w in words) / len(words) > 0.6:
             return "navigation"
-    if len(words) < 15 and BREADCRUMB_SEP.search(s) and not SENTENCE_END.search(s):
+    if len(words) < 15 and BREADCRUMB_SEP.search(s) and not SENTENCE_END.search(s) \
+            and _date_from_header(s)[0] is None:  # "Jun 5, 2023 / 10:14 AM / CBS News" is a timestamp
         return "breadcrumb"
     return None
 
@@ -105,7 +114,11 @@ def _split_lines(text: str) -> list[str]:
 
 
 def _date_from_header(line: str) -> tuple[dt.date | None, str | None, str]:
-    """A publication date stated in a header line, its evidence, and what is left of the line."""
+    """A publication date stated in a header line, its evidence, and what is left of the line.
+
+    A labelled line ("Published 6:42 PM GMT, Thu March 14, 2024") gives its first full date; an
+    unlabelled one must be a timestamp: a full date and nothing but clock, zone and weekday around
+    it ("Wed 17 May 2023 14.05 BST"), or a short source name after it ("Jun 5, 2023 / CBS News")."""
     s = line.strip()
     m = HEADER_DATE.match(s)
     candidate = m.group("rest") if m else s
@@ -117,14 +130,24 @@ def _date_from_header(line: str) -> tuple[dt.date | None, str | None, str]:
             return None, None, s
         offset = s.find(candidate.strip())
         return day, s[:offset + iso.end()].strip(), candidate.strip()[iso.end():].strip()
-    mentions = [x for x in find_mentions(candidate) if x.type in ("DATE", "TIME")]
-    # A line that is nothing but a full date (and maybe a clock time) is a timestamp.
-    if mentions and mentions[0].granularity == "day" and not mentions[0].edtf.startswith("X") \
-            and mentions[0].start <= 2:
-        rest = (candidate[:mentions[0].start] + candidate[mentions[0].end:]).strip(" ,|-\u2013\u2014")
-        rest = re.sub(r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?", "", rest).strip()
-        if not rest or m:
-            return dt.date.fromisoformat(mentions[0].edtf), candidate.strip(), rest
+    full = [x for x in find_mentions(candidate) if x.type in ("DATE", "TIME") and x.granularity == "day"
+            and x.edtf and not x.edtf.startswith("X")]
+    if not full:
+        return None, None, s
+    date = full[0]
+    day = dt.date.fromisoformat(date.edtf[:10])
+    if m:  # what follows the date may be the lede, glued to the label line by the scrape
+        rest = candidate[date.end:].strip(" ,|-\u2013\u2014")
+        rest = re.sub(r"^\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?", "", rest).strip()
+        return day, s[:m.start("rest") + date.end], rest
+    if len(candidate) > 120:
+        return None, None, s  # a sentence that names a date, not a timestamp
+    before = STAMP_FILLER.sub("", candidate[:date.start])
+    after = STAMP_FILLER.sub(" ", candidate[date.end:]).split()
+    source_name = len(after) <= 3 and all(w[0].isupper() for w in after) \
+        and re.match(r"\s*[|/\u2013\u2014\u00b7\u2022-]", candidate[date.end:]) is not None
+    if not before and (not after or source_name):
+        return day, candidate.strip(), ""
     return None, None, s
 
 
@@ -178,15 +201,21 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     found_title = None
     byline = None
     header_rest: list[str] = []
+    pub_from_update = False
     for line in header:
         by = BYLINE_PREFIX.match(line)
-        if by and byline is None and NAME.match(by.group("name").split(",")[0].strip()):
+        if by and byline is None and all(NAME.match(name) for name in
+                                         re.split(r"\s+(?:and|&)\s+", by.group("name").split(",")[0].strip())):
             byline = by.group("name")
             continue
         day, evidence, rest = _date_from_header(line)
         if day is not None:
-            if pub_date is None:
-                pub_date, pub_evidence = day, evidence
+            label = HEADER_DATE.match(line)
+            updated = label is not None and label.group("label").lower() in ("updated", "last updated", "modified",
+                                                                              "last modified")
+            # "Updated" before "Published": the page's own publication date wins when it comes.
+            if pub_date is None or (pub_from_update and not updated):
+                pub_date, pub_evidence, pub_from_update = day, evidence, updated
             if rest and rest != line:
                 header_rest.append(rest)
             continue
@@ -199,6 +228,9 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     crumbs = [x for x in candidates if any(o != x and o.endswith(" " + x) for o in header_rest)]
     plain = [x for x in candidates if not _is_label(x) and counts.get(x, 0) == 1 and
              not any(x != o and x in o for o in header_rest)]
+    # A site's name or a section ("The Guardian", "World news") comes before the headline and is
+    # shorter than most: a plain line of four words or more is taken first.
+    plain = [x for x in plain if len(x.split()) >= 4] + [x for x in plain if len(x.split()) < 4]
     for pool in (repeated, crumbs, plain):
         if pool:
             found_title = pool[0]
@@ -261,7 +293,9 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
 def _is_label(line: str) -> bool:
     """Section names and menu items: a few capitalised words, mostly navigation vocabulary."""
     words = WORD.findall(line.lower())
-    return bool(words) and len(words) <= 4 and sum(w in NAV_WORDS for w in words) >= max(1, len(words) // 2)
+    navigation = sum(w in NAV_WORDS for w in words)
+    return bool(words) and (len(words) <= 4 and navigation >= max(1, len(words) // 2)
+                            or len(words) <= 12 and navigation >= len(words) - 1)  # a menu bar
 
 
 def _names_date(text: str) -> bool:

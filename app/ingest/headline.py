@@ -53,16 +53,27 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
         m = PREPOSITION_BEFORE.search(before, max(0, start - 64))  # it ends the text: its tail is enough
         if m:
             before = before[:m.start()]
-        before = before.rstrip(" ,") if not out[end:].lstrip(" ").startswith(",") else before.rstrip(" ")
+        following = out[end:].lstrip(" ")
+        # A comma before the date goes only when the date ended the clause ("in Kabul, on Tuesday.");
+        # before a word it closes an earlier clause ("The bill, which ... passed, now goes").
+        before = before.rstrip(" ,") if not following or following[0] in ".;:!?)" else before.rstrip(" ")
         # Keep the comma after a dropped date unless the date opened the sentence.
-        after = out[end:].lstrip(" ") if before else out[end:].lstrip(" ,")
+        after = following if before else following.lstrip(" ,")
+        if before.endswith(",") and after.startswith(","):  # a date set off by commas: "The Taliban, on Sunday, took"
+            before, after = before[:-1], after[1:].lstrip(" ")
         out = before + (" " if before and after and after[0] not in ".,;:!?" else "") + after
     return out
 
 
+NOUN_OBJECT = re.compile(r"(?:a|an|the|its|their|his|her)\s", re.I)
+REPORTING = re.compile(r"\b(?:said|says|told)\b|\bthat $")
+AUXILIARY_END = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|would|will|also|later|earlier|again|previously|"
+                           r"first|then|already|repeatedly|publicly))+$")
+
+
 def _short_speaker(who: str) -> str:
     """`Russian President Vladimir Putin` -> `Putin`; a plain noun phrase stays."""
-    who = who.strip()
+    who = AUXILIARY_END.sub("", who.strip())  # "Mining companies had (warned)"
     words = who.split()
     caps = [w for w in words if w[:1].isupper()]
     if len(words) >= 2 and len(caps) == len(words) and (TITLES.search(who) or len(words) <= 4):
@@ -136,7 +147,16 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     return full
 
 
+# "HOUSTON (AP) — NASA named..." -> "NASA named...": the place a wire story was filed from.
+DATELINE_LEAD = re.compile(r"^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:\s*\([A-Za-z .&]{2,30}\)\s*(?:—|–|--|-)"
+                           r"|\s*(?:—|–))\s+(?=[A-Z\"“])")
+
+
 def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
+    lead = DATELINE_LEAD.match(sentence)
+    if lead:
+        sentence = sentence[lead.end():]
+        spans = [(a - lead.end(), b - lead.end()) for a, b in spans if a >= lead.end()]
     text = _drop_spans(sentence, spans)
     text = APPOSITIVE.sub("", text)
     text = NAMED_APPOSITIVE.sub(r"\g<name> ", text)
@@ -156,6 +176,9 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
     else:
         tail = TAIL_ATTRIBUTION.match(text)
         lead = LEAD_ATTRIBUTION.match(text)
+        if lead and NOUN_OBJECT.match(lead.group("what")) \
+                and not REPORTING.search(lead.group(0)[:lead.start("what")]):
+            lead = None  # "Italy declared a state of emergency": an act, not words reported
         if tail and not lead:
             who = tail.group("who")
             speaker = None if who.lower() in ("he", "she", "they", "it") else _short_speaker(who)

@@ -89,3 +89,43 @@ def test_cms_fields_take_precedence():
     a = parse_article("Body text that says something on Friday about a vote.", "cms:1",
                       title="Given Title", published="2020-02-03T10:00:00Z", url="https://example.org/a")
     assert (a.title, a.published, a.url) == ("Given Title", dt.date(2020, 2, 3), "https://example.org/a")
+
+
+@pytest.mark.parametrize("stamp, day", [
+    ("Published 6:42 PM GMT+0, Thu March 14, 2024", dt.date(2024, 3, 14)),
+    ("Wed 17 May 2023 14.05 BST", dt.date(2023, 5, 17)),
+    ("Mon 5 Jun 2023 09.30 EDT", dt.date(2023, 6, 5)),
+    ("June 5, 2023 at 3:45 p.m. EDT", dt.date(2023, 6, 5)),
+    ("Last Modified: Jun 5, 2023 10:14 AM ET", dt.date(2023, 6, 5)),
+    ("Published On 5 Jun 2023", dt.date(2023, 6, 5)),
+    ("Jun 5, 2023 / 10:14 AM / CBS News", dt.date(2023, 6, 5)),
+    ("Monday, June 5, 2023 | 10:14 a.m.", dt.date(2023, 6, 5)),
+])
+def test_news_sites_timestamps_give_the_publication_date(stamp, day):
+    text = (f"Flooding forces thousands from homes in northern Italy\n\n{stamp}\n\n"
+            "More than 10,000 people have been evacuated after torrential rain, authorities said on Wednesday.\n")
+    a = parse_article(text, "t.txt")
+    assert a.published == day and a.title == "Flooding forces thousands from homes in northern Italy"
+    assert stamp.split()[0] in a.published_evidence
+
+
+def test_a_headline_that_names_a_date_is_a_headline_not_a_timestamp():
+    text = ("Storm hits coast on June 5, 2023\n\nA powerful storm made landfall on Monday, flooding coastal towns "
+            "and cutting power to thousands of homes, officials said.\n")
+    a = parse_article(text, "t.txt")
+    assert a.title == "Storm hits coast on June 5, 2023" and a.published is None
+
+
+def test_page_furniture_and_the_site_name_do_not_become_the_headline():
+    text = ("Skip to main content\nMenu  World  Politics  Business  Tech  Sport\nSign in | Subscribe\nThe Guardian\n\n"
+            "Chile's new copper law passes Senate after years of debate\n\n"
+            "By Maria Gonzalez and Tom Reed, Reuters\n"
+            "Updated 8:10 PM GMT+0, Fri March 15, 2024\nPublished 6:42 PM GMT+0, Thu March 14, 2024\n\n"
+            "SANTIAGO, March 14 (Reuters) - Chile's Senate on Wednesday approved a long-delayed mining royalty "
+            "bill, ending a fight that began in 2019.\n")
+    a = parse_article(text, "t.txt")
+    assert a.title == "Chile's new copper law passes Senate after years of debate"
+    assert a.byline == "Maria Gonzalez and Tom Reed, Reuters"
+    assert a.published == dt.date(2024, 3, 14)  # published, not updated
+    assert a.paragraphs[0].text.startswith("Chile's Senate on Wednesday")
+    assert "Skip to main content" in a.boilerplate

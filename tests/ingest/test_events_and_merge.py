@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from app.ingest import EventIndex, extract, merge_events, parse_article
 from app.ingest.events import split_sentences
 from app.ingest.headline import headline
@@ -122,6 +124,28 @@ def test_headlines_are_short_and_read_as_headlines():
         "A source in Panjshir: Massoud had embarked on talks with the Taliban"
     long = "The committee " + "discussed the many detailed provisions of the proposed regulation " * 3 + "today."
     assert len(headline(long)) <= 90 and not headline(long).endswith(("the", "of"))
+
+
+@pytest.mark.parametrize("sentence, date, expected", [
+    # A dropped date keeps the comma that closes an earlier clause.
+    ("The bill, which the lower house passed in May 2023, now goes to President Gabriel Boric, who is expected "
+     "to sign it next week.", "next week", "The bill goes to President Gabriel Boric, who is expected to sign it"),
+    ("The Taliban, on Sunday, entered Kabul.", "Sunday", "The Taliban entered Kabul"),
+    ("HOUSTON (AP) \u2014 NASA on Monday named the four astronauts who will fly around the moon.", "Monday",
+     "NASA named the four astronauts who will fly around the moon"),
+    ("LONDON (Reuters) - Britain on Monday imposed new sanctions on the company.", "Monday",
+     "Britain imposed new sanctions on the company"),
+    ("NATO \u2014 the alliance \u2014 met on Monday in Brussels.", "Monday", "NATO \u2014 the alliance \u2014 met in Brussels"),
+    ("Italy declared a state of emergency in five northern regions in July last year.", "July last year",
+     "Italy declared a state of emergency in five northern regions"),
+    ("Mining companies had warned last month that the tax could deter investment.", "last month",
+     "Mining companies: The tax could deter investment"),
+])
+def test_headlines_from_wire_copy(sentence, date, expected):
+    start = sentence.index(date)
+    spans = [(start, start + len(date))] + [(sentence.index(w), sentence.index(w) + len(w))
+                                              for w in ("May 2023", "now") if w in sentence and w != date]
+    assert headline(sentence, spans, focus=(start, start + len(date))) == expected
 
 
 def test_extraction_never_reads_the_clock():

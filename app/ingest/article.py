@@ -25,13 +25,14 @@ RELATED_BLOCK = re.compile(
 PROMO = re.compile(
     r"^\s*(?:also on \S+|read (?:more|also)\b|see also\b|more from \S+|related\s*:|watch\s*:|listen\s*:|"
     r"subscribe\b|sign up\b|sign in\b|log in\b|follow us\b|click here\b|advertisement\s*$|sponsored\b|"
-    r"download (?:the|our) app|skip to (?:the )?(?:main )?(?:content|navigation|menu|search)\b)",
+    r"download (?:the|our) app|skip advertisement|skip to (?:the )?(?:main )?(?:content|navigation|menu|search)\b)",
     re.I)
 SHARE = re.compile(
     r"\b(?:share (?:it|this)(?: story| article)?(?: with)?|like this story|follow us on|join us on|"
     r"subscribe to our|sign up for our|newsletter|copyright|all rights reserved)\b|\u00a9",
     re.I)
-ORIGIN = re.compile(r"\b(?:originally (?:published|appeared)|first (?:published|appeared) (?:on|in|at))\b", re.I)
+ORIGIN = re.compile(r"\b(?:originally (?:published|appeared)|first (?:published|appeared) (?:on|in|at)|"
+                    r"(?:version|edition) of this (?:article|story) (?:appears|appeared|was published) in print)\b", re.I)
 TAGS = re.compile(r"^\s*(?:tags|topics|filed under|categories)\s*:?", re.I)
 CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 BREADCRUMB_SEP = re.compile(r"\s(?:>|\u00bb|/|\u203a|\|)\s")
@@ -44,6 +45,7 @@ HEADER_DATE = re.compile(
 STAMP_FILLER = re.compile(
     r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|at|on|[A-Z]{1,4}T|GMT|UTC|Z)\b"
     r"|[+-]\d{1,2}(?::?\d{2})?|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?"
+    r"|\b(?:updated|published|posted|modified|last)\b"
     r"|[\s,|/\u2013\u2014\-:()\u00b7\u2022]+", re.I)
 ISO_STAMP = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
 # "Moscow [Russia], August 26 (ANI):"  "WASHINGTON, Aug. 26 (Reuters) -"  "LONDON (AP) \u2014"
@@ -51,6 +53,7 @@ DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}(?:\s*[\[(][A-Za-z .'\-]{2,30}[\])])?)\s*,\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)\s*"
     r"(?:\((?P<agency>[A-Za-z .&]{2,30})\))?\s*(?::|\u2014|\u2013|-{1,2})\s+")
+GLUED_LABEL = re.compile(r"(\d)(Updated|Published|Posted|Modified|Last updated)\b")
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+(?P<name>.+?)\s*$", re.I)
 NAME = re.compile(r"^[A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+|van|von|de|der|da|al|bin|ibn|la|le)){1,3}$")
 WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
@@ -86,6 +89,8 @@ def _is_junk_line(line: str) -> str | None:
         if len(words) >= 20 and not re.search(r"[.,;:!?\"\u201c\u201d]", s) \
                 and sum(w[0].islower() for w in words) / len(words) > 0.6:
             return "navigation"
+    if s.count(" | ") + s.count("|") // 2 >= 3 and not SENTENCE_END.search(s):
+        return "navigation"  # "Home | Israel-Gaza war | War in Ukraine | Climate | ..."
     if len(words) < 15 and BREADCRUMB_SEP.search(s) and not SENTENCE_END.search(s) \
             and _date_from_header(s)[0] is None:  # "Jun 5, 2023 / 10:14 AM / CBS News" is a timestamp
         return "breadcrumb"
@@ -93,7 +98,14 @@ def _is_junk_line(line: str) -> str | None:
 
 
 def _clean(line: str) -> str:
-    return " ".join(line.replace("\u00a0", " ").split())
+    line = " ".join(line.replace("\u00a0", " ").split())
+    return GLUED_LABEL.sub(r"\1 \2", line)  # "June 5, 2023Updated 3:45 p.m. ET": two page elements, one line
+
+
+def _is_byline(line: str) -> bool:
+    by = BYLINE_PREFIX.match(line)
+    return by is not None and all(NAME.match(name) for name in
+                                  re.split(r"\s+(?:and|&)\s+", by.group("name").split(",")[0].strip()))
 
 
 def _split_lines(text: str) -> list[str]:
@@ -191,6 +203,13 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     first_body = next((i for i, x in enumerate(kept) if len(x) > 160 or
                        (len(x.split()) >= 8 and re.search(r"[.!?\"\u201d]\s*$", x))), len(kept))
     header, body = kept[:first_body], kept[first_body:]
+    # A standfirst (the sentence under a headline) can come before the byline and timestamp: they
+    # are header lines still, not story paragraphs.
+    late = [x for x in body[1:4] if len(x) <= 100 and (_is_byline(x) or _date_from_header(x)[0] is not None
+                                                       and _date_from_header(x)[2] == "")]
+    if late:
+        header += late
+        body = [x for i, x in enumerate(body) if not (1 <= i < 4 and x in late)]
     if body and HEADER_DATE.match(body[0]):
         # "date 2021-08-26 Moscow, August 26 (ANI): ..." - a labelled date glued to the lede.
         day, evidence, rest = _date_from_header(body[0])
@@ -203,10 +222,8 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     header_rest: list[str] = []
     pub_from_update = False
     for line in header:
-        by = BYLINE_PREFIX.match(line)
-        if by and byline is None and all(NAME.match(name) for name in
-                                         re.split(r"\s+(?:and|&)\s+", by.group("name").split(",")[0].strip())):
-            byline = by.group("name")
+        if byline is None and _is_byline(line):
+            byline = BYLINE_PREFIX.match(line).group("name")
             continue
         day, evidence, rest = _date_from_header(line)
         if day is not None:
@@ -229,8 +246,8 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     plain = [x for x in candidates if not _is_label(x) and counts.get(x, 0) == 1 and
              not any(x != o and x in o for o in header_rest)]
     # A site's name or a section ("The Guardian", "World news") comes before the headline and is
-    # shorter than most: a plain line of four words or more is taken first.
-    plain = [x for x in plain if len(x.split()) >= 4] + [x for x in plain if len(x.split()) < 4]
+    # shorter than most: a line that does not look like one is taken first.
+    plain = [x for x in plain if not _masthead_like(x)] + [x for x in plain if _masthead_like(x)]
     for pool in (repeated, crumbs, plain):
         if pool:
             found_title = pool[0]
@@ -288,6 +305,12 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
         published=pub_date, published_evidence=pub_evidence,
         paragraphs=tuple(Paragraph(i, t) for i, t in enumerate(body_paragraphs)),
         boilerplate=tuple(boilerplate), url=url, text=text)
+
+
+def _masthead_like(line: str) -> bool:
+    """A site's name ("The New York Times", "BBC News"): short, and every word capitalised."""
+    words = line.split()
+    return len(words) < 4 or (len(words) == 4 and all(w[:1].isupper() for w in words))
 
 
 def _is_label(line: str) -> bool:

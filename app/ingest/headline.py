@@ -25,7 +25,9 @@ QUOTE_LEAD = re.compile(r"^[\"\u201c](?P<quote>[^\"\u201d]{5,})[\"\u201d]?[,.]?[
 LEADING_CLAUSE = re.compile(
     r"^(?:after|since|when|while|as|although|though|following|meanwhile|however|but|and|yet|moreover|furthermore|"
     r"on the same day|at the time|then|in addition|also|earlier|later|previously)\b[^,]{0,120},\s*"
-    r"|^[A-Z][a-z]+ing\b[^,]{0,60},\s*", re.I)
+    # "Speaking to reporters, ..." but not "Fighting erupted again in the capital, ...": a gerund subject
+    r"|^[A-Z][a-z]+ing\b(?!\s+(?:\w+ed|is|was|were|has|had|have|will|would|broke|began|spread|rose|fell|hit|"
+    r"left|took|came|grew|went|continues|remains)\b)[^,]{0,60},\s*", re.I)
 APPOSITIVE = re.compile(
     r",\s+(?:recognized|known|designated|outlawed|banned|described|listed|based|led|headed|who|which|whose|"
     r"once|then|a|an)\b[^,]{0,90},")
@@ -75,6 +77,9 @@ def _short_speaker(who: str) -> str:
     """`Russian President Vladimir Putin` -> `Putin`; a plain noun phrase stays."""
     who = AUXILIARY_END.sub("", who.strip())  # "Mining companies had (warned)"
     words = who.split()
+    if len(words) >= 2 and words[0] in ("The", "the"):  # an institution, not a person's title and name
+        rest = words[1:]
+        return " ".join(rest) if all(w[:1].isupper() for w in rest) else who  # "United Nations", "the ministry"
     caps = [w for w in words if w[:1].isupper()]
     if len(words) >= 2 and len(caps) == len(words) and (TITLES.search(who) or len(words) <= 4):
         return words[-1]
@@ -94,7 +99,12 @@ def _shorten(text: str, limit: int = MAX_LEN) -> str:
         cuts = [text[:end] for brk in group for i in _positions(text, brk, limit + 200)
                 for end in [_trimmed_end(text, i)] if 30 <= end <= limit]
         if cuts:
-            return max(cuts, key=len)
+            cut = max(cuts, key=len)
+            # "Fighting erupted in the capital, hours": a word or two after a comma is a fragment.
+            comma = cut.rfind(", ")
+            if comma >= 30 and len(cut[comma + 2:].split()) <= 2:
+                cut = cut[:comma]
+            return cut
     # No clause boundary fits: stop before the last preposition that keeps it under the limit.
     words, length = [], -1
     for word in text.split():
@@ -163,6 +173,8 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
     text = re.sub(r"\s*\([^)]*\)", "", text)
     text = " ".join(text.split()).strip()
     speaker = None
+    # "Speaking to reporters, Putin said ...": the opening phrase goes before the speaker is looked for.
+    text = LEADING_CLAUSE.sub("", text, count=1) or text
 
     q = QUOTE_LEAD.match(text)
     if q:

@@ -205,7 +205,7 @@ PATTERNS: list[tuple[str, str]] = [
                 r"[ \t-]+century)(?![A-Za-z])"),
     ("year_range", r"(?P<rbetween>(?i:between)" + S + r")?" + YEAR.format(g="ry1")
                    + r"(?:[ \t]*[\u2013\u2014-][ \t]*|" + S + r"(?i:and|to|until|through)" + S + r")"
-                   + r"(?P<ry2>1[0-9]\d\d|20\d\d|\d\d)(?![\d,])"),
+                   + r"(?P<ry2>1[0-9]\d\d|20\d\d|\d\d)(?!\d|,\d)"),
     ("year_part", r"(?i:(?:the" + S + r")?(?P<yph>first|second|last|latter)" + S + r"half" + S + r"of)" + S
                   + r"(?:" + YEAR.format(g="yhy") + r"|(?i:(?P<yhrel>the|this|last|next)" + S + r"year)(?![A-Za-z-]))"),
     ("year_edge", r"(?i:the" + S + r"(?:end|beginning|start|middle|close)" + S + r"of)" + S + YEAR.format(g="yey")),

@@ -129,3 +129,28 @@ def test_page_furniture_and_the_site_name_do_not_become_the_headline():
     assert a.published == dt.date(2024, 3, 14)  # published, not updated
     assert a.paragraphs[0].text.startswith("Chile's Senate on Wednesday")
     assert "Skip to main content" in a.boilerplate
+
+
+def test_a_standfirst_before_the_byline_and_a_glued_updated_stamp():
+    text = ("Advertisement\nSKIP ADVERTISEMENT\n\nThe New York Times\n\n"
+            "Europe's Oldest Bridge Reopens After Decade-Long Restoration\n\n"
+            "The 14th-century span in Prague, damaged by floods in August 2002, had been closed since 2013.\n\n"
+            "By Hannah Beech\nJune 5, 2023Updated 3:45 p.m. ET\n\n"
+            "PRAGUE \u2014 After more than ten years of work, the Charles Bridge reopened to pedestrians on Sunday, "
+            "city officials said.\n\n"
+            "A version of this article appears in print on June 6, 2023, Section A, Page 8 of the New York edition.\n")
+    a = parse_article(text, "t.txt")
+    assert a.title == "Europe's Oldest Bridge Reopens After Decade-Long Restoration"
+    assert (a.byline, a.published) == ("Hannah Beech", dt.date(2023, 6, 5))
+    texts = [p.text for p in a.paragraphs]
+    assert texts[0].startswith("The 14th-century span")  # the standfirst is story text, with its dates
+    assert len(texts) == 2 and not any("Updated" in t or "in print" in t for t in texts)
+
+
+def test_a_menu_of_sections_is_navigation():
+    text = ("BBC News\nHome | Israel-Gaza war | War in Ukraine | Climate | Video | World | UK | Business | Tech\n\n"
+            "Titan submersible: Debris found near Titanic wreck\n\n22 June 2023\n\n"
+            "Debris found on the seabed near the Titanic wreck is consistent with the implosion of the Titan "
+            "submersible, the US Coast Guard said on Thursday.\n")
+    a = parse_article(text, "t.txt")
+    assert (a.title, a.published) == ("Titan submersible: Debris found near Titanic wreck", dt.date(2023, 6, 22))

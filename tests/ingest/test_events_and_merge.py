@@ -140,6 +140,12 @@ def test_headlines_are_short_and_read_as_headlines():
      "Italy declared a state of emergency in five northern regions"),
     ("Mining companies had warned last month that the tax could deter investment.", "last month",
      "Mining companies: The tax could deter investment"),
+    ("Fighting erupted again in Sudan's capital on Sunday, hours after a week-long ceasefire expired, residents "
+     "said.", "Sunday", "Fighting erupted again in Sudan's capital"),
+    ("The United Nations said on Monday that more than 1.2 million people had been displaced inside the country.",
+     "Monday", "United Nations: More than 1.2 million people had been displaced inside the country"),
+    ("Speaking to reporters on Tuesday, Putin said Russia had learned its lesson.", "Tuesday",
+     "Putin: Russia had learned its lesson"),
 ])
 def test_headlines_from_wire_copy(sentence, date, expected):
     start = sentence.index(date)

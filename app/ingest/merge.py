@@ -54,6 +54,7 @@ class EventIndex:
         # Words -> events, per year the event's date covers: a lookup reads one year's events only.
         self._postings: dict[tuple[str, int], list[Posting]] = defaultdict(list)
         self._coarse_postings: dict[tuple[str, int], list[Posting]] = defaultdict(list)  # > a month
+        self._filed_buckets: set[int] = set()
         self._removed: set[int] = set()
         self._articles: dict[int, tuple[int, set[str]]] = {}  # id(event) -> (sources read, their articles)
         self._wsum: dict[int, float] = {}
@@ -84,6 +85,7 @@ class EventIndex:
         # The bounds travel with the entry, read for every lookup; they stand while
         # the event keeps the date they were computed from.
         entry = (event, event.edtf, start, end)
+        self._filed_buckets.update(buckets)
         for word in words:
             for bucket in buckets:
                 self._postings[word, bucket].append(entry)
@@ -232,6 +234,20 @@ class EventIndex:
                     if e.edtf is not filed:
                         e_start, e_end = bounds(e.edtf)  # re-dated since it was filed here
                     if e_start <= end and e_end >= start:
+                        out.append(e)
+        return out
+
+
+    def sharing_any_year(self, keywords: frozenset[str]) -> list[MergedEvent]:
+        """Events of any date that share one of the rarest words: for an article with no year to go by."""
+        words = sorted(keywords, key=lambda w: (self._df.get(w, 0), w))[:self.RAREST_WORDS]
+        seen: set[int] = set()
+        out = []
+        for word in words:
+            for bucket in self._filed_buckets:
+                for e, *_ in self._postings.get((word, bucket), ()):
+                    if id(e) not in seen:
+                        seen.add(id(e))
                         out.append(e)
         return out
 
@@ -428,9 +444,71 @@ def infer_anchor(article_name: str, candidates: list[EventCandidate], index: Eve
                 evidence[year] = (f"\u2018{c.source.mention_text}\u2019 matching \u2018{other.mention_text}\u2019 "
                                   f"in {other.article}")
     if not votes:
-        return None
+        # No month and day to go by: a weekday event told in close words by a dated report ("Ida came
+        # ashore near Port Fourchon on Sunday") gives the year and the news day at once.
+        return _anchor_by_weekday(article_name, candidates, index, None)
     year, _ = votes.most_common(1)[0]
     return Anchor(year=year, inferred_from=evidence.get(year, "other articles"))
+
+
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b")
+
+
+def _weekdays_named(candidates: list[EventCandidate]) -> dict[tuple[int, int], int]:
+    """The weekday each unresolved weekday candidate names, by where its mention is."""
+    named = {}
+    for c in candidates:
+        if c.edtf == "XXXX-XX-XX" and (w := _WEEKDAY_WORD.search(c.source.mention_text)):
+            named[c.source.paragraph_index, c.source.mention_start] = WEEKDAY_NAMES.index(w.group(1))
+    return named
+
+
+def news_day(day: dt.date, weekdays: Collection[int]) -> dt.date:
+    """The publication day, from `day` (a weekday the article names, matched in a dated report): the
+    day in the week from `day` on that makes every weekday the article names as recent as it can be.
+    "On Sunday ... on Monday": Monday the 30th, not the Monday six days before Sunday the 29th."""
+    def furthest_back(published: dt.date) -> int:
+        return max((published.weekday() - w) % 7 for w in weekdays)
+    return min((day + dt.timedelta(days=k) for k in range(7)), key=lambda p: (furthest_back(p), p))
+
+
+def _anchor_by_weekday(article_name: str, candidates: list[EventCandidate], index: EventIndex,
+                       year: int | None, basis: str | None = None) -> Anchor | None:
+    """A news day from the article's best weekday match in dated reports of `year` (None: any year)."""
+    weekdays_named = _weekdays_named(candidates)
+    if not weekdays_named:
+        return None
+    score_of = _scorer(index)
+    best: tuple[float, dt.date, str] | None = None
+    for c in candidates:
+        weekday = weekdays_named.get((c.source.paragraph_index, c.source.mention_start))
+        if c.edtf != "XXXX-XX-XX" or weekday is None:
+            continue
+        pool = index.sharing_any_year(c.keywords) if year is None else \
+            index._sharing(c.keywords, f"{year:04d}-01-01", f"{year:04d}-12-31", index._postings)
+        for event in pool:
+            core = strip_qualifiers(event.edtf)[0]
+            if len(core) != 10 or core.startswith("X"):
+                continue
+            day = dt.date.fromisoformat(core)
+            if day.weekday() != weekday:
+                continue
+            shared, plain = similarity(c.keywords, event.keywords)
+            if shared < 5 or plain < 0.35 or index.has_article(event, article_name):
+                continue
+            score = score_of(EventCandidate(summary="", edtf=core, granularity="day", source=c.source,
+                                            keywords=c.keywords), event)
+            # An event the article is re-read out of has, for now, no other source to lend a day.
+            other = next((s for s in event.sources if s.article != article_name), None)
+            if other is not None and score is not None and (best is None or score > best[0]):
+                best = (score, day, f"\u2018{c.source.mention_text}\u2019 matching \u2018{other.mention_text}\u2019 "
+                                    f"({day.isoformat()}) in {other.article}")
+    if best is None:
+        return None
+    published = news_day(best[1], set(weekdays_named.values()))
+    how = best[2] if published == best[1] else f"{best[2]}; published {published.isoformat()}, the day that " \
+        f"makes the weekdays it names most recent"
+    return Anchor(date=published, inferred_from=f"{basis}; {how}" if basis else how)
 
 
 def pin_publication_day(anchor: Anchor, candidates: list[EventCandidate], weekdays: set[int]) -> Anchor:
@@ -453,42 +531,15 @@ def pin_publication_day(anchor: Anchor, candidates: list[EventCandidate], weekda
 
 
 def pin_by_weekday(article_name: str, candidates: list[EventCandidate], index: EventIndex,
-                   anchor: Anchor, weekdays_named: dict[int, int]) -> Anchor | None:
+                   anchor: Anchor) -> Anchor | None:
     """Pin an undated article's publication day through a weekday it shares with a dated report.
 
     "Putin said on Tuesday" in an article whose year is known matches a dated
     event on a Tuesday only when the wording is close (several telling words in
-    common, not just the names every story repeats). That Tuesday is then the
-    article's latest news day, and its other weekdays resolve against it.
-    `weekdays_named` maps a candidate's mention start to the weekday it names.
+    common, not just the names every story repeats). The article's other weekdays
+    then resolve against the news day that Tuesday gives (`news_day`).
     """
     if anchor.year is None or anchor.date is not None:
         return None
-    score_of = _scorer(index)
-    best: tuple[float, dt.date, str] | None = None
-    first, last = f"{anchor.year:04d}-01-01", f"{anchor.year:04d}-12-31"
-    for c in candidates:
-        weekday = weekdays_named.get(c.source.mention_start)
-        if c.edtf != "XXXX-XX-XX" or weekday is None:
-            continue
-        for event in index._sharing(c.keywords, first, last, index._postings):
-            core = strip_qualifiers(event.edtf)[0]
-            if len(core) != 10 or core.startswith("X"):
-                continue
-            day = dt.date.fromisoformat(core)
-            if day.weekday() != weekday:
-                continue
-            shared, plain = similarity(c.keywords, event.keywords)
-            if shared < 5 or plain < 0.35 or index.has_article(event, article_name):
-                continue
-            score = score_of(EventCandidate(summary="", edtf=core, granularity="day", source=c.source,
-                                            keywords=c.keywords), event)
-            # An event the article is re-read out of has, for now, no other source to lend a day.
-            other = next((s for s in event.sources if s.article != article_name), None)
-            if other is not None and score is not None and (best is None or score > best[0]):
-                best = (score, day, f"\u2018{c.source.mention_text}\u2019 matching \u2018{other.mention_text}\u2019 "
-                                    f"({day.isoformat()}) in {other.article}")
-    if best is None:
-        return None
-    return Anchor(date=best[1], inferred_from=f"{anchor.inferred_from}; {best[2]}")
+    return _anchor_by_weekday(article_name, candidates, index, anchor.year, basis=anchor.inferred_from)
 

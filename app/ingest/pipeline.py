@@ -60,12 +60,14 @@ def extract(article: Article, index: EventIndex, first: FirstReading | None = No
         inferred = infer_anchor(article.name, candidates, index)
         if inferred is not None:
             mentions, candidates = _extract_with(article, inferred, mentions)
-            named = {m.start: WEEKDAY_NAMES.index(w.group(1)) for ms in mentions.values() for m in ms
-                     if m.edtf == "XXXX-XX-XX" for w in [_WEEKDAY.search(m.text)] if w}
-            pinned = pin_publication_day(inferred, candidates, set(named.values()))
-            if pinned is inferred:
-                pinned = pin_by_weekday(article.name, candidates, index, inferred, named) or inferred
-            if pinned is not inferred:
-                mentions, candidates = _extract_with(article, pinned, mentions)
+            pinned = inferred
+            if inferred.date is None:  # a year: the article may still pin its day
+                named = {WEEKDAY_NAMES.index(w.group(1)) for ms in mentions.values() for m in ms
+                         if m.edtf == "XXXX-XX-XX" for w in [_WEEKDAY.search(m.text)] if w}
+                pinned = pin_publication_day(inferred, candidates, named)
+                if pinned is inferred:
+                    pinned = pin_by_weekday(article.name, candidates, index, inferred) or inferred
+                if pinned is not inferred:
+                    mentions, candidates = _extract_with(article, pinned, mentions)
             anchor = pinned
     return Extraction(article=article, anchor=anchor, mentions=mentions, candidates=candidates)

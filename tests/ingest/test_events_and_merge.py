@@ -248,3 +248,46 @@ def test_an_undated_article_can_borrow_a_year_before_1000():
     ])
     (event,) = [e for e in by_quote(index, "approved the harbour tax") if e.edtf != "XXXX-XX-XX"]
     assert event.edtf == "0001-01-01" and {s.article for s in event.sources} == {"old.txt", "undated.txt"}
+
+
+def test_news_day_makes_the_weekdays_an_article_names_most_recent():
+    from app.ingest.merge import news_day
+
+    sunday = dt.date(2021, 8, 29)
+    assert news_day(sunday, {6, 0}) == dt.date(2021, 8, 30)  # "on Sunday ... on Monday": published Monday
+    tuesday = dt.date(2021, 8, 24)
+    assert news_day(tuesday, {1, 5}) == tuesday  # "on Tuesday ... on Saturday": Saturday before
+    assert news_day(sunday, {6}) == sunday
+
+
+STORM_DATED = ("Hurricane makes landfall on storm anniversary\n\nPublished: 2021-08-30\n\n"
+               "Hurricane Ida made landfall near Port Fourchon on Sunday as a Category 4 storm, exactly 16 years "
+               "after Hurricane Katrina devastated the Gulf Coast.\n\n"
+               "Katrina struck on August 29, 2005, killing more than 1,800 people.\n")
+STORM_UNDATED = ("Ida: what we know\n\n"
+                 "The storm made landfall on Sunday near Port Fourchon, the 16th anniversary of Katrina, which "
+                 "struck on August 29, 2005.\n\n"
+                 "It weakened to a tropical storm on Monday as it moved inland.\n")
+
+
+def test_an_undated_article_with_only_weekdays_borrows_its_news_day_from_a_close_dated_report():
+    """No month and day to match, only a year of long ago: the weekday event told in close words by a
+    dated report gives the day, and the article's Monday is the day after that Sunday."""
+    index = run([("dated.txt", STORM_DATED), ("undated.txt", STORM_UNDATED)])
+    (landfall,) = [e for e in by_quote(index, "The storm made landfall on Sunday") if "Ida" in e.title]
+    assert landfall.edtf == "2021-08-29" and {s.article for s in landfall.sources} == {"dated.txt", "undated.txt"}
+    (inland,) = by_quote(index, "It weakened to a tropical storm on Monday")
+    assert inland.edtf == "2021-08-30"
+    (source,) = inland.sources
+    assert source.inferred and "dated.txt" in source.how and "2021-08-30" in source.how
+    (katrina,) = by_quote(index, "killing more than 1,800 people")
+    assert katrina.edtf == "2005-08-29" and len(katrina.sources) == 2  # an old date lends no year: not the news
+
+
+def test_a_weekday_shared_in_few_words_lends_no_day():
+    loose = STORM_UNDATED.replace("The storm made landfall on Sunday near Port Fourchon, the 16th anniversary of "
+                                  "Katrina, which struck on August 29, 2005.",
+                                  "Ida came ashore on Sunday with winds of 150 mph.")
+    index = run([("dated.txt", STORM_DATED), ("undated.txt", loose)])
+    assert {e.edtf for e in index.live_events() if any(s.article == "undated.txt" for s in e.sources)} == \
+        {"XXXX-XX-XX"}

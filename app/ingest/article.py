@@ -262,12 +262,17 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
 
     # A dateline at the head of the lede: keep its date as evidence, drop it from the text.
     paragraphs_text: list[str] = []
+    dateline_day = None
     for i, line in enumerate(body):
         if i == 0:
             dl = DATELINE.match(line)
             if dl:
                 if pub_date is None:
                     pub_date, pub_evidence = _dateline_date(dl.group("date"), None)
+                    month_day = find_mentions(dl.group("date"))
+                    if pub_date is None and month_day and re.fullmatch(r"XXXX-\d\d-\d\d", month_day[0].edtf or ""):
+                        dateline_day = (int(month_day[0].edtf[5:7]), int(month_day[0].edtf[8:10]),
+                                        dl.group(0).strip().rstrip(":-\u2013\u2014 "))
                 elif pub_evidence and not pub_evidence.endswith(dl.group(0).strip()):
                     pub_evidence = f"{pub_evidence}; dateline {dl.group(0).strip().rstrip(':').strip()}"
                 line = line[dl.end():]
@@ -304,7 +309,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
         name=name, title=found_title, title_derived=derived, byline=byline,
         published=pub_date, published_evidence=pub_evidence,
         paragraphs=tuple(Paragraph(i, t) for i, t in enumerate(body_paragraphs)),
-        boilerplate=tuple(boilerplate), url=url, text=text)
+        boilerplate=tuple(boilerplate), url=url, text=text, dateline_day=dateline_day)
 
 
 def _masthead_like(line: str) -> bool:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,16 @@ def first_reading(article: Article) -> FirstReading:
     return _extract_with(article, article.anchor)
 
 
+def _dateline_anchor(inferred: Anchor, dateline_day: tuple[int, int, str]) -> Anchor | None:
+    """The day a yearless dateline names, in the year the article borrowed."""
+    month, day, dateline = dateline_day
+    try:
+        published = dt.date(inferred.year, month, day)
+    except ValueError:
+        return None  # 29 February in a year without one
+    return Anchor(date=published, inferred_from=f"{inferred.inferred_from}; dateline \u2018{dateline}\u2019")
+
+
 def extract(article: Article, index: EventIndex, first: FirstReading | None = None) -> Extraction:
     """Mentions and candidates of one article; an undated article borrows its year
     (and, where the article pins it, its day) from the events already known.
@@ -61,13 +72,15 @@ def extract(article: Article, index: EventIndex, first: FirstReading | None = No
         if inferred is not None:
             mentions, candidates = _extract_with(article, inferred, mentions)
             pinned = inferred
-            if inferred.date is None:  # a year: the article may still pin its day
+            if inferred.date is None and article.dateline_day is not None:
+                pinned = _dateline_anchor(inferred, article.dateline_day) or inferred
+            if pinned.date is None:  # a year: the article may still pin its day
                 named = {WEEKDAY_NAMES.index(w.group(1)) for ms in mentions.values() for m in ms
                          if m.edtf == "XXXX-XX-XX" for w in [_WEEKDAY.search(m.text)] if w}
                 pinned = pin_publication_day(inferred, candidates, named)
                 if pinned is inferred:
                     pinned = pin_by_weekday(article.name, candidates, index, inferred) or inferred
-                if pinned is not inferred:
-                    mentions, candidates = _extract_with(article, pinned, mentions)
+            if pinned is not inferred:
+                mentions, candidates = _extract_with(article, pinned, mentions)
             anchor = pinned
     return Extraction(article=article, anchor=anchor, mentions=mentions, candidates=candidates)

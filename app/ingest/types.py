@@ -54,6 +54,8 @@ class Article:
     boilerplate: tuple[str, ...] = ()
     url: str | None = None
     text: str = ""
+    # A dateline without its year ("NEW ORLEANS, Aug 30 (Reuters) -"): the day, to take once a year is known.
+    dateline_day: tuple[int, int, str] | None = None  # (month, day, the dateline's text)
 
     @property
     def anchor(self) -> Anchor:

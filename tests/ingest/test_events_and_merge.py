@@ -291,3 +291,17 @@ def test_a_weekday_shared_in_few_words_lends_no_day():
     index = run([("dated.txt", STORM_DATED), ("undated.txt", loose)])
     assert {e.edtf for e in index.live_events() if any(s.article == "undated.txt" for s in e.sources)} == \
         {"XXXX-XX-XX"}
+
+
+def test_a_yearless_dateline_pins_the_day_once_the_year_is_borrowed():
+    dated = ("Disaster declared\n\nPublished: 2021-08-30\n\nPresident Joe Biden approved a major disaster "
+             "declaration for Louisiana on August 29 as the hurricane hit the coast.\n")
+    wire = ("Power still out\n\nWASHINGTON, Aug 31 (Reuters) - President Joe Biden approved a major disaster "
+            "declaration for Louisiana on Aug. 29 as the hurricane hit the coast.\n\n"
+            "Utility crews began restoring power to parts of the state on Monday, officials said.\n")
+    a = parse_article(wire, "wire.txt")
+    assert a.published is None and a.dateline_day == (8, 31, "WASHINGTON, Aug 31 (Reuters)")
+    index = run([("dated.txt", dated), ("wire.txt", wire)])
+    (crews,) = by_quote(index, "Utility crews began restoring power")
+    assert crews.edtf == "2021-08-30"  # the Monday before Tuesday 31 August 2021
+    assert "WASHINGTON, Aug 31" in crews.sources[0].how

@@ -22,6 +22,7 @@ RELATED_BLOCK = re.compile(
     r"|recommended(?: for you| stories)?|read next|you may also like|you might also like|most (?:read|popular|viewed)"
     r"|trending(?: now)?|more on this story|latest (?:news|stories)|top stories|editor'?s picks)\s*:?\s*$",
     re.I)
+ABOUT_BLOCK = re.compile(r"^\s*About (?:the author|us|[A-Z][\w&.,'\- ]{1,40})\s*:?\s*$")
 PROMO = re.compile(
     r"^\s*(?:also on \S+|read (?:more|also)\b|see also\b|more from \S+|related\s*:|watch\s*:|listen\s*:|"
     r"subscribe\b|sign up\b|sign in\b|log in\b|follow us\b|click here\b|advertisement\s*$|sponsored\b|"
@@ -34,6 +35,7 @@ SHARE = re.compile(
 ORIGIN = re.compile(r"\b(?:originally (?:published|appeared)|first (?:published|appeared) (?:on|in|at)|"
                     r"(?:version|edition) of this (?:article|story) (?:appears|appeared|was published) in print)\b", re.I)
 TAGS = re.compile(r"^\s*(?:tags|topics|filed under|categories)\s*:?", re.I)
+CREDIT = re.compile(r"^\s*(?:SOURCE\s+[A-Z]|Source\s*:\s*\S)")  # "SOURCE Acme Corp", "Source: Al Jazeera and news agencies"
 CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 BREADCRUMB_SEP = re.compile(r"\s(?:>|\u00bb|/|\u203a|\|)\s")
 PHOTO_CREDIT = re.compile(r"^\s*\((?:photo|image|picture)[^)]*\)\s*$", re.I)
@@ -49,10 +51,12 @@ STAMP_FILLER = re.compile(
     r"|[\s,|/\u2013\u2014\-:()\u00b7\u2022]+", re.I)
 ISO_STAMP = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
 # "Moscow [Russia], August 26 (ANI):"  "WASHINGTON, Aug. 26 (Reuters) -"  "LONDON (AP) \u2014"
+# "SAN JOSE, Calif., Oct. 24, 2024 /PRNewswire/ --": a region after the place, a wire between slashes
 DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}(?:\s*[\[(][A-Za-z .'\-]{2,30}[\])])?)\s*,\s*"
+    r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}(?:\s*[\[(][A-Za-z .'\-]{2,30}[\])])?"
+    r"(?:,\s*[A-Z][A-Za-z.]{1,15}(?= *, *(?:[A-Z][a-z]{2,8}\.? \d|\d{1,2} [A-Z])))?)\s*,\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)\s*"
-    r"(?:\((?P<agency>[A-Za-z .&]{2,30})\))?\s*(?::|\u2014|\u2013|-{1,2})\s+")
+    r"(?:\((?P<agency>[A-Za-z .&]{2,30})\)|/(?P<wire>[A-Za-z .&\-]{2,30})/)?\s*(?::|\u2014|\u2013|-{1,2})\s+")
 GLUED_LABEL = re.compile(r"(\d)(Updated|Published|Posted|Modified|Last updated)\b")
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+(?P<name>.+?)\s*$", re.I)
 NAME = re.compile(r"^[A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+|van|von|de|der|da|al|bin|ibn|la|le)){1,3}$")
@@ -78,6 +82,8 @@ def _is_junk_line(line: str) -> str | None:
         return "syndication note"
     if len(s) < 120 and TAGS.match(s):
         return "tags"
+    if len(s) < 100 and CREDIT.match(s) and not SENTENCE_END.search(s.rstrip(".")):
+        return "source credit"
     if len(s) < 160 and SHARE.search(s):
         return "share prompt"
     if PHOTO_CREDIT.match(s):
@@ -175,9 +181,10 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     lines = [_clean(x) for x in raw_lines]
     boilerplate: list[str] = []
 
-    # Everything from a "Related Articles" heading on is teasers for other stories.
+    # Everything from a "Related Articles" heading on is teasers for other stories; in the second half of
+    # a page, an "About Acme Corp" heading starts a press release's boilerplate.
     for i, line in enumerate(lines):
-        if RELATED_BLOCK.match(line):
+        if RELATED_BLOCK.match(line) or (i > len(lines) / 2 and ABOUT_BLOCK.match(line)):
             boilerplate.extend(lines[i:])
             lines = lines[:i]
             break

@@ -53,6 +53,7 @@ CONCEPTS = {
 }
 
 
+_TIME_ZONE_NEXT = re.compile(r"(?:[A-Z]{1,2}T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|AEDT)\b")
 MAX_SENTENCE = 1000  # characters: beyond, a "sentence" is a scrape that lost its punctuation
 _LAST_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z.]+)[.!?][\"\u201d\u2019')]*$")
 
@@ -72,6 +73,8 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
         word = _LAST_WORD.search(text, max(start, m.start() - 40), m.start())
         if word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS or len(word.group(1)) == 1):
             continue
+        if word and word.group(1).lower() in ("a.m", "p.m") and _TIME_ZONE_NEXT.match(text, m.end()):
+            continue  # "at 2:00 p.m. PT today": the zone belongs to the time
         spans.append((start, m.start()))
         start = m.end()
     if start < len(text):

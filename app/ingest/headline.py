@@ -20,7 +20,8 @@ LEAD_ATTRIBUTION = re.compile(
     r"^(?P<who>[A-Z][^,;:\"\u201c]{2,80}?)\s+(?:" + SPEECH_VERBS + r")(?:\s+on)?\s+(?:that\s+)?"
     r"(?!(?:against|about|of|on|in|for|to|at|with|by|from)\b)(?P<what>[^\"\u201c].{15,})$")
 TAIL_ATTRIBUTION = re.compile(
-    r"^(?P<what>.{15,}?)[,\u201d\"]+\s+(?P<who>[A-Z][^,;:]{1,80}?|he|she|they|it)\s+(?:" + SPEECH_VERBS + r")\b.*$")
+    r"^(?P<what>.{15,}?)[,\u201d\"]+\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?|he|she|they|it)\s+(?:" + SPEECH_VERBS
+    + r")\b.*$")
 QUOTE_LEAD = re.compile(r"^[\"\u201c](?P<quote>[^\"\u201d]{5,})[\"\u201d]?[,.]?[\"\u201d]?\s+(?P<rest>.+)$")
 LEADING_CLAUSE = re.compile(
     r"^(?:after|since|when|while|as|although|though|following|meanwhile|however|but|and|yet|moreover|furthermore|"
@@ -30,7 +31,9 @@ LEADING_CLAUSE = re.compile(
     r"left|took|came|grew|went|continues|remains)\b)[^,]{0,60},\s*", re.I)
 APPOSITIVE = re.compile(
     r",\s+(?:recognized|known|designated|outlawed|banned|described|listed|based|led|headed|who|which|whose|"
-    r"once|then|a|an)\b[^,]{0,90},")
+    r"once|then|a|an)\b[^,]{0,90},"
+    # "Jane Goodall, the primatologist whose studies ..., has died": after a name, with a relative pronoun
+    r"|(?<=[a-z]),\s+the\s[^,]{0,60}?\b(?:who|whose|which)\b[^,]{0,90},")
 # "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
@@ -55,7 +58,7 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
         m = PREPOSITION_BEFORE.search(before, max(0, start - 64))  # it ends the text: its tail is enough
         if m:
             before = before[:m.start()]
-        following = out[end:].lstrip(" ")
+        following = re.sub(r"^(?:onwards?|afterwards)\b\s*", "", out[end:].lstrip(" "))  # "from 1986 onwards"
         # A comma before the date goes only when the date ended the clause ("in Kabul, on Tuesday.");
         # before a word it closes an earlier clause ("The bill, which ... passed, now goes").
         before = before.rstrip(" ,") if not following or following[0] in ".;:!?)" else before.rstrip(" ")
@@ -67,16 +70,23 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
     return out
 
 
+CLAUSE_START = re.compile(r"(?:[A-Z]|(?:it|he|she|they|we|i|there)\b)")  # what a reported clause opens with
 NOUN_OBJECT = re.compile(r"(?:a|an|the|its|their|his|her)\s", re.I)
 REPORTING = re.compile(r"\b(?:said|says|told)\b|\bthat $")
 AUXILIARY_END = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|would|will|also|later|earlier|again|previously|"
                            r"first|then|already|repeatedly|publicly))+$")
 
 
+COMPANY_ENDINGS = {"Corp", "Inc", "Ltd", "Co", "Group", "LLC", "Plc", "PLC", "AG", "SA", "NV", "Bank", "Holdings",
+                   "Company", "Corporation", "Agency", "Ministry", "Institute", "Council", "Party", "Union"}
+
+
 def _short_speaker(who: str) -> str:
     """`Russian President Vladimir Putin` -> `Putin`; a plain noun phrase stays."""
     who = AUXILIARY_END.sub("", who.strip())  # "Mining companies had (warned)"
     words = who.split()
+    if words and words[-1].rstrip(".") in COMPANY_ENDINGS:
+        return re.sub(r"^[Tt]he ", "", who)  # "Acme Corp", not "Corp"
     if len(words) >= 2 and words[0] in ("The", "the"):  # an institution, not a person's title and name
         rest = words[1:]
         return " ".join(rest) if all(w[:1].isupper() for w in rest) else who  # "United Nations", "the ministry"
@@ -188,9 +198,9 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
     else:
         tail = TAIL_ATTRIBUTION.match(text)
         lead = LEAD_ATTRIBUTION.match(text)
-        if lead and NOUN_OBJECT.match(lead.group("what")) \
-                and not REPORTING.search(lead.group(0)[:lead.start("what")]):
-            lead = None  # "Italy declared a state of emergency": an act, not words reported
+        if lead and not REPORTING.search(lead.group(0)[:lead.start("what")]) \
+                and (NOUN_OBJECT.match(lead.group("what")) or not CLAUSE_START.match(lead.group("what"))):
+            lead = None  # "Italy declared a state of emergency", "Acme reported revenue of": acts, not words
         if tail and not lead:
             who = tail.group("who")
             speaker = None if who.lower() in ("he", "she", "they", "it") else _short_speaker(who)

@@ -154,3 +154,16 @@ def test_a_menu_of_sections_is_navigation():
             "submersible, the US Coast Guard said on Thursday.\n")
     a = parse_article(text, "t.txt")
     assert (a.title, a.published) == ("Titan submersible: Debris found near Titanic wreck", dt.date(2023, 6, 22))
+
+
+def test_a_press_release_dateline_and_its_boilerplate():
+    text = ("PRESS RELEASE\n\nAcme Corp reports record third-quarter results\n\n"
+            "SAN JOSE, Calif., Oct. 24, 2024 /PRNewswire/ -- Acme Corp (NASDAQ: ACME) today reported revenue of "
+            "$2.1 billion for the third quarter, up 14% from the same period last year.\n\n"
+            "The company was founded in 1998 and went public in 2006, its filings show.\n\n"
+            "About Acme Corp\nAcme Corp makes things. For more information, visit www.acme.example.\n\n"
+            "SOURCE Acme Corp\n")
+    a = parse_article(text, "t.txt")
+    assert (a.title, a.published, a.byline) == ("Acme Corp reports record third-quarter results", dt.date(2024, 10, 24), None)
+    assert a.paragraphs[0].text.startswith("Acme Corp (NASDAQ: ACME) today reported")
+    assert len(a.paragraphs) == 2 and "About Acme Corp" in a.boilerplate

@@ -98,6 +98,8 @@ def test_same_day_anaphora_takes_the_previous_date():
 def test_sentences_do_not_break_after_abbreviations_but_do_after_years():
     text = "Mr. Smith met Gen. Jones in the U.S. capital. They fought in the 1990s. A source said so."
     assert len(split_sentences(text)) == 3
+    call = "The company will hold a call at 2:00 p.m. PT today. It will be webcast at 5 p.m. The slides follow."
+    assert len(split_sentences(call)) == 3  # the zone belongs to the time; a sentence may end at "p.m."
 
 
 def test_a_run_without_sentence_breaks_is_cut_into_bounded_sentences_at_spaces():
@@ -146,6 +148,15 @@ def test_headlines_are_short_and_read_as_headlines():
      "Monday", "United Nations: More than 1.2 million people had been displaced inside the country"),
     ("Speaking to reporters on Tuesday, Putin said Russia had learned its lesson.", "Tuesday",
      "Putin: Russia had learned its lesson"),
+    ("Jane Goodall, the primatologist whose studies of chimpanzees in Tanzania changed how scientists see animals, "
+     "has died aged 91, the Jane Goodall Institute said on Wednesday.", "Wednesday",
+     "Jane Goodall Institute: Jane Goodall has died aged 91"),
+    ("After ten years of a disastrous military campaign, the Red Army finally withdrew in 1989, at the twilight of "
+     "the USSR.", "1989", "The Red Army finally withdrew, at the twilight of the USSR"),
+    ("Acme Corp today reported revenue of $2.1 billion for the third quarter, up 14% from a year earlier.", "today",
+     "Acme Corp reported revenue of $2.1 billion for the third quarter"),
+    ("She founded the institute and, from 1986 onwards, spent 300 days a year travelling.", "1986",
+     "She founded the institute and spent 300 days a year travelling"),
 ])
 def test_headlines_from_wire_copy(sentence, date, expected):
     start = sentence.index(date)

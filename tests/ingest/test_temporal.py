@@ -43,6 +43,10 @@ def only(text: str, anchor=MON_23_AUG_2021):
     # TimeML keeps the year as the value of "mid-1996"; the timeline marks it approximate.
     ("Growth slowed in mid-1996 and recovered.", "mid-1996", "1996~", "year"),
     ("Sales fell in late 2019, the firm said.", "late 2019", "2019~", "year"),
+    # A year before an adverb ending in -s is still a year, not a count of things ("2,000 rifles").
+    ("She travelled from 1986 onwards to campaign.", "1986", "1986", "year"),
+    ("Prices fell in 1991 as the war ended.", "1991", "1991", "year"),
+    ("Stones were replaced between 2013 and 2019, the city said.", "between 2013 and 2019", "2013/2019", "range"),
 ])
 def test_absolute_dates(text, span, edtf, granularity):
     m = only(text)

@@ -33,12 +33,15 @@ SHARE = re.compile(
     r"subscribe to our|sign up for our|newsletter|copyright|all rights reserved)\b|\u00a9",
     re.I)
 ORIGIN = re.compile(r"\b(?:originally (?:published|appeared)|first (?:published|appeared) (?:on|in|at)|"
-                    r"(?:version|edition) of this (?:article|story) (?:appears|appeared|was published) in print)\b", re.I)
+                    r"(?:version|edition) of this (?:article|story) (?:appears|appeared|was published) in print|"
+                    r"this (?:article|story) (?:was|has been) (?:amended|updated|corrected|changed))\b", re.I)
 TAGS = re.compile(r"^\s*(?:tags|topics|filed under|categories)\s*:?", re.I)
 CREDIT = re.compile(r"^\s*(?:SOURCE\s+[A-Z]|Source\s*:\s*\S)")  # "SOURCE Acme Corp", "Source: Al Jazeera and news agencies"
 CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 BREADCRUMB_SEP = re.compile(r"\s(?:>|\u00bb|/|\u203a|\|)\s")
-PHOTO_CREDIT = re.compile(r"^\s*\((?:photo|image|picture)[^)]*\)\s*$", re.I)
+PHOTO_CREDIT = re.compile(r"^\s*(?:\((?:photo|image|picture)[^)]*\)|(?:photograph|photo|image|picture|illustration|"
+                          r"image caption|video|graphic)\s*[:,]\s*.{1,100}|[\w .&/-]{0,40}\b(?:getty images|"
+                          r"afp|reuters|ap photo|epa|shutterstock))\s*$", re.I)
 HEADER_DATE = re.compile(
     r"^\s*(?P<label>date|published|posted|updated|last updated|last modified|modified|first published)"
     r"(?:\s+on)?\s*:?\s*(?P<rest>.*)$", re.I)
@@ -78,8 +81,8 @@ def _is_junk_line(line: str) -> str | None:
         return "player timestamp"
     if PROMO.match(s):
         return "promotion"
-    if len(s) < 200 and ORIGIN.search(s):
-        return "syndication note"
+    if len(s) < 200 and ORIGIN.search(s) and not (HEADER_DATE.match(s) and _date_from_header(s)[0]):
+        return "syndication note"  # but "First published on Wed 7 Jun 2023 15.30 BST" is a timestamp
     if len(s) < 120 and TAGS.match(s):
         return "tags"
     if len(s) < 100 and CREDIT.match(s) and not SENTENCE_END.search(s.rstrip(".")):
@@ -169,6 +172,15 @@ def _date_from_header(line: str) -> tuple[dt.date | None, str | None, str]:
     return None, None, s
 
 
+def _stamp_rank(line: str) -> int:
+    """2 for a stamp labelled as the publication ("Published", "First published", "Posted"), 0 for an
+    update ("Updated", "Last modified"), 1 for a bare date (sites put either there)."""
+    label = HEADER_DATE.match(line)
+    if label is None or label.group("label").lower() == "date":
+        return 1
+    return 0 if label.group("label").lower() in ("updated", "last updated", "modified", "last modified") else 2
+
+
 def _headline_like(line: str) -> bool:
     words = line.split()
     return 2 <= len(words) <= 30 and len(line) <= 220 and not line.rstrip().endswith((".", ":", ","))
@@ -227,19 +239,17 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     found_title = None
     byline = None
     header_rest: list[str] = []
-    pub_from_update = False
+    pub_rank: int | None = None  # how sure a header stamp is to be the publication date (None: not from one)
     for line in header:
         if byline is None and _is_byline(line):
             byline = BYLINE_PREFIX.match(line).group("name")
             continue
         day, evidence, rest = _date_from_header(line)
         if day is not None:
-            label = HEADER_DATE.match(line)
-            updated = label is not None and label.group("label").lower() in ("updated", "last updated", "modified",
-                                                                              "last modified")
-            # "Updated" before "Published": the page's own publication date wins when it comes.
-            if pub_date is None or (pub_from_update and not updated):
-                pub_date, pub_evidence, pub_from_update = day, evidence, updated
+            # "Updated" or a bare timestamp first, "First published" after: the publication date wins.
+            rank = _stamp_rank(line)
+            if pub_date is None or (pub_rank is not None and rank > pub_rank):
+                pub_date, pub_evidence, pub_rank = day, evidence, rank
             if rest and rest != line:
                 header_rest.append(rest)
             continue

@@ -153,18 +153,21 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     event hangs on) sits in a later clause, that clause makes the headline.
     """
     full = _headline(sentence, spans or [])
-    if len(full) <= MAX_LEN or focus is None:
+    if focus is None:
         return full
-    start = max(sentence.rfind(sep, 0, focus[0]) for sep in (", ", "; ", " \u2014 ")) 
+    start = max(sentence.rfind(sep, 0, focus[0]) for sep in (", ", "; ", " \u2014 "))
     if start <= 0:
         return full
     end = min((i for i in (sentence.find(sep, focus[1]) for sep in (", ", "; ", " \u2014 ")) if i != -1),
               default=len(sentence))
     clause_spans = [(a - start - 2, b - start - 2) for a, b in (spans or []) if start + 2 <= a and b <= end]
     clause = RELATIVE_START.sub("", _drop_spans(sentence[start + 2:end], clause_spans).strip())
-    if len(clause.split()) >= 4:
-        return _headline(clause, [])
-    return full
+    # The clause is in the headline already, too short to stand alone, or only says who said it (the
+    # date is when the words were said; the words make the headline): the sentence's headline it is.
+    if len(clause.split()) < 4 or " ".join(clause.split()[:3]).lower() in full.lower() \
+            or re.search(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|\W*$)", clause):
+        return full
+    return _headline(clause, [])
 
 
 # "HOUSTON (AP) — NASA named..." -> "NASA named...": the place a wire story was filed from.

@@ -167,3 +167,16 @@ def test_a_press_release_dateline_and_its_boilerplate():
     assert (a.title, a.published, a.byline) == ("Acme Corp reports record third-quarter results", dt.date(2024, 10, 24), None)
     assert a.paragraphs[0].text.startswith("Acme Corp (NASDAQ: ACME) today reported")
     assert len(a.paragraphs) == 2 and "About Acme Corp" in a.boilerplate
+
+
+def test_first_published_wins_over_the_last_update_and_credits_and_corrections_are_furniture():
+    text = ("World news\nCanada wildfires: smoke blankets New York as air quality plunges\n\n"
+            "Image caption, The Statue of Liberty shrouded in haze on Wednesday\nGetty Images\n\n"
+            "Edward Helmore in New York\nThu 8 Jun 2023 02.14 BST\nFirst published on Wed 7 Jun 2023 15.30 BST\n\n"
+            "New York City recorded its worst air quality on record on Wednesday as smoke from hundreds of "
+            "Canadian wildfires drifted south, officials said.\n\n"
+            "Photograph: Spencer Platt/Getty Images\n\n"
+            "This article was amended on 8 June 2023 to correct the number of fires in Quebec.\n")
+    a = parse_article(text, "t.txt")
+    assert a.published == dt.date(2023, 6, 7) and a.published_evidence.startswith("First published")
+    assert [p.text[:14] for p in a.paragraphs] == ["New York City "]

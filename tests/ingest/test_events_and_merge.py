@@ -157,6 +157,13 @@ def test_headlines_are_short_and_read_as_headlines():
      "Acme Corp reported revenue of $2.1 billion for the third quarter"),
     ("She founded the institute and, from 1986 onwards, spent 300 days a year travelling.", "1986",
      "She founded the institute and spent 300 days a year travelling"),
+    # The date's own clause, when the sentence's headline leaves it out; not a clause that only says who spoke.
+    ("These comments come at a time when Russia is seeking to strengthen its ties with Afghanistan, where the "
+     "Taliban returned to power in 2021, while seeing its influence contested.", "2021", "The Taliban returned to power"),
+    ("By the end of May, more than 2.7 million hectares had burned, and Quebec alone has reported more than 150 "
+     "fires since last Thursday.", "last Thursday", "Quebec alone has reported more than 150 fires"),
+    ("Moscow has no intention of sending troops to Afghanistan, the country's Deputy Foreign Minister Oleg "
+     "Syromolotov revealed on Monday.", "Monday", "Moscow has no intention of sending troops to Afghanistan"),
 ])
 def test_headlines_from_wire_copy(sentence, date, expected):
     start = sentence.index(date)

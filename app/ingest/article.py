@@ -42,6 +42,8 @@ BREADCRUMB_SEP = re.compile(r"\s(?:>|\u00bb|/|\u203a|\|)\s")
 PHOTO_CREDIT = re.compile(r"^\s*(?:\((?:photo|image|picture)[^)]*\)|(?:photograph|photo|image|picture|illustration|"
                           r"image caption|video|graphic)\s*[:,]\s*.{1,100}|[\w .&/-]{0,40}\b(?:getty images|"
                           r"afp|reuters|ap photo|epa|shutterstock))\s*$", re.I)
+# "FILE - In this Sept. 12, 2019, file photo, ... (AP Photo/LM Otero, File)": a caption, dates and all
+FILE_PHOTO = re.compile(r"^FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reuters|EPA|Getty)\s+(?:Photo|Images)\b[^)]*\)\s*$")
 HEADER_DATE = re.compile(
     r"^\s*(?P<label>date|published|posted|updated|last updated|last modified|modified|first published)"
     r"(?:\s+on)?\s*:?\s*(?P<rest>.*)$", re.I)
@@ -62,6 +64,8 @@ DATELINE = re.compile(
     r"(?:\((?P<agency>[A-Za-z .&]{2,30})\)|/(?P<wire>[A-Za-z .&\-]{2,30})/)?\s*(?::|\u2014|\u2013|-{1,2})\s+")
 GLUED_LABEL = re.compile(r"(\d)(Updated|Published|Posted|Modified|Last updated)\b")
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+(?P<name>.+?)\s*$", re.I)
+AGENCY = re.compile(r"[A-Z]{2,6}|Reuters|Associated Press|Agence France-Presse|Bloomberg|Xinhua|Interfax")
+FIELD_LABEL = re.compile(r"^\s*(?P<field>title|headline|author|byline|by)\s*:\s*(?P<value>\S.{0,200})$", re.I)
 NAME = re.compile(r"^[A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+|van|von|de|der|da|al|bin|ibn|la|le)){1,3}$")
 WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 SENTENCE_END = re.compile(r"[.!?\u201d\"')\]:]\s*$")
@@ -89,7 +93,7 @@ def _is_junk_line(line: str) -> str | None:
         return "source credit"
     if len(s) < 160 and SHARE.search(s):
         return "share prompt"
-    if PHOTO_CREDIT.match(s):
+    if PHOTO_CREDIT.match(s) or FILE_PHOTO.search(s):
         return "photo credit"
     words = s.split()
     if len(words) >= 8:
@@ -101,7 +105,7 @@ def _is_junk_line(line: str) -> str | None:
     if s.count(" | ") + s.count("|") // 2 >= 3 and not SENTENCE_END.search(s):
         return "navigation"  # "Home | Israel-Gaza war | War in Ukraine | Climate | ..."
     if len(words) < 15 and BREADCRUMB_SEP.search(s) and not SENTENCE_END.search(s) \
-            and _date_from_header(s)[0] is None:  # "Jun 5, 2023 / 10:14 AM / CBS News" is a timestamp
+            and _date_from_header(s)[0] is None and not _is_header_parts(s):  # "Jun 5, 2023 / 10:14 AM / CBS News"
         return "breadcrumb"
     return None
 
@@ -113,8 +117,14 @@ def _clean(line: str) -> str:
 
 def _is_byline(line: str) -> bool:
     by = BYLINE_PREFIX.match(line)
-    return by is not None and all(NAME.match(name) for name in
+    return by is not None and all(NAME.match(name) or AGENCY.fullmatch(name) for name in
                                   re.split(r"\s+(?:and|&)\s+", by.group("name").split(",")[0].strip()))
+
+
+def _is_header_parts(line: str) -> bool:
+    """Whether a line joins header parts with '|' (a byline, a date), not a menu or a sentence."""
+    parts = [p.strip() for p in line.split(" | ")]
+    return 2 <= len(parts) <= 3 and any(_is_byline(p) or _date_from_header(p)[0] is not None for p in parts)
 
 
 def _split_lines(text: str) -> list[str]:
@@ -240,7 +250,18 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     byline = None
     header_rest: list[str] = []
     pub_rank: int | None = None  # how sure a header stamp is to be the publication date (None: not from one)
+    # "By AP | June 5, 2023": a short header line of parts is read part by part.
+    header = [part.strip() for line in header
+              for part in (line.split(" | ") if len(line) < 120 and _is_header_parts(line) else [line])]
     for line in header:
+        labelled = FIELD_LABEL.match(line)
+        if labelled:  # "Title: ...", "Author: ..." (a CMS export pasted as text)
+            field, value = labelled.group("field").lower(), labelled.group("value").strip()
+            if field in ("title", "headline") and found_title is None:
+                found_title = value
+            elif field in ("author", "byline", "by") and byline is None:
+                byline = value
+            continue
         if byline is None and _is_byline(line):
             byline = BYLINE_PREFIX.match(line).group("name")
             continue
@@ -266,7 +287,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     # shorter than most: a line that does not look like one is taken first.
     plain = [x for x in plain if not _masthead_like(x)] + [x for x in plain if _masthead_like(x)]
     for pool in (repeated, crumbs, plain):
-        if pool:
+        if pool and found_title is None:
             found_title = pool[0]
             break
 

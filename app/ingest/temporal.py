@@ -264,8 +264,9 @@ PATTERNS: list[tuple[str, str]] = [
                      r"|(?<![\d:.])(?P<twh24>[01]?\d|2[0-3]):(?P<twmin24>[0-5]\d)(?:(?=[ \t]*" + _ZONE + r")|(?(twat)|(?!))))"
                      r"(?:[ \t]*" + _ZONE + r")?" + OPT_COMMA + r"(?:(?i:on)" + S + r")?"
                      + r"(?:" + WEEKDAY.format(g="twd") + r"|" + MONTH.format(g="twm") + r"[ \t\u00a0]*"
-                     + DAY.format(g="twdd") + r"(?![A-Za-z])|" + DAY.format(g="twdd2") + S + MONTH.format(g="twm2")
-                     + r"|(?P<twrel>(?i:today|tomorrow|yesterday))(?![A-Za-z]))"),
+                     + DAY.format(g="twdd") + r"(?![A-Za-z])(?:" + OPT_COMMA + YEAR.format(g="twy") + r")?|"
+                     + DAY.format(g="twdd2") + S + MONTH.format(g="twm2") + r"(?:" + OPT_COMMA + YEAR.format(g="twy2")
+                     + r")?|(?P<twrel>(?i:today|tomorrow|yesterday))(?![A-Za-z]))"),
     ("time", r"(?<![\d:.])(?P<th>1[0-2]|0?[1-9])(?:[:.](?P<tmin>[0-5]\d))?[ \t]*(?P<tap>(?i:a\.m\.|p\.m\.|am|pm))(?![A-Za-z])"
              r"|(?i:(?P<tnoon>noon|midnight|midday))(?![A-Za-z])"
              # a 24-hour clock, when its zone or an "at" says it is one: "15:30 GMT", "at 09:00" (the "at" is
@@ -761,7 +762,8 @@ def _norm_time_on_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result
     if g["twd"]:
         day = _norm_weekday({"wd": g["twd"], "wrel": None, "wpart": None, "_m": g["_m"]}, anchor, text, start)
     elif g["twm"] or g["twm2"]:
-        day = _month_day(_month(g["twm"] or g["twm2"]), int(g["twdd"] or g["twdd2"]), None, anchor, text, start)
+        year = g["twy"] or g["twy2"]
+        day = _month_day(_month(g["twm"] or g["twm2"]), int(g["twdd"] or g["twdd2"]), year, anchor, text, start)
     else:
         day = _day_relative({"today": 0, "tomorrow": 1, "yesterday": -1}[g["twrel"].lower()], anchor)
     if day is None:

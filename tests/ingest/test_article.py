@@ -180,3 +180,20 @@ def test_first_published_wins_over_the_last_update_and_credits_and_corrections_a
     a = parse_article(text, "t.txt")
     assert a.published == dt.date(2023, 6, 7) and a.published_evidence.startswith("First published")
     assert [p.text[:14] for p in a.paragraphs] == ["New York City "]
+
+
+@pytest.mark.parametrize("header, title, byline, day", [
+    ("Police: Gunman kills 3 at Texas mall\n\nBy JAMES BROWN Associated Press\nUpdated: 10:14 AM EDT Jun 5, 2023",
+     "Police: Gunman kills 3 at Texas mall", "JAMES BROWN Associated Press", dt.date(2023, 6, 5)),
+    ("By AP | June 5, 2023\n\nStorm knocks out power to thousands in Florida",
+     "Storm knocks out power to thousands in Florida", "AP", dt.date(2023, 6, 5)),
+    ("Title: Election results delayed in Nigeria\nDate: 2023-02-27T10:00:00Z\nAuthor: Ade Obi",
+     "Election results delayed in Nigeria", "Ade Obi", dt.date(2023, 2, 27)),
+])
+def test_more_header_shapes(header, title, byline, day):
+    text = (header + "\n\nMIAMI \u2014 A powerful storm knocked out power to about 200,000 customers on Sunday "
+            "night, the utility said.\n\nFILE - In this Sept. 12, 2019, file photo, shoppers walk through a mall. "
+            "(AP Photo/LM Otero, File)\n")
+    a = parse_article(text, "t.txt")
+    assert (a.title, a.byline, a.published) == (title, byline, day)
+    assert len(a.paragraphs) == 1  # the file photo's caption is furniture, its 2019 no event

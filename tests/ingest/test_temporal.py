@@ -47,6 +47,7 @@ def only(text: str, anchor=MON_23_AUG_2021):
     ("She travelled from 1986 onwards to campaign.", "1986", "1986", "year"),
     ("Prices fell in 1991 as the war ended.", "1991", "1991", "year"),
     ("Stones were replaced between 2013 and 2019, the city said.", "between 2013 and 2019", "2013/2019", "range"),
+    ("Updated 10:14 AM EDT Jun 5, 2023 by the desk", "10:14 AM EDT Jun 5, 2023", "2023-06-05", "day"),
 ])
 def test_absolute_dates(text, span, edtf, granularity):
     m = only(text)

@@ -158,7 +158,7 @@ NOT_A_YEAR_AFTER = re.compile(
 
 def _pat(template: str, **names: str) -> str:
     parts = {k: v.format(g=names[k]) for k, v in (
-        ("MONTH", MONTH), ("MONTH2", MONTH), ("WEEKDAY", WEEKDAY), ("DAY", DAY), ("DAY2", DAY),
+        ("MONTH", MONTH), ("MONTH2", MONTH), ("WEEKDAY", WEEKDAY), ("DAY", DAY), ("DAY2", DAY), ("DAY3", DAY),
         ("YEAR", YEAR), ("YEAR2", YEAR), ("NUMBER", NUMBER), ("UNIT", UNIT)) if k in names}
     return template.format(**parts)
 
@@ -181,10 +181,15 @@ PATTERNS: list[tuple[str, str]] = [
     ("holiday", r"(?i:(?P<hol>" + _HOLIDAY + r"))(?:" + OPT_COMMA + r"(?:(?:in|of)" + S + r")?"
                 + YEAR.format(g="hy") + r")?"),
     # "Aug. 15-16", "March 3 to 5, 2021", "Aug. 30-Sept. 2", "15-16 August": a span of days
-    ("day_range", _pat(r"{MONTH}" + S + r"{DAY}" + _DAY_TO + r"(?:{MONTH2}" + S + r")?{DAY2}" + _DAY_RANGE_END
-                       + r"(?:" + OPT_COMMA + r"{YEAR})?", MONTH="rm1", DAY="rd1", MONTH2="rm2", DAY2="rd2", YEAR="ryr")
-                  + "|" + _pat(r"{DAY}(?:" + S + r"{MONTH2})?" + _DAY_TO + r"{DAY2}" + S + r"(?:of" + S + r")?{MONTH}(?:"
-                               + OPT_COMMA + r"{YEAR})?", DAY="rdd1", MONTH2="rdm1", DAY2="rdd2", MONTH="rdm", YEAR="rdy")),
+    # "2 and 3 May", "May 2 and 3," (days joined by "and" read as the span they cover; a month-first one
+    # only before punctuation, so "May 2 and 3 soldiers" stays a day and a count)
+    ("day_range", _pat(r"{MONTH}" + S + r"{DAY}(?:" + _DAY_TO + r"(?:{MONTH2}" + S + r")?{DAY2}" + _DAY_RANGE_END
+                       + r"|" + S + r"(?i:and)" + S + r"{DAY3}(?![\d])(?=[ \t]*(?:[,.;:)]|$)))"
+                       + r"(?:" + OPT_COMMA + r"{YEAR})?", MONTH="rm1", DAY="rd1", MONTH2="rm2", DAY2="rd2", DAY3="rd3",
+                       YEAR="ryr")
+                  + "|" + _pat(r"{DAY}(?:" + S + r"{MONTH2})?(?:" + _DAY_TO + r"|" + S + r"(?i:and)" + S + r"){DAY2}" + S
+                               + r"(?:of" + S + r")?{MONTH}(?:" + OPT_COMMA + r"{YEAR})?", DAY="rdd1", MONTH2="rdm1",
+                               DAY2="rdd2", MONTH="rdm", YEAR="rdy")),
     ("mdy", _pat(r"(?:{WEEKDAY}" + OPT_COMMA + r")?{MONTH}" + S + r"(?:the" + S + r")?{DAY}(?:"
                  + OPT_COMMA + r"{YEAR})?", WEEKDAY="mw", MONTH="mm", DAY="md", YEAR="my")),
     ("dmy", _pat(r"(?:{WEEKDAY}" + OPT_COMMA + r")?(?:the" + S + r")?{DAY}" + S + r"(?:of" + S + r")?{MONTH}(?:"
@@ -605,7 +610,7 @@ def _month_day(month: int, day: int, year_tok: str | None, anchor: Anchor, text:
 
 def _norm_day_range(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     if g["rm1"]:
-        m1, d1, m2, d2, year_tok = _month(g["rm1"]), int(g["rd1"]), g["rm2"], int(g["rd2"]), g["ryr"]
+        m1, d1, m2, d2, year_tok = _month(g["rm1"]), int(g["rd1"]), g["rm2"], int(g["rd2"] or g["rd3"]), g["ryr"]
         m2 = _month(m2) if m2 else m1
     else:
         m2 = _month(g["rdm"])

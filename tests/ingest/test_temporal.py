@@ -48,6 +48,9 @@ def only(text: str, anchor=MON_23_AUG_2021):
     ("Prices fell in 1991 as the war ended.", "1991", "1991", "year"),
     ("Stones were replaced between 2013 and 2019, the city said.", "between 2013 and 2019", "2013/2019", "range"),
     ("Updated 10:14 AM EDT Jun 5, 2023 by the desk", "10:14 AM EDT Jun 5, 2023", "2023-06-05", "day"),
+    # Days joined by "and" cover their span: neither day is lost.
+    ("Floods hit on 2 and 3 May 2023, killing two.", "2 and 3 May 2023", "2023-05-02/2023-05-03", "range"),
+    ("Talks were held June 2 and 3, 2022, in Doha.", "June 2 and 3, 2022", "2022-06-02/2022-06-03", "range"),
 ])
 def test_absolute_dates(text, span, edtf, granularity):
     m = only(text)
@@ -324,3 +327,8 @@ def test_a_date_counted_past_either_end_of_the_calendar_is_flagged_not_a_crash(t
 def test_a_day_counted_from_the_last_day_of_the_calendar_is_flagged():
     found = find_mentions("He arrived on Friday. The next day, he left.", dt.date(9999, 12, 31))
     assert [(m.text, m.edtf) for m in found] == [("Friday", "9999-12-31"), ("The next day", "XXXX-XX-XX")]
+
+
+def test_a_day_and_a_count_are_not_a_span_of_days():
+    m = only("Two died on May 2 and 3 soldiers were hurt.", dt.date(2023, 6, 5))
+    assert (m.text, m.edtf) == ("May 2", "2023-05-02")

@@ -351,6 +351,10 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex,
             # Two dates in one sentence are two events ("in 1979 ... the Afghan War (1978-1992)").
             if index.has_sentence(event, c.source):
                 continue
+            # One article giving one event two different dates is telling of two events ("reported revenue
+            # today", "expects fourth-quarter revenue"): its own sources of an event agree on the date.
+            if index.has_article(event, c.source.article) and _dated_otherwise_by(event, c):
+                continue
             best, best_score = event, score
         if best is None:
             event = MergedEvent(title=c.title, summary=c.summary, edtf=c.edtf, granularity=c.granularity,
@@ -370,6 +374,12 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex,
         placed.append((c.source, best))
     merges += _join_same_speaker_same_day(placed, touched, index)
     return MergeResult(events=list(touched.values()), merges=merges, placed=placed)
+
+
+def _dated_otherwise_by(event: MergedEvent, c: EventCandidate) -> bool:
+    """Whether the candidate's article already dates `event` with another date than the candidate's."""
+    mine = strip_qualifiers(c.edtf)[0]
+    return any(s.article == c.source.article and strip_qualifiers(s.edtf)[0] != mine for s in event.sources)
 
 
 _REPORTING = r"(?:said|says|told|tells|stated|declared|announced|warned|added|stressed|insisted|noted)"

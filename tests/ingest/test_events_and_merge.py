@@ -323,3 +323,31 @@ def test_a_yearless_dateline_pins_the_day_once_the_year_is_borrowed():
     (crews,) = by_quote(index, "Utility crews began restoring power")
     assert crews.edtf == "2021-08-30"  # the Monday before Tuesday 31 August 2021
     assert "WASHINGTON, Aug 31" in crews.sources[0].how
+
+
+ACME_RELEASE = (
+    "Acme Corp reports record third-quarter results\n\n"
+    "SAN JOSE, Calif., Oct. 24, 2024 /PRNewswire/ -- Acme Corp (NASDAQ: ACME) today reported revenue of $2.1 billion "
+    "for the third quarter ended Sept. 30, 2024, up 14% from the same period last year.\n\n"
+    "\"We delivered another strong quarter,\" said chief executive Maria Lopez. The company will hold a conference "
+    "call at 2:00 p.m. PT today.\n\n"
+    "Acme expects fourth-quarter revenue between $2.2 billion and $2.3 billion. Its board approved a $500 million "
+    "share buyback on Oct. 22, 2024, which runs through the end of fiscal 2025.\n\n"
+    "The company was founded in 1998 and went public in 2006.\n")
+
+
+def test_one_article_dating_two_events_differently_keeps_them_apart():
+    """A quarter's forecast is not the day's report of the last quarter, though the quarter holds the
+    day and the words overlap."""
+    index = run([("acme.txt", ACME_RELEASE)])
+    (report,) = [e for e in index.live_events() if e.edtf == "2024-10-24" and "revenue" in e.title]
+    assert [s.mention_text for s in report.sources] == ["today"]
+    (forecast,) = [e for e in index.live_events() if e.edtf == "2024-10/2024-12"]
+    assert "expects" in forecast.title
+
+
+def test_one_article_dating_one_event_twice_alike_merges_it():
+    text = ACME_RELEASE + "\nOn October 24, Acme Corp reported revenue of $2.1 billion for the third quarter.\n"
+    index = run([("acme.txt", text)])
+    (report,) = [e for e in index.live_events() if e.edtf == "2024-10-24" and "revenue" in e.title]
+    assert sorted(s.mention_text for s in report.sources) == ["October 24", "today"]

@@ -1394,6 +1394,9 @@ def _match_at(text: str, start: int, grammar: Grammar,
     return hit
 
 
+_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?:just|only|exactly|precisely|some|nearly|almost)?[ \t]*")
+
+
 def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Mention]:
     """Every temporal expression in `text`, in order, with offsets into `text`."""
     if anchor is None:
@@ -1417,6 +1420,8 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
             if res is None:
                 continue
             start += res.skip
+            if res.back_from is not None and found and found[-1].edtf and _APPOSITION.fullmatch(text, found[-1].end, start):
+                continue  # "on Saturday, a day before the storm hit": the date again, told by another event
             if res.back_from is not None:
                 _back_from(res, [m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived])
         except OverflowError:

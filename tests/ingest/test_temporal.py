@@ -332,3 +332,10 @@ def test_a_day_counted_from_the_last_day_of_the_calendar_is_flagged():
 def test_a_day_and_a_count_are_not_a_span_of_days():
     m = only("Two died on May 2 and 3 soldiers were hurt.", dt.date(2023, 6, 5))
     assert (m.text, m.edtf) == ("May 2", "2023-05-02")
+
+
+def test_a_date_told_again_by_an_offset_from_another_event_is_not_a_second_date():
+    found = find_mentions("He asked for a declaration on Saturday, a day before the storm hit.", dt.date(2021, 8, 30))
+    assert [(m.text, m.edtf) for m in found] == [("Saturday", "2021-08-28")]
+    later = find_mentions("The talks began on Monday. A day later, they collapsed.", dt.date(2021, 8, 30))
+    assert [m.edtf for m in later] == ["2021-08-30", "2021-08-31"]  # counted from the date before it

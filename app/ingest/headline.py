@@ -170,6 +170,8 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     return _headline(clause, [])
 
 
+EMPTY_MAIN_CLAUSE = re.compile(r"^.{0,80}?\b(?:was|were|is|came|happened|occurred|dates back(?: to)?|date back(?: to)?"
+                               r"|goes back(?: to)?|go back(?: to)?),\s+when\s+(?P<event>.{15,})$")
 # "HOUSTON (AP) — NASA named..." -> "NASA named...": the place a wire story was filed from.
 DATELINE_LEAD = re.compile(r"^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:\s*\([A-Za-z .&]{2,30}\)\s*(?:—|–|--|-)"
                            r"|\s*(?:—|–))\s+(?=[A-Z\"“])")
@@ -181,6 +183,11 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
         sentence = sentence[lead.end():]
         spans = [(a - lead.end(), b - lead.end()) for a, b in spans if a >= lead.end()]
     text = _drop_spans(sentence, spans)
+    # "The last comparable disaster was in November 1994, when the Po burst its banks": with its date gone,
+    # the main clause says nothing; the "when" clause is the event.
+    empty = EMPTY_MAIN_CLAUSE.match(text)
+    if empty:
+        text = empty.group("event")
     text = APPOSITIVE.sub("", text)
     text = NAMED_APPOSITIVE.sub(r"\g<name> ", text)
     text = re.sub(r"\s*\([^)]*\)", "", text)

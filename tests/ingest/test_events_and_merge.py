@@ -164,6 +164,8 @@ def test_headlines_are_short_and_read_as_headlines():
      "fires since last Thursday.", "last Thursday", "Quebec alone has reported more than 150 fires"),
     ("Moscow has no intention of sending troops to Afghanistan, the country's Deputy Foreign Minister Oleg "
      "Syromolotov revealed on Monday.", "Monday", "Moscow has no intention of sending troops to Afghanistan"),
+    ("The last comparable disaster in the region was in November 1994, when the Po burst its banks.",
+     "November 1994", "The Po burst its banks"),
 ])
 def test_headlines_from_wire_copy(sentence, date, expected):
     start = sentence.index(date)

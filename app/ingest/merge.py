@@ -479,7 +479,8 @@ def news_day(day: dt.date, weekdays: Collection[int]) -> dt.date:
     "On Sunday ... on Monday": Monday the 30th, not the Monday six days before Sunday the 29th."""
     def furthest_back(published: dt.date) -> int:
         return max((published.weekday() - w) % 7 for w in weekdays)
-    return min((day + dt.timedelta(days=k) for k in range(7)), key=lambda p: (furthest_back(p), p))
+    days_left = min(7, (dt.date.max - day).days + 1)  # a report dated in the calendar's last week
+    return min((day + dt.timedelta(days=k) for k in range(days_left)), key=lambda p: (furthest_back(p), p))
 
 
 def _anchor_by_weekday(article_name: str, candidates: list[EventCandidate], index: EventIndex,

@@ -278,6 +278,7 @@ def test_news_day_makes_the_weekdays_an_article_names_most_recent():
     tuesday = dt.date(2021, 8, 24)
     assert news_day(tuesday, {1, 5}) == tuesday  # "on Tuesday ... on Saturday": Saturday before
     assert news_day(sunday, {6}) == sunday
+    assert news_day(dt.date(9999, 12, 31), {4, 5}) == dt.date(9999, 12, 31)  # no day after the calendar's last
 
 
 STORM_DATED = ("Hurricane makes landfall on storm anniversary\n\nPublished: 2021-08-30\n\n"

@@ -161,13 +161,41 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     end = min((i for i in (sentence.find(sep, focus[1]) for sep in (", ", "; ", " \u2014 ")) if i != -1),
               default=len(sentence))
     clause_spans = [(a - start - 2, b - start - 2) for a, b in (spans or []) if start + 2 <= a and b <= end]
-    clause = RELATIVE_START.sub("", _drop_spans(sentence[start + 2:end], clause_spans).strip())
+    clause = _drop_spans(sentence[start + 2:end], clause_spans).strip()
+    # "which flew ...", "who spent ...": a clause whose subject is the phrase before its comma
+    about_before = re.match(r"(?:which|who)\s+(?!(?:the|a|an|he|she|it|they|we|i|you|his|her|its|their)\b)[a-z]",
+                            clause)
+    clause = RELATIVE_START.sub("", clause)
     # The clause is in the headline already, too short to stand alone, or only says who said it (the
     # date is when the words were said; the words make the headline): the sentence's headline it is.
     if len(clause.split()) < 4 or " ".join(clause.split()[:3]).lower() in full.lower() \
             or re.search(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|\W*$)", clause):
         return full
+    if about_before and (subject := _antecedent(sentence[:start])):
+        clause = f"{subject} {clause}"  # "the rocket, which flew on Nov. 16" -> "the rocket flew"
     return _headline(clause, [])
+
+
+_ANTECEDENT_STOP = {"aboard", "to", "by", "of", "for", "from", "with", "at", "in", "on", "into", "onto", "about",
+                    "over", "under", "against", "and", "or", "but", "that", "than", "as", "said", "says", "named",
+                    "met", "visited", "joined", "became", "is", "was", "were", "are", "has", "had", "have"}
+
+
+def _antecedent(before: str) -> str | None:
+    """The noun phrase a "which"/"who" clause is about: the words before its comma, back to a
+    determiner or a name's start ("aboard the Space Launch System rocket" -> "the Space Launch System rocket")."""
+    words = before.split()
+    phrase: list[str] = []
+    for word in reversed(words[-8:]):
+        if word.lower().strip(",") in _ANTECEDENT_STOP or word.endswith((",", ";", ":")):
+            break
+        phrase.insert(0, word)
+        if word.lower() in ("the", "a", "an", "its", "their", "his", "her"):
+            break
+    if not phrase or len(phrase) > 6 or not (phrase[0][:1].isupper() or phrase[0].lower() in ("the", "a", "an", "its",
+                                                                                             "their", "his", "her")):
+        return None
+    return " ".join(phrase)
 
 
 EMPTY_MAIN_CLAUSE = re.compile(r"^.{0,80}?\b(?:was|were|is|came|happened|occurred|dates back(?: to)?|date back(?: to)?"
@@ -221,6 +249,7 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
 
     text = LEADING_CLAUSE.sub("", text)
     text = text.strip(" \"\u201c\u201d,.")
+    text = re.sub(r"\s+(?:ending|starting|beginning|lasting|until|since)$", "", text)  # its date was dropped
     if not text:
         return ""
     text = text[0].upper() + text[1:]

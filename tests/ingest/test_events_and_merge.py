@@ -166,6 +166,11 @@ def test_headlines_are_short_and_read_as_headlines():
      "Syromolotov revealed on Monday.", "Monday", "Moscow has no intention of sending troops to Afghanistan"),
     ("The last comparable disaster in the region was in November 1994, when the Po burst its banks.",
      "November 1994", "The Po burst its banks"),
+    # A date in a "which"/"who" clause: that clause, about the phrase before it.
+    ("The crew will fly aboard the Space Launch System rocket, which flew for the first time on Nov. 16, 2022, "
+     "carrying the uncrewed Orion capsule.", "Nov. 16, 2022", "The Space Launch System rocket flew for the first time"),
+    ("Christina Koch, who spent 328 days on the space station ending in February 2020, will become the first woman "
+     "to travel to the moon.", "February 2020", "Christina Koch spent 328 days on the space station"),
 ])
 def test_headlines_from_wire_copy(sentence, date, expected):
     start = sentence.index(date)

@@ -716,7 +716,7 @@ class Ingestor:
             doc = RawDoc(name=name, text=text, url=url)
             article = read_article(doc)
             ex = extract(article, EventIndex())
-            if infer_anchor(name, ex.candidates, self.index) is None:
+            if infer_anchor(name, ex.candidates, self.index, article.dateline_day) is None:
                 continue
             # Same content as stored: keep its hash, so the next run still sees it unchanged.
             self.ingest(doc, force=True, digest=self._hashes.get(name))

@@ -427,7 +427,8 @@ def _join_same_speaker_same_day(placed: list[tuple[SourceRef, MergedEvent]], tou
     return joined
 
 
-def infer_anchor(article_name: str, candidates: list[EventCandidate], index: EventIndex) -> Anchor | None:
+def infer_anchor(article_name: str, candidates: list[EventCandidate], index: EventIndex,
+                 dateline_day: tuple[int, int, str] | None = None) -> Anchor | None:
     """An anchor for an undated article, borrowed from the dated events it shares.
 
     A month and day with an unknown year (`XXXX-08-15`) that matches a dated
@@ -456,7 +457,7 @@ def infer_anchor(article_name: str, candidates: list[EventCandidate], index: Eve
     if not votes:
         # No month and day to go by: a weekday event told in close words by a dated report ("Ida came
         # ashore near Port Fourchon on Sunday") gives the year and the news day at once.
-        return _anchor_by_weekday(article_name, candidates, index, None)
+        return _anchor_by_weekday(article_name, candidates, index, None, dateline_day=dateline_day)
     year, _ = votes.most_common(1)[0]
     return Anchor(year=year, inferred_from=evidence.get(year, "other articles"))
 
@@ -483,14 +484,31 @@ def news_day(day: dt.date, weekdays: Collection[int]) -> dt.date:
     return min((day + dt.timedelta(days=k) for k in range(days_left)), key=lambda p: (furthest_back(p), p))
 
 
+def _on_dateline(day: dt.date, dateline_day: tuple[int, int, str]) -> dt.date | None:
+    """The yearless dateline's day in the week from `day` on (a report filed up to six days after)."""
+    month, mday, _ = dateline_day
+    for year in (day.year, day.year + 1):
+        try:
+            filed = dt.date(year, month, mday)
+        except ValueError:
+            continue  # 29 February
+        if 0 <= (filed - day).days <= 6:
+            return filed
+    return None
+
+
 def _anchor_by_weekday(article_name: str, candidates: list[EventCandidate], index: EventIndex,
-                       year: int | None, basis: str | None = None) -> Anchor | None:
-    """A news day from the article's best weekday match in dated reports of `year` (None: any year)."""
+                       year: int | None, basis: str | None = None,
+                       dateline_day: tuple[int, int, str] | None = None) -> Anchor | None:
+    """A news day from the article's best weekday match in dated reports of `year` (None: any year).
+
+    With a yearless dateline ("NEW ORLEANS, Aug 30 (Reuters)"), only a report of a day in the week
+    before that month and day counts, and that agreement lets fewer words make the match."""
     weekdays_named = _weekdays_named(candidates)
     if not weekdays_named:
         return None
     score_of = _scorer(index)
-    best: tuple[float, dt.date, str] | None = None
+    best: tuple[float, dt.date, str, dt.date | None] | None = None
     for c in candidates:
         weekday = weekdays_named.get((c.source.paragraph_index, c.source.mention_start))
         if c.edtf != "XXXX-XX-XX" or weekday is None:
@@ -504,8 +522,12 @@ def _anchor_by_weekday(article_name: str, candidates: list[EventCandidate], inde
             day = dt.date.fromisoformat(core)
             if day.weekday() != weekday:
                 continue
+            filed = _on_dateline(day, dateline_day) if dateline_day else None
+            if dateline_day and filed is None:
+                continue
             shared, plain = similarity(c.keywords, event.keywords)
-            if shared < 5 or plain < 0.35 or index.has_article(event, article_name):
+            fewest, least = (3, 0.3) if filed else (5, 0.35)
+            if shared < fewest or plain < least or index.has_article(event, article_name):
                 continue
             score = score_of(EventCandidate(summary="", edtf=core, granularity="day", source=c.source,
                                             keywords=c.keywords), event)
@@ -513,12 +535,16 @@ def _anchor_by_weekday(article_name: str, candidates: list[EventCandidate], inde
             other = next((s for s in event.sources if s.article != article_name), None)
             if other is not None and score is not None and (best is None or score > best[0]):
                 best = (score, day, f"\u2018{c.source.mention_text}\u2019 matching \u2018{other.mention_text}\u2019 "
-                                    f"({day.isoformat()}) in {other.article}")
+                                    f"({day.isoformat()}) in {other.article}", filed)
     if best is None:
         return None
-    published = news_day(best[1], set(weekdays_named.values()))
-    how = best[2] if published == best[1] else f"{best[2]}; published {published.isoformat()}, the day that " \
-        f"makes the weekdays it names most recent"
+    if best[3] is not None:
+        published = best[3]
+        how = f"{best[2]}; dateline \u2018{dateline_day[2]}\u2019"
+    else:
+        published = news_day(best[1], set(weekdays_named.values()))
+        how = best[2] if published == best[1] else f"{best[2]}; published {published.isoformat()}, the day that " \
+            f"makes the weekdays it names most recent"
     return Anchor(date=published, inferred_from=f"{basis}; {how}" if basis else how)
 
 

@@ -68,7 +68,7 @@ def extract(article: Article, index: EventIndex, first: FirstReading | None = No
     anchor = article.anchor
     mentions, candidates = first if first is not None else first_reading(article)
     if article.published is None:
-        inferred = infer_anchor(article.name, candidates, index)
+        inferred = infer_anchor(article.name, candidates, index, article.dateline_day)
         if inferred is not None:
             mentions, candidates = _extract_with(article, inferred, mentions)
             pinned = inferred

@@ -359,3 +359,19 @@ def test_one_article_dating_one_event_twice_alike_merges_it():
     index = run([("acme.txt", text)])
     (report,) = [e for e in index.live_events() if e.edtf == "2024-10-24" and "revenue" in e.title]
     assert sorted(s.mention_text for s in report.sources) == ["October 24", "today"]
+
+
+WIRE_COPY = ("Ida leaves New Orleans in the dark\n\n"
+             "NEW ORLEANS, Aug 30 (Reuters) - Ida came ashore near Port Fourchon on Sunday with winds of 150 mph.\n\n"
+             "The storm weakened to a tropical storm on Monday as it moved inland.\n")
+
+
+def test_a_yearless_dateline_lets_a_closer_weekday_match_date_a_wire_copy():
+    """Four words in common are too few to lend a day on their own; with the dateline's 30 August
+    falling the day after the matched Sunday, they are enough, and the dateline is the publication day."""
+    index = run([("dated.txt", STORM_DATED), ("wire.txt", WIRE_COPY)])
+    (inland,) = by_quote(index, "The storm weakened to a tropical storm on Monday")
+    assert inland.edtf == "2021-08-30" and "NEW ORLEANS, Aug 30" in inland.sources[0].how
+    elsewhere = run([("dated.txt", STORM_DATED), ("wire.txt", WIRE_COPY.replace("Aug 30", "Aug 10"))])
+    (unknown,) = by_quote(elsewhere, "The storm weakened to a tropical storm on Monday")
+    assert unknown.edtf == "XXXX-XX-XX"  # a dateline three weeks before the matched Sunday lends nothing

@@ -213,6 +213,13 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
     return _with_sources(session, rows), cursor
 
 
+def data_version(session: Session) -> tuple[str, int]:
+    """Which database and which state of its data: what anything remembered between requests is
+    keyed on (a process may serve more than one database; the tests do)."""
+    state = session.get(DatasetState, 1)
+    return str(session.get_bind().url), state.version if state else 0
+
+
 _granularity_counts: dict[str, tuple[int, dict[str, int]]] = {}  # database -> (data version, counts)
 
 
@@ -221,8 +228,7 @@ def _is_common(session: Session, granularity: str, limit: int) -> bool:
     reading every event of that granularity and sorting them: when its share `s` of `n` events
     gives limit / s < s * n. "day" holds two thirds of a news archive; "decade" a few dozen events,
     and walking the whole archive for them took 150 ms. Counted once per data version."""
-    state = session.get(DatasetState, 1)
-    version, database = state.version if state else 0, str(session.get_bind().url)
+    database, version = data_version(session)
     known = _granularity_counts.get(database)
     if known is None or known[0] != version:
         counts = dict(session.execute(select(Event.granularity, func.count()).group_by(Event.granularity)).all())

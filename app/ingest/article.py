@@ -182,6 +182,12 @@ def _date_from_header(line: str) -> tuple[dt.date | None, str | None, str]:
     return None, None, s
 
 
+def _is_timestamp(line: str) -> bool:
+    """A line that is a publication stamp and nothing else (no lede glued to it)."""
+    day, _, rest = _date_from_header(line)
+    return day is not None and rest == ""
+
+
 def _stamp_rank(line: str) -> int:
     """2 for a stamp labelled as the publication ("Published", "First published", "Posted"), 0 for an
     update ("Updated", "Last modified"), 1 for a bare date (sites put either there)."""
@@ -234,8 +240,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     header, body = kept[:first_body], kept[first_body:]
     # A standfirst (the sentence under a headline) can come before the byline and timestamp: they
     # are header lines still, not story paragraphs.
-    late = [x for x in body[1:4] if len(x) <= 100 and (_is_byline(x) or _date_from_header(x)[0] is not None
-                                                       and _date_from_header(x)[2] == "")]
+    late = [x for x in body[1:4] if len(x) <= 100 and (_is_byline(x) or _is_timestamp(x))]
     if late:
         header += late
         body = [x for i, x in enumerate(body) if not (1 <= i < 4 and x in late)]
@@ -306,11 +311,12 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
             dl = DATELINE.match(line)
             if dl:
                 if pub_date is None:
-                    pub_date, pub_evidence = _dateline_date(dl.group("date"), None)
-                    month_day = find_mentions(dl.group("date"))
-                    if pub_date is None and month_day and re.fullmatch(r"XXXX-\d\d-\d\d", month_day[0].edtf or ""):
-                        dateline_day = (int(month_day[0].edtf[5:7]), int(month_day[0].edtf[8:10]),
-                                        dl.group(0).strip().rstrip(":-\u2013\u2014 "))
+                    found = find_mentions(dl.group("date"))
+                    edtf = found[0].edtf if found else None
+                    if edtf and not edtf.startswith("X"):
+                        pub_date, pub_evidence = dt.date.fromisoformat(edtf), f"dateline {dl.group('date')}"
+                    elif edtf and re.fullmatch(r"XXXX-\d\d-\d\d", edtf):  # no year: its day, for later
+                        dateline_day = (int(edtf[5:7]), int(edtf[8:10]), dl.group(0).strip().rstrip(":-\u2013\u2014 "))
                 elif pub_evidence and not pub_evidence.endswith(dl.group(0).strip()):
                     pub_evidence = f"{pub_evidence}; dateline {dl.group(0).strip().rstrip(':').strip()}"
                 line = line[dl.end():]
@@ -367,13 +373,6 @@ def _is_label(line: str) -> bool:
 def _names_date(text: str) -> bool:
     return any(w in MONTH_NAMES or w.rstrip(".") in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
                for w in text.split())
-
-
-def _dateline_date(text: str, year: int | None) -> tuple[dt.date | None, str | None]:
-    mentions = find_mentions(text)
-    if mentions and mentions[0].edtf and not mentions[0].edtf.startswith("X"):
-        return dt.date.fromisoformat(mentions[0].edtf), f"dateline {text}"
-    return None, None
 
 
 def _parse_given_date(value: str) -> tuple[dt.date | None, str | None]:

@@ -18,6 +18,7 @@ MONTH_NAMES = (
     "July", "August", "September", "October", "November", "December",
 )
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b")
 
 UNKNOWN = "XXXX-XX-XX"
 

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from .dates import MONTH_NAMES, WEEKDAY_NAMES, bounds, compatible, granularity, precision_rank, strip_qualifiers
+from .dates import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_WORD, bounds, compatible, granularity, precision_rank, strip_qualifiers
 from .types import Anchor, EventCandidate, MergedEvent, SourceRef
 
 
@@ -236,7 +236,6 @@ class EventIndex:
                     if e_start <= end and e_end >= start:
                         out.append(e)
         return out
-
 
     def sharing_any_year(self, keywords: frozenset[str]) -> list[MergedEvent]:
         """Events of any date that share one of the rarest words: for an article with no year to go by."""
@@ -462,14 +461,11 @@ def infer_anchor(article_name: str, candidates: list[EventCandidate], index: Eve
     return Anchor(year=year, inferred_from=evidence.get(year, "other articles"))
 
 
-_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b")
-
-
 def _weekdays_named(candidates: list[EventCandidate]) -> dict[tuple[int, int], int]:
     """The weekday each unresolved weekday candidate names, by where its mention is."""
     named = {}
     for c in candidates:
-        if c.edtf == "XXXX-XX-XX" and (w := _WEEKDAY_WORD.search(c.source.mention_text)):
+        if c.edtf == "XXXX-XX-XX" and (w := WEEKDAY_WORD.search(c.source.mention_text)):
             named[c.source.paragraph_index, c.source.mention_start] = WEEKDAY_NAMES.index(w.group(1))
     return named
 
@@ -484,15 +480,20 @@ def news_day(day: dt.date, weekdays: Collection[int]) -> dt.date:
     return min((day + dt.timedelta(days=k) for k in range(days_left)), key=lambda p: (furthest_back(p), p))
 
 
+def dateline_in(year: int, dateline_day: tuple[int, int, str]) -> dt.date | None:
+    """A yearless dateline's day in `year` (None for 29 February in a year without one)."""
+    month, mday, _ = dateline_day
+    try:
+        return dt.date(year, month, mday)
+    except ValueError:
+        return None
+
+
 def _on_dateline(day: dt.date, dateline_day: tuple[int, int, str]) -> dt.date | None:
     """The yearless dateline's day in the week from `day` on (a report filed up to six days after)."""
-    month, mday, _ = dateline_day
     for year in (day.year, day.year + 1):
-        try:
-            filed = dt.date(year, month, mday)
-        except ValueError:
-            continue  # 29 February
-        if 0 <= (filed - day).days <= 6:
+        filed = dateline_in(year, dateline_day)
+        if filed is not None and 0 <= (filed - day).days <= 6:
             return filed
     return None
 

@@ -3,19 +3,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass
 
 from .article import parse_article
-from .dates import WEEKDAY_NAMES
+from .dates import WEEKDAY_NAMES, WEEKDAY_WORD
 from .events import extract_events, mentions_by_paragraph
-from .merge import EventIndex, infer_anchor, pin_by_weekday, pin_publication_day
+from .merge import EventIndex, dateline_in, infer_anchor, pin_by_weekday, pin_publication_day
 from .temporal import find_mentions
 from .reader import RawDoc
 from .types import Anchor, Article, EventCandidate, Mention
-
-_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -53,12 +49,10 @@ def first_reading(article: Article) -> FirstReading:
 
 def _dateline_anchor(inferred: Anchor, dateline_day: tuple[int, int, str]) -> Anchor | None:
     """The day a yearless dateline names, in the year the article borrowed."""
-    month, day, dateline = dateline_day
-    try:
-        published = dt.date(inferred.year, month, day)
-    except ValueError:
-        return None  # 29 February in a year without one
-    return Anchor(date=published, inferred_from=f"{inferred.inferred_from}; dateline \u2018{dateline}\u2019")
+    published = dateline_in(inferred.year, dateline_day)
+    if published is None:
+        return None
+    return Anchor(date=published, inferred_from=f"{inferred.inferred_from}; dateline \u2018{dateline_day[2]}\u2019")
 
 
 def extract(article: Article, index: EventIndex, first: FirstReading | None = None) -> Extraction:
@@ -76,7 +70,7 @@ def extract(article: Article, index: EventIndex, first: FirstReading | None = No
                 pinned = _dateline_anchor(inferred, article.dateline_day) or inferred
             if pinned.date is None:  # a year: the article may still pin its day
                 named = {WEEKDAY_NAMES.index(w.group(1)) for ms in mentions.values() for m in ms
-                         if m.edtf == "XXXX-XX-XX" for w in [_WEEKDAY.search(m.text)] if w}
+                         if m.edtf == "XXXX-XX-XX" for w in [WEEKDAY_WORD.search(m.text)] if w}
                 pinned = pin_publication_day(inferred, candidates, named)
                 if pinned is inferred:
                     pinned = pin_by_weekday(article.name, candidates, index, inferred) or inferred

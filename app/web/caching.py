@@ -16,6 +16,7 @@ from email.utils import format_datetime
 from fastapi import Request, Response
 from sqlmodel import Session
 
+from app import queries
 from app.models import DatasetState
 
 
@@ -49,13 +50,6 @@ def not_modified(request: Request, headers: dict[str, str]) -> Response | None:
 def event_etag(event_id: int, version: int) -> str:
     """One event's ETag: its version, which every change to it moves on (editors' and the ingest's)."""
     return f'"event-{event_id}-v{version}"'
-
-
-def data_version(session: Session) -> tuple[str, int]:
-    """Which database and which state of its data: what anything remembered between requests is
-    keyed on (a process may serve more than one database; the tests do)."""
-    state = session.get(DatasetState, 1)
-    return str(session.get_bind().url), state.version if state else 0
 
 
 class Bodies:
@@ -98,7 +92,7 @@ def remembered(request: Request, session: Session, variant: str, render: Callabl
     Readers ask for the same pages over and over while the archive changes only when an ingest or an
     editor writes, and every write moves the version on. A list page of 100 events with their
     sources took 15 to 50 ms to build; a remembered one is a dictionary lookup."""
-    key = (*data_version(session), request.url.path, request.url.query, variant)
+    key = (*queries.data_version(session), request.url.path, request.url.query, variant)
     if (kept := BODIES.get(key)) is not None:
         return Response(kept.body, kept.status_code, headers=dict(kept.headers))
     response = render()

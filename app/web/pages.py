@@ -74,7 +74,7 @@ _MEMO: dict[tuple, object] = {}
 def _until_data_changes(session, name: str, where: queries.EventFilter, compute):
     """`compute()`, remembered until the data changes (the dataset version moves on): counting and
     histogramming 100,000 events took longer than the rest of a page (40 and 115 ms)."""
-    key = (*caching.data_version(session), name, where)
+    key = (*queries.data_version(session), name, where)
     if key not in _MEMO:
         if len(_MEMO) > 1024:
             _MEMO.clear()

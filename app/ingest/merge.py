@@ -15,7 +15,7 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_WORD, bounds, compatible, granularity, precision_rank, strip_qualifiers
@@ -26,6 +26,17 @@ def similarity(a: frozenset[str], b: Collection[str]) -> tuple[int, float]:
     """Shared keywords, and their share of the smaller side."""
     shared = len(a.intersection(b))
     return shared, shared / (min(len(a), len(b)) or 1)
+
+
+BIG_STORY_WORDS = 48
+
+
+def _held(words: set[str]) -> tuple[str, ...] | frozenset[str]:
+    """An event's words as the index holds them. Most events have a few dozen: a tuple, a quarter of a
+    set's size, since the index holds every event's words; lookups intersect them with the candidate's
+    set, which reads the whole tuple. A big story gathers thousands, and there reading the tuple was most
+    of the merge time: a set is intersected from the candidate's side."""
+    return frozenset(words) if len(words) > BIG_STORY_WORDS else tuple(words)
 
 
 Posting = tuple[MergedEvent, str, str, str]  # an event, its date when filed, and that date's bounds
@@ -56,17 +67,15 @@ class EventIndex:
         self._coarse_postings: dict[tuple[str, int], list[Posting]] = defaultdict(list)  # > a month
         self._filed_buckets: set[int] = set()
         self._removed: set[int] = set()
-        self._articles: dict[int, tuple[int, set[str]]] = {}  # id(event) -> (sources read, their articles)
+        self._articles: dict[int, tuple[int, Counter[str]]] = {}  # id(event) -> (sources read, their articles)
         self._wsum: dict[int, float] = {}
         self.by_id: dict[int, MergedEvent] = {}
         for e in events or []:
             self.add(e)
 
     def add(self, event: MergedEvent) -> None:
-        # One string per word across the archive's events, not one per event that uses it; a tuple,
-        # a quarter of a set's size, because the index holds every event's words (lookups
-        # intersect them with the candidate's set, which takes any iterable).
-        event.keywords = tuple({sys.intern(w) for w in event.keywords})
+        # One string per word across the archive's events, not one per event that uses it.
+        event.keywords = _held({sys.intern(w) for w in event.keywords})
         self.events.append(event)
         if event.id is not None:
             self.by_id[event.id] = event
@@ -101,22 +110,34 @@ class EventIndex:
         event.sources.append(source)
 
     def has_sentence(self, event: MergedEvent, source: SourceRef) -> bool:
-        if source.article not in self._articles_of(event):
-            return False  # the usual answer, known without reading a big story's thousands of sources
-        article, paragraph, sentence = source.article, source.paragraph_index, source.sentence
-        return any(s.article == article and s.paragraph_index == paragraph and s.sentence == sentence
-                   for s in reversed(event.sources))
+        paragraph, sentence = source.paragraph_index, source.sentence
+        return any(s.paragraph_index == paragraph and s.sentence == sentence
+                   for s in self.sources_from(event, source.article))
 
     def has_article(self, event: MergedEvent, article: str) -> bool:
         return article in self._articles_of(event)
+
+    def sources_from(self, event: MergedEvent, article: str) -> Iterator[SourceRef]:
+        """An event's sources from one article, latest first. An article's sources are mostly the
+        latest (the article being merged adds them): the search stops once it has found them all,
+        instead of reading a big story's thousands of sources."""
+        left = self._articles_of(event).get(article, 0)
+        if not left:
+            return  # the usual answer
+        for s in reversed(event.sources):
+            if s.article == article:
+                yield s
+                left -= 1
+                if not left:
+                    return
 
     def withdraw_article(self, event: MergedEvent, article: str, keep: Callable[[SourceRef], bool]) -> None:
         """Take an article's sources out of an event, except those `keep` says stay."""
         event.sources = [s for s in event.sources if s.article != article or keep(s)]
         self._articles.pop(id(event), None)
 
-    def _articles_of(self, event: MergedEvent) -> set[str]:
-        """The articles an event's sources come from, kept up with its sources as they grow.
+    def _articles_of(self, event: MergedEvent) -> Counter[str]:
+        """How many sources an event has from each article, kept up with its sources as they grow.
 
         Sources only ever grow, but through `withdraw_article`, which forgets what was known.
         Article names, not sentences: sets of every event's sentences held most of a big
@@ -126,7 +147,7 @@ class EventIndex:
         if known is not None and known[0] == count:
             return known[1]
         if known is None:
-            articles = {s.article for s in event.sources}
+            articles = Counter(s.article for s in event.sources)
         else:
             articles = known[1]
             articles.update(s.article for s in itertools.islice(event.sources, known[0], None))
@@ -135,7 +156,9 @@ class EventIndex:
 
     def add_keywords(self, event: MergedEvent, words: frozenset[str]) -> None:
         new = {sys.intern(w) for w in words.difference(event.keywords)}
-        event.keywords += tuple(new)
+        if not new:
+            return
+        event.keywords = _held(new.union(event.keywords))
         self._df.update(new)
         self._wsum[id(event)] = self._wsum.get(id(event), 0.0) + math.fsum(self.weight(w) for w in new)
         self._post(event, new)
@@ -210,18 +233,29 @@ class EventIndex:
         # No merge without shared words: testing that here, in one pass, spares the scorer most
         # of a crowded date's events, and the scorer is handed the words so as not to find them again.
         least = fewest_shared(edtf)
-        found: dict[int, tuple[MergedEvent, frozenset[str]]] = {}
+        day = granularity(edtf) == "day"
+        n_words = len(keywords)
+        found: list[tuple[MergedEvent, frozenset[str]]] = []
+        seen: set[int] = set()  # an event is in several pools, or filed under several of the words
         removed = self._removed
         shared_with = keywords.intersection
         for pool in pools:
             for e in pool:
                 key = id(e)
-                if key in found or key in removed:
+                if key in seen or key in removed:
                     continue
+                seen.add(key)
                 shared = shared_with(e.keywords)
-                if len(shared) >= least:
-                    found[key] = (e, shared)
-        return list(found.values())
+                n_shared = len(shared)
+                if n_shared < least:
+                    continue
+                # Beyond two reports of one day, a share of the words is needed too (`_scorer`): most of
+                # a crowded year's events fail it, here at the cost of a division.
+                if not (day and e.granularity == "day") and (
+                        n_shared < OTHER_SHARED or n_shared / (min(n_words, len(e.keywords)) or 1) < OTHER_SHARE):
+                    continue
+                found.append((e, shared))
+        return found
 
     def _sharing(self, keywords: frozenset[str], start: str, end: str,
                  postings: dict[tuple[str, int], list[Posting]]) -> list[MergedEvent]:
@@ -253,6 +287,7 @@ class EventIndex:
 
 SAME_DAY_SHARED = 2  # words two reports of the same day must share to be one event
 OTHER_SHARED = 3  # words any other two reports must share
+OTHER_SHARE = 0.4  # and the share of the smaller one's words they must be
 
 
 def fewest_shared(edtf: str) -> int:
@@ -290,7 +325,7 @@ def _scorer(index: EventIndex) -> Callable[[EventCandidate, MergedEvent], float 
         day_level = granularity(candidate.edtf) == "day" and granularity(event.edtf) == "day"
         # Same day: a few words in common, telling ones or many, are enough. A year or a
         # week says little on its own: there the wording must carry the match.
-        if not day_level and (n_shared < OTHER_SHARED or plain < 0.4):
+        if not day_level and (n_shared < OTHER_SHARED or plain < OTHER_SHARE):
             return None  # decided without the (costlier) weighted overlap
         known = candidate_weights.get(id(words))
         if known is None:
@@ -352,7 +387,7 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex,
                 continue
             # One article giving one event two different dates is telling of two events ("reported revenue
             # today", "expects fourth-quarter revenue"): its own sources of an event agree on the date.
-            if index.has_article(event, c.source.article) and _dated_otherwise_by(event, c):
+            if _dated_otherwise_by(index, event, c):
                 continue
             best, best_score = event, score
         if best is None:
@@ -375,10 +410,10 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex,
     return MergeResult(events=list(touched.values()), merges=merges, placed=placed)
 
 
-def _dated_otherwise_by(event: MergedEvent, c: EventCandidate) -> bool:
+def _dated_otherwise_by(index: EventIndex, event: MergedEvent, c: EventCandidate) -> bool:
     """Whether the candidate's article already dates `event` with another date than the candidate's."""
     mine = strip_qualifiers(c.edtf)[0]
-    return any(s.article == c.source.article and strip_qualifiers(s.edtf)[0] != mine for s in event.sources)
+    return any(strip_qualifiers(s.edtf)[0] != mine for s in index.sources_from(event, c.source.article))
 
 
 _REPORTING = r"(?:said|says|told|tells|stated|declared|announced|warned|added|stressed|insisted|noted)"

@@ -17,6 +17,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_WORD, bounds, compatible, granularity, precision_rank, strip_qualifiers
 from .types import Anchor, EventCandidate, MergedEvent, SourceRef
@@ -533,6 +534,15 @@ def _on_dateline(day: dt.date, dateline_day: tuple[int, int, str]) -> dt.date | 
     return None
 
 
+@lru_cache(maxsize=1 << 16)
+def _calendar_day(edtf: str) -> dt.date | None:
+    """The day a day-precise date with a known year is (None for `XXXX-08-15`)."""
+    core = strip_qualifiers(edtf)[0]
+    if len(core) != 10 or core.startswith("X"):
+        return None
+    return dt.date.fromisoformat(core)
+
+
 def _anchor_by_weekday(article_name: str, candidates: list[EventCandidate], index: EventIndex,
                        year: int | None, basis: str | None = None,
                        dateline_day: tuple[int, int, str] | None = None) -> Anchor | None:
@@ -552,11 +562,10 @@ def _anchor_by_weekday(article_name: str, candidates: list[EventCandidate], inde
         pool = index.sharing_any_year(c.keywords) if year is None else \
             index._sharing(c.keywords, f"{year:04d}-01-01", f"{year:04d}-12-31", index._postings)
         for event in pool:
-            core = strip_qualifiers(event.edtf)[0]
-            if len(core) != 10 or core.startswith("X"):
-                continue
-            day = dt.date.fromisoformat(core)
-            if day.weekday() != weekday:
+            if event.granularity != "day":
+                continue  # most of a year's events, told apart without reading their dates
+            day = _calendar_day(event.edtf)
+            if day is None or day.weekday() != weekday:
                 continue
             filed = _on_dateline(day, dateline_day) if dateline_day else None
             if dateline_day and filed is None:
@@ -565,7 +574,7 @@ def _anchor_by_weekday(article_name: str, candidates: list[EventCandidate], inde
             fewest, least = (3, 0.3) if filed else (5, 0.35)
             if shared < fewest or plain < least or index.has_article(event, article_name):
                 continue
-            score = score_of(EventCandidate(summary="", edtf=core, granularity="day", source=c.source,
+            score = score_of(EventCandidate(summary="", edtf=day.isoformat(), granularity="day", source=c.source,
                                             keywords=c.keywords), event)
             # An event the article is re-read out of has, for now, no other source to lend a day.
             other = next((s for s in event.sources if s.article != article_name), None)

@@ -79,16 +79,19 @@ NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2,
-    "couple of": 2, "half a": 0.5, "a half": 0.5,
+    "couple of": 2, "half a": 0.5, "half an": 0.5, "a half": 0.5,
 }
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "numerous", "the next few",
                  "the past few", "the last few", "recent", "coming")
 _NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE_NUMBERS), key=len, reverse=True))
+_FRACTION = r"(?:[ \t]+(?:1/2|1/4|3/4)|[ \t]*[\u00bd\u00bc\u00be]|[ \t]+and[ \t]+a[ \t]+(?:half|quarter))"
 NUMBER = (
-    r"(?P<{g}>\d{{1,3}}(?:\.\d)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
-    r"|" + _NUM_WORD + r"|" + _VAGUE + r")"
+    r"(?P<{g}>(?:\d{{1,3}}(?:\.\d)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ \t-](?:one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])"
+    r"|" + _NUM_WORD + r")" + _FRACTION + r"?|" + _VAGUE + r")"
 )
+FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75,
+             "and a half": 0.5, "and a quarter": 0.25}
 
 UNITS = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
@@ -233,7 +236,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("year_ago", r"(?i:(?:the" + S + r")?(?:(?:comparable|corresponding|same)" + S + r")?(?:year-earlier|year-ago)"
                  r"(?:" + S + r"(?:quarter|period|months?))?)(?![A-Za-z-])"),
     ("ago", _pat(r"(?i:(?:about|some|nearly|almost|more than|less than)" + S + r")?(?i:{NUMBER})[ \t-]+(?i:{UNIT})s?"
-                 + S + r"(?P<agodir>(?i:ago|earlier|before|later|from now|hence))", NUMBER="agon", UNIT="agou")),
+                 + r"(?P<agohalf>[ \t]+(?i:and)[ \t]+(?i:a)[ \t]+(?i:half))?" + S + r"(?P<agodir>(?i:ago|earlier|before|later|from now|hence))", NUMBER="agon", UNIT="agou")),
     ("rel_unit_mod", r"(?i:(?P<rumod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of)"
                      + S + r"(?P<rurel>this|last|next)" + S + r"(?P<ruunit>week|month|year|quarter|decade|century))(?![A-Za-z])"),
     ("story_unit", r"(?i:(?:(?P<sumod>earlier|later)" + S + r")?(?:that(?:" + S + r"same)?|the" + S + r"same)" + S
@@ -259,7 +262,7 @@ PATTERNS: list[tuple[str, str]] = [
             r"|(?i:(?P<setadv>daily|weekly|monthly|annually|yearly|hourly|nightly))(?![A-Za-z])"),
     ("duration", _pat(r"(?i:(?:(?P<dmod>about|around|nearly|almost|more than|less than|at least|up to|some|roughly)" + S
                       + r")?(?P<dthe>the" + S + r"(?:(?:past|last|next|first|coming)" + S + r")?)?{NUMBER}[ \t-]+(?:(?:more|full|straight|long|consecutive)" + S + r")?"
-                      + r"{UNIT}(?P<dpl>s)?)(?![A-Za-z])", NUMBER="dn", UNIT="du")),
+                      + r"{UNIT}(?P<dpl>s)?(?P<dhalf>[ \t]+and[ \t]+a[ \t]+half)?)(?![A-Za-z])", NUMBER="dn", UNIT="du")),
     ("bare_units", r"(?i:(?P<bunit>years|months|weeks|decades|centuries|days|hours|minutes))(?![A-Za-z])"),
     ("ref", r"(?i:(?P<ref>right now|now|currently|at present|nowadays|presently|these days|at the moment|"
             r"recently|lately|recent years|recent|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
@@ -282,6 +285,7 @@ PATTERNS: list[tuple[str, str]] = [
                          r"(?:" + S + r"(?i:(?P<mayrel>last|this|next)" + S + r"year)(?![A-Za-z]))?",
                          MONTH="mam")),
     ("year", r"(?:(?i:the)" + S + r"(?i:year)" + S + r"|(?P<ymod>(?i:early|mid|late))[ \t-]+)?" + YEAR.format(g="yy")),
+    ("the_year", r"(?i:the" + S + r"(?:(?P<tyfiscal>fiscal)" + S + r")?year)(?![A-Za-z\-'\u2019])"),
 ]
 
 MASTER = re.compile("|".join(f"(?P<_{name}>{rx})" for name, rx in PATTERNS))
@@ -386,10 +390,14 @@ def _number(word: str | None) -> float | None:
     if word is None:
         return 1
     w = " ".join(word.lower().split())
+    for fraction, value in FRACTIONS.items():  # "2 1/2", "two and a half"
+        if w.endswith(fraction) and w != fraction:
+            whole = _number(w[:-len(fraction)].strip())
+            return None if whole is None else whole + value
     if w in NUMBER_WORDS:
         return NUMBER_WORDS[w]
-    if "-" in w:
-        tens, _, ones = w.partition("-")
+    if "-" in w or " " in w:  # "twenty-four", "twenty four"
+        tens, _, ones = w.replace("-", " ").partition(" ")
         if tens in NUMBER_WORDS and ones in NUMBER_WORDS:
             return NUMBER_WORDS[tens] + NUMBER_WORDS[ones]
     try:
@@ -415,6 +423,10 @@ def _year_number(tok: str) -> int:
     return SPOKEN_CENTURIES[words[0]] * 100 + sum(_SPOKEN_VALUES[w] for w in words[1:])
 
 
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24)}  # a date unit's next smaller one
+_SMALLER_TIME = {"H": ("M", 60), "M": ("S", 60)}
+
+
 def _duration(n: float | None, unit: str) -> str:
     unit = unit.lower().rstrip("s")
     if unit == "centurie":
@@ -422,6 +434,19 @@ def _duration(n: float | None, unit: str) -> str:
     if unit == "fortnight":  # TIMEX3 has no fortnight: two weeks
         unit, n = "week", None if n is None else 2 * n
     code, is_time = UNITS[unit]
+    smaller_units = _SMALLER_TIME if is_time else _SMALLER
+    if n is not None and n != int(n) and code in smaller_units:
+        # TIMEX3 writes a fraction in the next smaller unit: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+        smaller, per = smaller_units[code]
+        whole, part = int(n), round((n - int(n)) * per)
+        if smaller == "D" and code == "W":  # weeks and days do not mix in ISO 8601: all in days
+            return f"P{round(n * 7)}D"
+        head = f"{whole}{code}" if whole else ""
+        if is_time:
+            return f"PT{head}{part}{smaller}"
+        if smaller == "H":
+            return f"P{head}T{part}H"
+        return f"P{head}{part}{smaller}"
     if n is None:
         qty = "X"
     elif n == int(n):
@@ -837,8 +862,29 @@ def _norm_this_quarter(g: dict, anchor: Anchor, text: str, start: int) -> _Resul
     return _relative_unit("quarter", -1 if in_first_months else 0, anchor)
 
 
+_THE_YEAR_BEFORE = re.compile(r"(?i:for|of|in|during|throughout)[ \t]+$")
+_THE_YEAR_PERIOD = re.compile(r"[ \t]+(?:ended|ending|to)[ \t]+(?:" + "|".join(MONTH_NAMES) + r"|Jan|Feb|Mar|Apr|Jun|Jul"
+                              r"|Aug|Sept?|Oct|Nov|Dec|June|July|tomorrow|today)\b")
+_THE_YEAR_OTHER = re.compile(r"[ \t]*(?:before|after|earlier|later|since|when|that|in which|of|which|following|-)",
+                             re.I)
+
+
+def _norm_the_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """`the year` after a preposition is the year the report is about: "for the year, volume was
+    flat", "the first nine months of the year". `the year ended Sept. 30` is a twelve-month period.
+    "The year before", "the year that the war ended" name another year: not read."""
+    after = text[start + len(g["_m"]):]
+    if _THE_YEAR_PERIOD.match(after):
+        return _Result("DURATION", "P1Y", None, "duration")
+    if _THE_YEAR_OTHER.match(after) or not _THE_YEAR_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    return _relative_unit("year", 0, anchor)
+
+
 def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     n = _number(g["agon"])
+    if g["agohalf"] and n is not None:
+        n += 0.5  # "a year and a half ago"
     unit = g["agou"].lower()
     direction = g["agodir"].lower()
     sign = -1 if direction in ("ago", "earlier", "before") else 1
@@ -851,15 +897,18 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
             return _Result("DURATION", _duration(None, unit), None, "duration",
                            counted_length=(_duration(None, unit), signal))
         return _Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, "ref")
-    n = int(n)
+    length, n = n, int(n)
     if counted:
         # "two days later" counts from the day the text last named, not from the anchor.
         res = _Result("DATE", "XXXX-XX-XX", None, "unknown", relative=True,
-                      counted_length=(_duration(n, unit), signal))
+                      counted_length=(_duration(length, unit), signal))
         res.back_from = (unit, sign * n)
         return res
     if anchor.date is None:
         return _unresolved()
+    if unit == "year" and length != n:  # "two and a half years ago": the year it is counted back to
+        y, _ = _shift_month(anchor.date.year, anchor.date.month, sign * round(length * 12))
+        return _Result("DATE", str(y), str(y), "year", relative=True)
     if unit in ("year", "decade", "century", "centurie"):
         years = n * {"year": 1, "decade": 10}.get(unit, 100)
         v = str(anchor.date.year + sign * years)
@@ -1171,12 +1220,15 @@ def _norm_set(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
 def _norm_duration(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     n = _number(g["dn"])
     unit = g["du"].lower()
-    if g["dn"].lower() in ("a", "an") and re.match(r"\s*(?:ago|earlier|later)", text[start + len(g["_m"]):]):
+    if g["dn"].lower() in ("a", "an") and not g["dhalf"] and re.match(r"\s*(?:ago|earlier|later)",
+                                                                     text[start + len(g["_m"]):]):
         return None
     if unit == "quarter":
         return None  # "three quarters of ..." is a fraction far more often than a duration
     if re.match(r"[\s-]+old\b", text[start + len(g["_m"]):]):
         return None  # "a 6-year-old boy": an age, not a stretch of time
+    if g["dhalf"] and n is not None:
+        n += 0.5  # "an hour and a half"
     res = _Result("DURATION", _duration(n, unit), None, "duration")
     the = g["dthe"] or ""
     if the.lower().split() == ["the"] and (not g["dpl"] or "-" in g["_m"]):
@@ -1319,7 +1371,7 @@ NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "century": _norm_century, "spoken_decade": _norm_spoken_decade, "year_range": _norm_year_range, "year_part": _norm_year_part,
     "year_edge": _norm_year_edge, "fiscal_year": _norm_fiscal_year, "year_period": _norm_year_period, "year_quarter": _norm_year_quarter,
     "time_on_day": _norm_time_on_day, "season": _norm_season,
-    "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "year_ago": _norm_year_ago, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
+    "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "the_year": _norm_the_year, "year_ago": _norm_year_ago, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
     "rel_unit": _norm_rel_unit, "story_unit": _norm_story_unit, "day_around": _norm_day_around, "within_unit": _norm_within_unit, "the_weekend": _norm_the_weekend, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
     "today": _norm_today, "set": _norm_set, "duration": _norm_duration,
     "bare_units": _norm_bare_units, "ref": _norm_ref, "time": _norm_time,

@@ -116,6 +116,8 @@ def test_year_known_but_day_unknown_resolves_month_day_only():
     "March on, said the general.",
     "Mr. Will Friday met Sunday Adelaja",
     "the March on Washington",
+    "profit fell from $450 million the year before",
+    "The year that the war ended was hard.",
 ])
 def test_things_that_are_not_dates(text):
     placed = [m for m in find_mentions(text, MON_23_AUG_2021) if m.places_event]
@@ -132,11 +134,24 @@ def test_things_that_are_not_dates(text):
     ("within 24 hours", "PT24H", "DURATION"),
     ("meets every week", "P1W", "SET"),
     ("is published daily", "P1D", "SET"),
+    # A fraction is written in the next smaller unit, as TimeML does.
+    ("after 2 1/2 years in office", "P2Y6M", "DURATION"),
+    ("a flight of 5 1/2 hours", "PT5H30M", "DURATION"),
+    ("It took a minute and a half.", "PT1M30S", "DURATION"),
+    ("the talks lasted two and a half days", "P2DT12H", "DURATION"),
+    ("half an hour", "PT30M", "DURATION"),
+    ("in the last twenty four hours", "PT24H", "DURATION"),
 ])
 def test_refs_durations_and_sets_are_mentions_but_place_nothing(text, value, type_):
     found = find_mentions(text, MON_23_AUG_2021)
     assert [(m.value, m.type) for m in found] == [(value, type_)]
     assert not found[0].places_event
+
+
+def test_a_companys_year_ended_on_a_day_is_twelve_months_not_a_date():
+    found = find_mentions("Revenue rose in the year ended March 31.", MON_23_AUG_2021)
+    assert [(m.text, m.value, m.type, m.places_event) for m in found] == [
+        ("the year", "P1Y", "DURATION", False), ("March 31", "2021-03-31", "DATE", True)]
 
 
 def test_offsets_index_the_original_text():
@@ -166,6 +181,10 @@ def read_in_1989(text: str, span: str):
     ("In the third quarter, sales rose. The year-earlier quarter was weak.", "The year-earlier quarter", "1988-Q3",
      "1988-07/1988-09"),
     ("Profit rose 5% from a year ago.", "a year ago", "1988", "1988"),
+    # "The year" after a preposition is the year reported on; "the year before" is another.
+    ("For the year, pet food volume was flat.", "the year", "1989", "1989"),
+    ("Sales rose in the first nine months of the year.", "the year", "1989", "1989"),
+    ("A year and a half ago it was worth less.", "A year and a half ago", "1988", "1988"),
     # "Ten days later" counts from the day the text named, not from the publication date. TimeML
     # marks its length ("Ten days", P10D) and leaves "later" as a signal; the timeline places the day.
     ("The deal closed on Sept. 1. Ten days later it collapsed.", "Ten days", "P10D", "1989-09-11"),

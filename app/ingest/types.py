@@ -133,6 +133,6 @@ class MergedEvent:
     edtf: str
     granularity: str
     sources: list[SourceRef]
-    keywords: tuple[str, ...] | frozenset[str]  # a tuple once in the index (see EventIndex.add)
+    keywords: tuple[str, ...] | frozenset[str]  # a tuple or, for a big story, a set once in the index (merge._held)
     needs_review: bool = False
     id: int | None = None

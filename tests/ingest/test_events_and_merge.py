@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.ingest import EventIndex, extract, merge_events, parse_article
+from app.ingest import EventIndex, MergedEvent, SourceRef, extract, merge_events, parse_article
 from app.ingest.events import split_sentences
 from app.ingest.headline import headline
 from tests.conftest import SEEDS
@@ -375,3 +375,42 @@ def test_a_yearless_dateline_lets_a_closer_weekday_match_date_a_wire_copy():
     elsewhere = run([("dated.txt", STORM_DATED), ("wire.txt", WIRE_COPY.replace("Aug 30", "Aug 10"))])
     (unknown,) = by_quote(elsewhere, "The storm weakened to a tropical storm on Monday")
     assert unknown.edtf == "XXXX-XX-XX"  # a dateline three weeks before the matched Sunday lends nothing
+
+
+def _source(article: str, sentence: str, edtf: str = "2021-08-15") -> SourceRef:
+    return SourceRef(article=article, paragraph_index=0, mention_start=0, mention_end=9, mention_text="August 15",
+                     sentence=sentence, edtf=edtf)
+
+
+def test_an_articles_sources_are_found_wherever_they_sit_among_a_big_storys():
+    """The search reads back from the latest source and stops once it has found the article's all:
+    one read early, before a thousand other reports, is still found."""
+    index = EventIndex()
+    event = MergedEvent(title="Kabul falls", summary="", edtf="2021-08-15", granularity="day",
+                        sources=[_source("a.txt", "Kabul fell on August 15.")], keywords=("kabul", "fell"))
+    index.add(event)
+    for i in range(1000):
+        index.add_source(event, _source(f"wire{i}.txt", f"Report {i}: Kabul fell on August 15."))
+    index.add_source(event, _source("a.txt", "The palace emptied on August 15.", edtf="2021-08"))
+    assert index.has_sentence(event, _source("a.txt", "Kabul fell on August 15."))
+    assert not index.has_sentence(event, _source("a.txt", "Something else on August 15."))
+    assert [s.sentence for s in index.sources_from(event, "a.txt")] == [
+        "The palace emptied on August 15.", "Kabul fell on August 15."]
+    assert list(index.sources_from(event, "b.txt")) == []
+
+
+def test_a_big_storys_words_keep_growing_and_finding_reports():
+    """Past a few dozen words an event's are held as a set: it still takes new words in, and a
+    report sharing some of them still finds it."""
+    from app.ingest.merge import BIG_STORY_WORDS
+
+    index = EventIndex()
+    words = tuple(f"word{i}" for i in range(BIG_STORY_WORDS + 20))
+    event = MergedEvent(title="Big story", summary="", edtf="2021-08-15", granularity="day",
+                        sources=[_source("a.txt", "Kabul fell on August 15.")], keywords=words)
+    index.add(event)
+    assert isinstance(event.keywords, frozenset)
+    index.add_keywords(event, frozenset({"kabul", "word1"}))
+    assert "kabul" in event.keywords and len(event.keywords) == len(words) + 1
+    found = index.nearby("2021-08-15", frozenset({"kabul", "word3", "unrelated"}))
+    assert [(e, shared) for e, shared in found] == [(event, frozenset({"kabul", "word3"}))]

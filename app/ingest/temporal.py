@@ -285,7 +285,7 @@ PATTERNS: list[tuple[str, str]] = [
                          r"(?:" + S + r"(?i:(?P<mayrel>last|this|next)" + S + r"year)(?![A-Za-z]))?",
                          MONTH="mam")),
     ("year", r"(?:(?i:the)" + S + r"(?i:year)" + S + r"|(?P<ymod>(?i:early|mid|late))[ \t-]+)?" + YEAR.format(g="yy")),
-    ("the_year", r"(?i:the" + S + r"(?:(?P<tyfiscal>fiscal)" + S + r")?year)(?![A-Za-z\-'\u2019])"),
+    ("the_year", r"(?i:the" + S + r"(?:fiscal" + S + r")?year)(?![A-Za-z\-'\u2019])"),
 ]
 
 MASTER = re.compile("|".join(f"(?P<_{name}>{rx})" for name, rx in PATTERNS))

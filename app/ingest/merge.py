@@ -211,7 +211,7 @@ class EventIndex:
 
     def nearby(self, edtf: str, keywords: frozenset[str]) -> list[tuple[MergedEvent, frozenset[str]]]:
         """The live events whose date could be compatible with `edtf` and that share enough of its
-        words for a merge (`fewest_shared`), each with the words it shares."""
+        words to be scored (`SAME_DAY_SHARED`, or `_too_few_shared`), each with the words it shares."""
         core = strip_qualifiers(edtf)[0]
         if core.startswith("XXXX-XX"):
             return []  # an unknown date is compatible with nothing
@@ -233,8 +233,8 @@ class EventIndex:
                 pools = [self._sharing(keywords, start, end, self._postings)]
         # No merge without shared words: testing that here, in one pass, spares the scorer most
         # of a crowded date's events, and the scorer is handed the words so as not to find them again.
-        least = fewest_shared(edtf)
         day = granularity(edtf) == "day"
+        least = SAME_DAY_SHARED if day else OTHER_SHARED
         n_words = len(keywords)
         found: list[tuple[MergedEvent, frozenset[str]]] = []
         seen: set[int] = set()  # an event is in several pools, or filed under several of the words
@@ -250,10 +250,8 @@ class EventIndex:
                 n_shared = len(shared)
                 if n_shared < least:
                     continue
-                # Beyond two reports of one day, a share of the words is needed too (`_scorer`): most of
-                # a crowded year's events fail it, here at the cost of a division.
-                if not (day and e.granularity == "day") and (
-                        n_shared < OTHER_SHARED or n_shared / (min(n_words, len(e.keywords)) or 1) < OTHER_SHARE):
+                # Most of a crowded year's events fail the scorer's first test: here it costs a division.
+                if not (day and e.granularity == "day") and _too_few_shared(n_shared, min(n_words, len(e.keywords))):
                     continue
                 found.append((e, shared))
         return found
@@ -291,9 +289,10 @@ OTHER_SHARED = 3  # words any other two reports must share
 OTHER_SHARE = 0.4  # and the share of the smaller one's words they must be
 
 
-def fewest_shared(edtf: str) -> int:
-    """The fewest words an event must share with a candidate of this date to be scored at all."""
-    return SAME_DAY_SHARED if granularity(edtf) == "day" else OTHER_SHARED
+def _too_few_shared(n_shared: int, smaller: int) -> bool:
+    """Whether two reports that are not both of one day share too few words to be one event: they need
+    OTHER_SHARED words, and OTHER_SHARE of the words of the one with fewer (`smaller` of them)."""
+    return n_shared < OTHER_SHARED or n_shared / (smaller or 1) < OTHER_SHARE
 
 
 def _scorer(index: EventIndex) -> Callable[[EventCandidate, MergedEvent], float | None]:
@@ -326,7 +325,7 @@ def _scorer(index: EventIndex) -> Callable[[EventCandidate, MergedEvent], float 
         day_level = granularity(candidate.edtf) == "day" and granularity(event.edtf) == "day"
         # Same day: a few words in common, telling ones or many, are enough. A year or a
         # week says little on its own: there the wording must carry the match.
-        if not day_level and (n_shared < OTHER_SHARED or plain < OTHER_SHARE):
+        if not day_level and _too_few_shared(n_shared, min(len(words), len(event.keywords))):
             return None  # decided without the (costlier) weighted overlap
         known = candidate_weights.get(id(words))
         if known is None:

@@ -86,6 +86,7 @@ VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "numerous", "the nex
 _NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE_NUMBERS), key=len, reverse=True))
 _FRACTION = r"(?:[ \t]+(?:1/2|1/4|3/4)|[ \t]*[\u00bd\u00bc\u00be]|[ \t]+and[ \t]+a[ \t]+(?:half|quarter))"
+_AND_A_HALF = r"[ \t]+(?i:and[ \t]+a[ \t]+half)"  # after the unit: "an hour and a half"
 NUMBER = (
     r"(?P<{g}>(?:\d{{1,3}}(?:\.\d)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ \t-](?:one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])"
     r"|" + _NUM_WORD + r")" + _FRACTION + r"?|" + _VAGUE + r")"
@@ -236,7 +237,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("year_ago", r"(?i:(?:the" + S + r")?(?:(?:comparable|corresponding|same)" + S + r")?(?:year-earlier|year-ago)"
                  r"(?:" + S + r"(?:quarter|period|months?))?)(?![A-Za-z-])"),
     ("ago", _pat(r"(?i:(?:about|some|nearly|almost|more than|less than)" + S + r")?(?i:{NUMBER})[ \t-]+(?i:{UNIT})s?"
-                 + r"(?P<agohalf>[ \t]+(?i:and)[ \t]+(?i:a)[ \t]+(?i:half))?" + S + r"(?P<agodir>(?i:ago|earlier|before|later|from now|hence))", NUMBER="agon", UNIT="agou")),
+                 + r"(?P<agohalf>" + _AND_A_HALF + r")?" + S + r"(?P<agodir>(?i:ago|earlier|before|later|from now|hence))", NUMBER="agon", UNIT="agou")),
     ("rel_unit_mod", r"(?i:(?P<rumod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of)"
                      + S + r"(?P<rurel>this|last|next)" + S + r"(?P<ruunit>week|month|year|quarter|decade|century))(?![A-Za-z])"),
     ("story_unit", r"(?i:(?:(?P<sumod>earlier|later)" + S + r")?(?:that(?:" + S + r"same)?|the" + S + r"same)" + S
@@ -262,7 +263,7 @@ PATTERNS: list[tuple[str, str]] = [
             r"|(?i:(?P<setadv>daily|weekly|monthly|annually|yearly|hourly|nightly))(?![A-Za-z])"),
     ("duration", _pat(r"(?i:(?:(?P<dmod>about|around|nearly|almost|more than|less than|at least|up to|some|roughly)" + S
                       + r")?(?P<dthe>the" + S + r"(?:(?:past|last|next|first|coming)" + S + r")?)?{NUMBER}[ \t-]+(?:(?:more|full|straight|long|consecutive)" + S + r")?"
-                      + r"{UNIT}(?P<dpl>s)?(?P<dhalf>[ \t]+and[ \t]+a[ \t]+half)?)(?![A-Za-z])", NUMBER="dn", UNIT="du")),
+                      + r"{UNIT}(?P<dpl>s)?(?P<dhalf>" + _AND_A_HALF + r")?)(?![A-Za-z])", NUMBER="dn", UNIT="du")),
     ("bare_units", r"(?i:(?P<bunit>years|months|weeks|decades|centuries|days|hours|minutes))(?![A-Za-z])"),
     ("ref", r"(?i:(?P<ref>right now|now|currently|at present|nowadays|presently|these days|at the moment|"
             r"recently|lately|recent years|recent|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
@@ -423,8 +424,9 @@ def _year_number(tok: str) -> int:
     return SPOKEN_CENTURIES[words[0]] * 100 + sum(_SPOKEN_VALUES[w] for w in words[1:])
 
 
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24)}  # a date unit's next smaller one
-_SMALLER_TIME = {"H": ("M", 60), "M": ("S", 60)}
+# TIMEX3 writes a fraction in the next smaller unit: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+_NEXT_SMALLER = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24), "hour": ("minute", 60),
+                 "minute": ("second", 60)}
 
 
 def _duration(n: float | None, unit: str) -> str:
@@ -433,20 +435,17 @@ def _duration(n: float | None, unit: str) -> str:
         unit = "century"
     if unit == "fortnight":  # TIMEX3 has no fortnight: two weeks
         unit, n = "week", None if n is None else 2 * n
+    if unit == "week" and n is not None and n != int(n):
+        unit, n = "day", round(n * 7)  # weeks mix with no other unit in ISO 8601: "1.5 weeks" is P10D
+    if n is not None and n != int(n) and unit in _NEXT_SMALLER:
+        smaller, per = _NEXT_SMALLER[unit]
+        whole = int(n)
+        part = _duration(round((n - whole) * per), smaller)
+        if not whole:
+            return part
+        head, tail = _duration(whole, unit), part[1:]  # "P2Y" + "6M"; "PT5H" + "30M"; "P2D" + "T12H"
+        return head + (tail[1:] if "T" in head and tail.startswith("T") else tail)
     code, is_time = UNITS[unit]
-    smaller_units = _SMALLER_TIME if is_time else _SMALLER
-    if n is not None and n != int(n) and code in smaller_units:
-        # TIMEX3 writes a fraction in the next smaller unit: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
-        smaller, per = smaller_units[code]
-        whole, part = int(n), round((n - int(n)) * per)
-        if smaller == "D" and code == "W":  # weeks and days do not mix in ISO 8601: all in days
-            return f"P{round(n * 7)}D"
-        head = f"{whole}{code}" if whole else ""
-        if is_time:
-            return f"PT{head}{part}{smaller}"
-        if smaller == "H":
-            return f"P{head}T{part}H"
-        return f"P{head}{part}{smaller}"
     if n is None:
         qty = "X"
     elif n == int(n):

@@ -248,6 +248,7 @@ PATTERNS: list[tuple[str, str]] = [
                     + S + r"in)" + S + r"the)" + S + r"(?:fiscal" + S + r")?(?P<wuunit>year|month|week))(?![A-Za-z-])"),
     ("rel_unit", r"(?i:(?P<rrel>the next(?=" + S + r"day\b)|last|next|this|the coming|the past|the previous|the preceding|the following|past|coming|previous|following|the current|current)"
                  + S + r"(?P<rnum>(?:" + _NUM_WORD + r"|" + _VAGUE + r"|\d{1,3})" + S + r")?"
+                 + r"(?:fiscal" + S + r"(?=year|quarter))?"
                  + r"(?P<runit>week|weekend|month|year|quarter|decade|century|day|hour|minute)(?P<rplural>s)?)(?![A-Za-z])"),
     ("the_weekend", r"(?i:the" + S + r"weekend)(?![A-Za-z])"),
     ("part_of_day", r"(?i:(?P<prel>this|yesterday|tomorrow|last)" + S + r"(?P<ppart>morning|afternoon|evening|night)"
@@ -265,7 +266,7 @@ PATTERNS: list[tuple[str, str]] = [
                       + r")?(?P<dthe>the" + S + r"(?:(?:past|last|next|first|coming)" + S + r")?)?{NUMBER}[ \t-]+(?:(?:more|full|straight|long|consecutive)" + S + r")?"
                       + r"{UNIT}(?P<dpl>s)?(?P<dhalf>" + _AND_A_HALF + r")?)(?![A-Za-z])", NUMBER="dn", UNIT="du")),
     ("bare_units", r"(?i:(?P<bunit>years|months|weeks|decades|centuries|days|hours|minutes))(?![A-Za-z])"),
-    ("ref", r"(?i:(?P<ref>right now|now|currently|at present|nowadays|presently|these days|at the moment|"
+    ("ref", r"(?i:(?P<ref>right now|now|then[ \t-]current|currently|current|at present|nowadays|presently|these days|at the moment|"
             r"recently|lately|recent years|recent|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
             r"to date|for now|any time|immediately))(?![A-Za-z])"),
     ("time_on_day", r"(?P<twat>(?i:at)[ \t]+)?(?:(?<![\d:.])(?P<twh>1[0-2]|0?[1-9])(?:[:.](?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
@@ -300,7 +301,7 @@ TRIGGER_WORDS = frozenset(
     + list(SEASONS) + list(QUARTER_WORDS) + ["q1", "q2", "q3", "q4"] + list(ORDINAL_WORDS) + """
     the that last next this coming past previous following current earlier later early late mid end beginning start
     middle between every each per comparable corresponding same fiscal half latter close daily weekly monthly annually yearly hourly nightly quarterly today tomorrow
-    yesterday tonight now right currently at nowadays presently these recently lately in soon former formerly
+    yesterday tonight now right currently at nowadays presently these recently lately in soon former formerly then
     once so to for any immediately about around nearly almost more less over up roughly noon midnight midday q
     years months weeks decades centuries days hours minutes latest year""".split())
 # Common words ("the", "in", "last") start a temporal expression only when a core
@@ -312,7 +313,7 @@ CORE_WORDS = frozenset(
                        "morning", "afternoon", "evening", "night") for s in ("", "s")]
     + list(SEASONS) + ["century", "centuries", "future", "past", "present", "moment", "recent", "today",
                        "tomorrow", "yesterday", "tonight", "now", "currently", "recently", "lately", "nowadays",
-                       "presently", "soon", "formerly", "former", "once", "immediately", "christmas", "eve", "halloween", "thanksgiving",
+                       "presently", "soon", "formerly", "former", "once", "immediately", "current", "christmas", "eve", "halloween", "thanksgiving",
                        "noon", "midnight", "midday", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
                        "nightly", "quarterly", "date", "q1", "q2", "q3", "q4", "while", "thousand", *SPOKEN_CENTURIES, *SPOKEN_DECADES])
 _TOKEN = re.compile(r"\d+|[A-Za-z]+")
@@ -1198,8 +1199,14 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     return bool(after and after.group(1) not in _MONTH_FORMS and after.group(1) not in _NOT_NAMES)
 
 
+_AFTER_A_QUANTITY = re.compile(
+    r"(?:\d|%|\b(?:percent|per\s+cent|million|billion|trillion|thousand|hundred))\s+(?:[a-z]+\s+)?$", re.I)
+
+
 def _norm_set(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     if g["setadv"]:
+        if _AFTER_A_QUANTITY.search(text[max(0, start - 40):start]):
+            return None  # "grow 8% annually", "10,000 units annually": a rate's unit, as "per year" in "$5 per year"
         adv = g["setadv"].lower()
         v = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}[adv]
@@ -1250,7 +1257,7 @@ _REFS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
     "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
     "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "so far": "PRESENT_REF",
-    "to date": "PRESENT_REF", "for now": "PRESENT_REF",
+    "to date": "PRESENT_REF", "for now": "PRESENT_REF", "current": "PRESENT_REF", "then current": "PAST_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "recent years": "PAST_REF", "recent": "PAST_REF",
     "the past": "PAST_REF", "formerly": "PAST_REF", "former": "PAST_REF", "once": "PAST_REF",
     "the future": "FUTURE_REF", "in the future": "FUTURE_REF", "soon": "FUTURE_REF",
@@ -1259,13 +1266,31 @@ _REFS = {
 # Refs that TimeML annotates as times; the rest of the list is context we must not
 # turn into events, but scoring them as TIMEX would only add false positives.
 _ANNOTATED_REFS = {"now", "right now", "currently", "recently", "recent", "the future", "the past",
-                   "recent years", "nowadays", "at present", "lately", "presently"}
+                   "recent years", "nowadays", "at present", "lately", "presently", "current", "then current"}
+# "Current" is the present's adjective, as "recent" is the past's ("its current owner"), but not
+# where it is a noun ("swept away by the current", "the current of") or a term of its own
+# ("current account", "alternating current").
+_CURRENT_NOT_OF_TIME = re.compile(
+    r"\s*(?:[^\w\s]|$|(?:of|in|and|or|from|to|was|is|were|are|has|had|flows?|flowing|that|which|"
+    r"accounts?|assets?|liabilit\w*|ratio|yield|dollars?|prices?)\b)", re.I)
+_CURRENT_AS_NOUN_AFTER = re.compile(r"\b(?:alternating|direct|electric|electrical|ocean|rip|tidal)\s+$", re.I)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 6):start].rstrip(" \t\"'`\u201c\u2018")
+    return not before or before[-1] in ".!?\n" or before.endswith(("''", "\u201d"))
 
 
 def _norm_ref(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    word = " ".join(g["ref"].lower().split())
+    word = " ".join(g["ref"].lower().replace("-", " ").split())
     if word not in _ANNOTATED_REFS:
         return None
+    after = text[start + len(g["ref"]):start + len(g["ref"]) + 30]
+    if word == "current" and (_CURRENT_NOT_OF_TIME.match(after)
+                              or _CURRENT_AS_NOUN_AFTER.search(text[max(0, start - 14):start])):
+        return None
+    if word == "now" and g["ref"] == "Now" and after.startswith(",") and _opens_sentence(text, start):
+        return None  # "Now, ..." opening a sentence is a turn in the telling, not the present
     if word == "right now":
         res = _Result("DATE", "PRESENT_REF", None, "ref")
         res.skip = len(g["ref"]) - 3  # TimeML marks "now", not its "right"

@@ -128,6 +128,9 @@ def test_things_that_are_not_dates(text):
     ("Nothing has changed now.", "PRESENT_REF", "DATE"),
     ("It recently emerged", "PAST_REF", "DATE"),
     ("after the recent collapse of the junk-bond market", "PAST_REF", "DATE"),
+    # "current" is the present's adjective as "recent" is the past's; "then-current" looks back.
+    ("Castro said he would travel with his current wife", "PRESENT_REF", "DATE"),
+    ("at 50% of the then-current market price", "PAST_REF", "DATE"),
     ("the market has moved in recent weeks", "PXW", "DURATION"),
     ("for three years", "P3Y", "DURATION"),
     ("the past two months", "P2M", "DURATION"),
@@ -146,6 +149,31 @@ def test_refs_durations_and_sets_are_mentions_but_place_nothing(text, value, typ
     found = find_mentions(text, MON_23_AUG_2021)
     assert [(m.value, m.type) for m in found] == [(value, type_)]
     assert not found[0].places_event
+
+
+@pytest.mark.parametrize("text", [
+    "The boat was swept away by the current.",
+    "a strong current of opinion",
+    "the current account deficit widened",
+    "alternating current motors",
+    "Now, he says, the plan looks different.",  # a turn in the telling, not the present
+    "expects revenue to increase by 20% annually",  # a rate's unit, as "per year"
+    "a plant that would produce about 10,000 units annually",
+    "eliminate dividend payments of C$17.9 million annually",
+])
+def test_words_of_time_that_name_no_time(text):
+    found = find_mentions(text, MON_23_AUG_2021)
+    assert found == [], [(m.text, m.value) for m in found]
+
+
+def test_now_opening_a_sentence_without_a_comma_is_the_present():
+    found = find_mentions("Now the alliance is larger. Prices are lower now.", MON_23_AUG_2021)
+    assert [(m.text, m.value) for m in found] == [("Now", "PRESENT_REF"), ("now", "PRESENT_REF")]
+
+
+def test_the_current_fiscal_year_is_the_publications():
+    found = find_mentions("sales in the current fiscal year", MON_23_AUG_2021)
+    assert [(m.text, m.value) for m in found] == [("the current fiscal year", "2021")]
 
 
 def test_a_companys_year_ended_on_a_day_is_twelve_months_not_a_date():

@@ -44,8 +44,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Editors' login: a signed cookie, HttpOnly and SameSite=Lax always, Secure under HTTPS.
     app.add_middleware(SessionMiddleware, secret_key=settings.session_secret(), session_cookie="timeline_session",
                        max_age=12 * 60 * 60, same_site="lax", https_only=settings.https)
-    # Pages and JSON shrink about ninefold: a 160 KB timeline window travels as 18 KB.
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # Pages and JSON shrink six- to sevenfold: a 48 KB timeline window travels as 7 KB. Level 1 (nginx's
+    # default), not Starlette's 9: on the API's 100-event pages 9 cost a fifth of the request's time
+    # and saved a quarter of the bytes.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=1)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET"],
                            expose_headers=["ETag", "Last-Modified", "Link"])

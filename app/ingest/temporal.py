@@ -1269,7 +1269,7 @@ _ANNOTATED_REFS = {"now", "right now", "currently", "recently", "recent", "the f
                    "recent years", "nowadays", "at present", "lately", "presently", "current", "then current"}
 # "Current" is the present's adjective, as "recent" is the past's ("its current owner"), but not
 # where it is a noun ("swept away by the current", "the current of") or a term of its own
-# ("current account", "alternating current").
+# ("current account", "in current dollars": nominal ones, "alternating current").
 _CURRENT_NOT_OF_TIME = re.compile(
     r"\s*(?:[^\w\s]|$|(?:of|in|and|or|from|to|was|is|were|are|has|had|flows?|flowing|that|which|"
     r"accounts?|assets?|liabilit\w*|ratio|yield|dollars?|prices?)\b)", re.I)

@@ -91,6 +91,15 @@ def test_openapi_documents_the_api(client):
     assert params["limit"]["description"] and params["after"]["description"]
 
 
+def test_pages_travel_compressed_to_clients_that_accept_it(client):
+    whole = client.get("/api/events?limit=100", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in whole.headers
+    packed = client.get("/api/events?limit=100", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert int(packed.headers["content-length"]) * 3 < len(whole.content)  # the seeds' page shrinks at least threefold
+    assert packed.json() == whole.json()  # decoded by the client: the same answer
+
+
 def test_the_app_refuses_an_unmigrated_database(tmp_path):
     from fastapi.testclient import TestClient
 

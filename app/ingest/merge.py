@@ -261,9 +261,15 @@ class EventIndex:
         """Events that share one of the rarest words and whose dates overlap [start, end]."""
         words = sorted(keywords, key=lambda w: (self._df.get(w, 0), w))[:self.RAREST_WORDS]
         out = []
+        buckets = self._buckets(start, end)
         for word in words:
-            for bucket in self._buckets(start, end):
+            for bucket in buckets:
+                # An event starting before this bucket is filed in the one before it too (an event's
+                # buckets run on from its first): past the first bucket it was read there already.
+                floor = f"{bucket * self.BUCKET_YEARS:04d}" if bucket > buckets.start else ""
                 for e, filed, e_start, e_end in postings.get((word, bucket), ()):
+                    if e_start < floor:
+                        continue
                     if e.edtf is not filed:
                         e_start, e_end = bounds(e.edtf)  # re-dated since it was filed here
                     if e_start <= end and e_end >= start:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import sys
-import itertools
 import time
 from operator import itemgetter
 import json
@@ -609,7 +608,7 @@ class Ingestor:
         if date != event.edtf or read > len(event.sources):
             date, read, state = event.edtf, 0, None
         if state is not False:
-            for source in itertools.islice(event.sources, read, None):
+            for source in event.sources[read:]:  # a slice: islice would walk the sources already read
                 if source.edtf == date:
                     state = source.inferred
                     if not state:

@@ -566,8 +566,8 @@ def _anchor_by_weekday(article_name: str, candidates: list[EventCandidate], inde
             continue
         pool = index.sharing_any_year(c.keywords) if year is None else \
             index._sharing(c.keywords, f"{year:04d}-01-01", f"{year:04d}-12-31", index._postings)
-        # An event sharing several of the rare words, or filed in several buckets, is in the pool
-        # once for each: judged once (the first time; a tie never replaces the best).
+        # An event sharing several of the rare words is in the pool once for each: judged once
+        # (the first time; a tie never replaces the best).
         for event in {id(e): e for e in pool}.values():
             if event.granularity != "day":
                 continue  # most of a year's events, told apart without reading their dates

@@ -1285,11 +1285,11 @@ def _norm_ref(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     word = " ".join(g["ref"].lower().replace("-", " ").split())
     if word not in _ANNOTATED_REFS:
         return None
-    after = text[start + len(g["ref"]):start + len(g["ref"]) + 30]
-    if word == "current" and (_CURRENT_NOT_OF_TIME.match(after)
+    end = start + len(g["ref"])
+    if word == "current" and (_CURRENT_NOT_OF_TIME.match(text, end)
                               or _CURRENT_AS_NOUN_AFTER.search(text[max(0, start - 14):start])):
         return None
-    if word == "now" and g["ref"] == "Now" and after.startswith(",") and _opens_sentence(text, start):
+    if g["ref"] == "Now" and text.startswith(",", end) and _opens_sentence(text, start):
         return None  # "Now, ..." opening a sentence is a turn in the telling, not the present
     if word == "right now":
         res = _Result("DATE", "PRESENT_REF", None, "ref")

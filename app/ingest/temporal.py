@@ -1226,7 +1226,7 @@ def _norm_set(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
 def _norm_duration(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     n = _number(g["dn"])
     unit = g["du"].lower()
-    if g["dn"].lower() in ("a", "an") and not g["dhalf"] and re.match(r"\s*(?:ago|earlier|later)",
+    if g["dn"].lower() in ("a", "an") and not g["dhalf"] and re.match(r"[\s-]*(?:ago|earlier|later)",
                                                                      text[start + len(g["_m"]):]):
         return None
     if unit == "quarter":
@@ -1266,13 +1266,16 @@ _REFS = {
 # Refs that TimeML annotates as times; the rest of the list is context we must not
 # turn into events, but scoring them as TIMEX would only add false positives.
 _ANNOTATED_REFS = {"now", "right now", "currently", "recently", "recent", "the future", "the past",
-                   "recent years", "nowadays", "at present", "lately", "presently", "current", "then current"}
+                   "recent years", "nowadays", "at present", "lately", "presently", "current", "then current", "soon"}
 # "Current" is the present's adjective, as "recent" is the past's ("its current owner"), but not
 # where it is a noun ("swept away by the current", "the current of") or a term of its own
 # ("current account", "in current dollars": nominal ones, "alternating current").
 _CURRENT_NOT_OF_TIME = re.compile(
     r"\s*(?:[^\w\s]|$|(?:of|in|and|or|from|to|was|is|were|are|has|had|flows?|flowing|that|which|"
     r"accounts?|assets?|liabilit\w*|ratio|yield|dollars?|prices?)\b)", re.I)
+# "Soon" is the future only where it says so: not "as soon as", "soon after", or a past tale ("was soon
+# released", "soon became").
+_SOON_NOT_AHEAD = re.compile(r"\s*(?:as|after|afterwards?|thereafter|became|began|came|went|found|left|\w+ed)\b", re.I)
 _CURRENT_AS_NOUN_AFTER = re.compile(r"\b(?:alternating|direct|electric|electrical|ocean|rip|tidal)\s+$", re.I)
 
 
@@ -1291,6 +1294,9 @@ def _norm_ref(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
         return None
     if g["ref"] == "Now" and text.startswith(",", end) and _opens_sentence(text, start):
         return None  # "Now, ..." opening a sentence is a turn in the telling, not the present
+    if word == "soon" and (_SOON_NOT_AHEAD.match(text, end)
+                           or re.search(r"\b(?:was|were|had)\s+$", text[max(0, start - 6):start], re.I)):
+        return None
     if word == "right now":
         res = _Result("DATE", "PRESENT_REF", None, "ref")
         res.skip = len(g["ref"]) - 3  # TimeML marks "now", not its "right"

@@ -131,6 +131,7 @@ def test_things_that_are_not_dates(text):
     # "current" is the present's adjective as "recent" is the past's; "then-current" looks back.
     ("Castro said he would travel with his current wife", "PRESENT_REF", "DATE"),
     ("at 50% of the then-current market price", "PAST_REF", "DATE"),
+    ("prosecutors may soon seek an indictment", "FUTURE_REF", "DATE"),
     ("the market has moved in recent weeks", "PXW", "DURATION"),
     ("for three years", "P3Y", "DURATION"),
     ("the past two months", "P2M", "DURATION"),
@@ -160,6 +161,11 @@ def test_refs_durations_and_sets_are_mentions_but_place_nothing(text, value, typ
     "expects revenue to increase by 20% annually",  # a rate's unit, as "per year"
     "a plant that would produce about 10,000 units annually",
     "eliminate dividend payments of C$17.9 million annually",
+    # "soon" looks ahead only in a clause that does
+    "They want the boy returned as soon as possible.",
+    "He was probably killed soon after his capture.",
+    "He was soon released from hospital.",
+    "a trickle of cash that soon became a flood",
 ])
 def test_words_of_time_that_name_no_time(text):
     found = find_mentions(text, MON_23_AUG_2021)
@@ -209,6 +215,8 @@ def read_in_1989(text: str, span: str):
     ("In the third quarter, sales rose. The year-earlier quarter was weak.", "The year-earlier quarter", "1988-Q3",
      "1988-07/1988-09"),
     ("Profit rose 5% from a year ago.", "a year ago", "1988", "1988"),
+    # "a year-earlier loss": the article belongs to the noun, the date is "year-earlier".
+    ("Third-quarter profit beat a year-earlier loss of $5 million.", "year-earlier", "1988-Q3", "1988-07/1988-09"),
     # "The year" after a preposition is the year reported on; "the year before" is another.
     ("For the year, pet food volume was flat.", "the year", "1989", "1989"),
     ("Sales rose in the first nine months of the year.", "the year", "1989", "1989"),

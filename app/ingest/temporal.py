@@ -1108,8 +1108,24 @@ def _day_relative(offset: int, anchor: Anchor) -> _Result:
     return _Result("DATE", v, v, "day", relative=True)
 
 
+# "Today's youth", "many of today's computers", "the people of tomorrow": the era, not a day.
+_ERA_NOUNS = (r"(?:world|youth|young|society|generations?|children|kids|teenagers|students|families|people|"
+              r"leaders|workers|workforce|jobs|technology|economy|culture|armies|army|cars|computers|weapons|schools)")
+_ERA_POSSESSIVE = re.compile(r"['\u2019]s\b(?P<era>\s+(?:[a-z]+\s+)?" + _ERA_NOUNS + r"\b)?", re.I)
+_ERA_OF = re.compile(r"\b" + _ERA_NOUNS + r"\s+of\s+$", re.I)
+
+
+def _names_an_era(text: str, start: int, end: int) -> bool:
+    possessive = _ERA_POSSESSIVE.match(text, end)
+    if possessive:
+        return bool(possessive["era"])
+    return bool(_ERA_OF.search(text[max(0, start - 20):start]))
+
+
 def _norm_today(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     word = " ".join(g["today"].lower().split())
+    if word in ("today", "tomorrow") and g["today"] == g["_m"] and _names_an_era(text, start, start + len(word)):
+        return None
     offset = {"today": 0, "tomorrow": 1, "yesterday": -1, "the day before yesterday": -2,
               "the day after tomorrow": 2}[word]
     return _day_relative(offset, anchor)

@@ -166,10 +166,25 @@ def test_refs_durations_and_sets_are_mentions_but_place_nothing(text, value, typ
     "He was probably killed soon after his capture.",
     "He was soon released from hospital.",
     "a trickle of cash that soon became a flood",
+    # "today" and "tomorrow" as an era, not a day
+    "The case of Elian is for today's youth what the blockade was for us.",
+    "the chips of choice in many of today's personal computers",
+    "If I were choosing the people of tomorrow, I would choose them.",
 ])
 def test_words_of_time_that_name_no_time(text):
     found = find_mentions(text, MON_23_AUG_2021)
     assert found == [], [(m.text, m.value) for m in found]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The offer, advertised in today's editions, expires in a week.", "today", "2021-08-23"),
+    ("Tomorrow's vote has international implications.", "Tomorrow", "2021-08-24"),
+    ("As of today, the border is closed.", "today", "2021-08-23"),
+    ("The leaders of tomorrow's summit met.", "tomorrow", "2021-08-24"),
+])
+def test_today_and_tomorrow_before_a_thing_of_the_day_are_the_day(text, span, value):
+    m = only(text)
+    assert (m.text, m.value) == (span, value)
 
 
 def test_now_opening_a_sentence_without_a_comma_is_the_present():

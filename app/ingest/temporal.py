@@ -1215,6 +1215,7 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     return bool(after and after.group(1) not in _MONTH_FORMS and after.group(1) not in _NOT_NAMES)
 
 
+# What comes before a rate's unit: "8% annually", "$500 million a year", "700 seats a week".
 _AFTER_A_QUANTITY = re.compile(
     r"(?:\d|%|\b(?:percent|per\s+cent|million|billion|trillion|thousand|hundred))\s+(?:[a-z]+\s+)?$", re.I)
 
@@ -1245,6 +1246,8 @@ def _norm_duration(g: dict, anchor: Anchor, text: str, start: int) -> _Result | 
     if g["dn"].lower() in ("a", "an") and not g["dhalf"] and re.match(r"[\s-]*(?:ago|earlier|later)",
                                                                      text[start + len(g["_m"]):]):
         return None
+    if g["dn"].lower() in ("a", "an") and _AFTER_A_QUANTITY.search(text[max(0, start - 40):start]):
+        return None  # "$500 million a year", "700 seats a week": a rate's unit, as "per year"
     if unit == "quarter":
         return None  # "three quarters of ..." is a fraction far more often than a duration
     if re.match(r"[\s-]+old\b", text[start + len(g["_m"]):]):

@@ -161,6 +161,8 @@ def test_refs_durations_and_sets_are_mentions_but_place_nothing(text, value, typ
     "expects revenue to increase by 20% annually",  # a rate's unit, as "per year"
     "a plant that would produce about 10,000 units annually",
     "eliminate dividend payments of C$17.9 million annually",
+    "save $500 million a year in costs",
+    "This will add nearly 700 seats a week on the route.",
     # "soon" looks ahead only in a clause that does
     "They want the boy returned as soon as possible.",
     "He was probably killed soon after his capture.",

@@ -121,11 +121,12 @@ HOLIDAYS = {
     "veterans' day": (11, 11), "may day": (5, 1), "st. patrick's day": (3, 17),
     "guy fawkes night": (11, 5), "remembrance day": (11, 11),
 }
-# Movable holidays: (month, weekday, which one: 1st, 2nd... or -1 for the last).
+# Movable holidays: (month, weekday, which one: 1st, 2nd... or -1 for the last, days after it).
 MOVABLE_HOLIDAYS = {
-    "thanksgiving day": (11, 3, 4), "thanksgiving": (11, 3, 4), "labor day": (9, 0, 1),
-    "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3), "mother's day": (5, 6, 2),
-    "father's day": (6, 6, 3),
+    "thanksgiving day": (11, 3, 4, 0), "thanksgiving": (11, 3, 4, 0), "labor day": (9, 0, 1, 0),
+    "memorial day": (5, 0, -1, 0), "martin luther king day": (1, 0, 3, 0), "mother's day": (5, 6, 2, 0),
+    "father's day": (6, 6, 3, 0),
+    "election day": (11, 0, 1, 1),  # American: the Tuesday after the first Monday in November
 }
 _HOLIDAY = "|".join(
     sorted((re.escape(h).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for h in [*HOLIDAYS, *MOVABLE_HOLIDAYS]),
@@ -594,11 +595,11 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> int:
 def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     name = " ".join(g["hol"].lower().replace("\u2019", "'").split())
     if name in MOVABLE_HOLIDAYS:
-        month, weekday, nth = MOVABLE_HOLIDAYS[name]
+        month, weekday, nth, days_after = MOVABLE_HOLIDAYS[name]
         year = _year_number(g["hy"]) if g["hy"] else _year_for_month_day(month, 15, anchor, _looks_ahead(text, start))
         if year is None:
             return _Result("DATE", f"XXXX-{month:02d}-XX", None, "month", relative=True)
-        v = f"{year:04d}-{month:02d}-{_nth_weekday(year, month, weekday, nth):02d}"
+        v = f"{year:04d}-{month:02d}-{_nth_weekday(year, month, weekday, nth) + days_after:02d}"
         return _Result("DATE", v, v, "day", relative=not g["hy"])
     month, day = HOLIDAYS[name]
     if g["hy"]:
@@ -1285,7 +1286,7 @@ _REFS = {
 # Refs that TimeML annotates as times; the rest of the list is context we must not
 # turn into events, but scoring them as TIMEX would only add false positives.
 _ANNOTATED_REFS = {"now", "right now", "currently", "recently", "recent", "the future", "the past",
-                   "recent years", "nowadays", "at present", "lately", "presently", "current", "then current", "soon"}
+                   "recent years", "nowadays", "these days", "at present", "lately", "presently", "current", "then current", "soon"}
 # "Current" is the present's adjective, as "recent" is the past's ("its current owner"), but not
 # where it is a noun ("swept away by the current", "the current of") or a term of its own
 # ("current account", "in current dollars": nominal ones, "alternating current").

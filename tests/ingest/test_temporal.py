@@ -79,6 +79,10 @@ def test_absolute_dates(text, span, edtf, granularity):
     ("Putin on Tuesday said that Moscow will not interfere", dt.date(2021, 8, 26), "2021-08-24"),
     ("Profit rose in the quarter, the bank said.", dt.date(1989, 10, 26), "1989-07/1989-09"),  # just ended
     ("Sales fell in the fourth quarter.", dt.date(1998, 1, 26), "1997-10/1997-12"),  # last year's
+    # American holidays that move: the fourth Thursday, the Tuesday after the first Monday
+    ("Families gathered on Thanksgiving.", dt.date(2021, 12, 1), "2021-11-25"),
+    ("a major theme of our campaign until Election Day", dt.date(1998, 10, 26), "1998-11-03"),
+    ("Polls close on Election Day.", dt.date(2024, 10, 1), "2024-11-05"),
 ])
 def test_relative_dates_resolve_against_the_publication_date(text, anchor, edtf):
     assert only(text, anchor).edtf == edtf
@@ -132,6 +136,7 @@ def test_things_that_are_not_dates(text):
     ("Castro said he would travel with his current wife", "PRESENT_REF", "DATE"),
     ("at 50% of the then-current market price", "PAST_REF", "DATE"),
     ("prosecutors may soon seek an indictment", "FUTURE_REF", "DATE"),
+    ("they seem to hurt market makers more painfully these days", "PRESENT_REF", "DATE"),
     ("the market has moved in recent weeks", "PXW", "DURATION"),
     ("for three years", "P3Y", "DURATION"),
     ("the past two months", "P2M", "DURATION"),

@@ -253,6 +253,7 @@ PATTERNS: list[tuple[str, str]] = [
                  + r"(?P<runit>week|weekend|month|year|quarter|decade|century|day|hour|minute)(?P<rplural>s)?)(?![A-Za-z])"),
     ("the_weekend", r"(?i:the" + S + r"weekend)(?![A-Za-z])"),
     ("part_of_day", r"(?i:(?P<prel>this|yesterday|tomorrow|last)" + S + r"(?P<ppart>morning|afternoon|evening|night)"
+                    r"|mid[ \t-]?(?P<mpart>morning|afternoon|evening)(?:[ \t]+(?P<mrel>yesterday|today|tomorrow))?"
                     r"|(?P<tonight>tonight))(?![A-Za-z])"),
     ("weekday", _pat(r"(?i:(?:early|late|earlier|later)" + S + r")?(?i:(?P<wrel>last|next|this|coming|past|previous)"
                      + S + r")?{WEEKDAY}(?:" + S
@@ -1145,12 +1146,12 @@ def _norm_the_weekend(g: dict, anchor: Anchor, text: str, start: int) -> _Result
 
 
 def _norm_part_of_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    rel = (g["prel"] or "tonight").lower()
-    part = (g["ppart"] or "").lower()
+    rel = (g["prel"] or g["mrel"] or ("today" if g["mpart"] else "tonight")).lower()
+    part = (g["ppart"] or g["mpart"] or "").lower()
     if rel == "tonight":
         part, offset = "night", 0
     else:
-        offset = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[rel]
+        offset = {"this": 0, "today": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[rel]
         if rel == "last" and part != "night":
             return None
     res = _day_relative(offset, anchor)

@@ -270,6 +270,10 @@ def read_in_1989(text: str, span: str):
     # A part of a day is a time in TimeML's value; the timeline places it on the day.
     ("Police arrived Wednesday night.", "Wednesday night", "1989-10-25TNI", "1989-10-25"),
     ("The talks ended Thursday evening.", "Thursday evening", "1989-10-26TEV", "1989-10-26"),
+    ("By mid afternoon, officials were saying the operation was over.", "mid afternoon", "1989-10-27TAF",
+     "1989-10-27"),
+    ("In London at mid-afternoon yesterday, the shares were up.", "mid-afternoon yesterday", "1989-10-26TAF",
+     "1989-10-26"),
     ("Sales slowed in the summer.", "the summer", "1989-SU", "1989-22"),
     # A clock time beside a day is a time on that day.
     ("Bids are due by 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "1989-11-09T17:00", "1989-11-09"),

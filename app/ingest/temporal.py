@@ -501,7 +501,10 @@ def _looks_ahead(text: str, start: int) -> bool:
     # A quotation ends a clause too: in `"We will...," he said Friday` the "will" is the quote's.
     cut = max(_sentence_end(window), window.rfind(";"), window.rfind("\n"), window.rfind(", "),
               window.rfind('"'), window.rfind("\u201d"), window.rfind("''"))
-    return bool(FUTURE_CUE.search(window[cut + 1:]))
+    clause = window[cut + 1:]
+    cue = FUTURE_CUE.search(clause)
+    # "had been scheduled to expire Friday": a plan told in the past perfect is already past
+    return bool(cue) and not re.search(r"\bhad\s+(?:been\s+|\w+ly\s+)?$", clause[:cue.start()])
 
 
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Inc|Corp|Co|No|Jan|Feb|Mar|"

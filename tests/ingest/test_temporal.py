@@ -194,6 +194,15 @@ def test_today_and_tomorrow_before_a_thing_of_the_day_are_the_day(text, span, va
     assert (m.text, m.value) == (span, value)
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The offer will expire at midnight Friday.", "1989-11-03T24:00"),
+    # a plan told in the past perfect is already past
+    ("The offer previously had been scheduled to expire at midnight Friday.", "1989-10-27T24:00"),
+])
+def test_a_plan_looks_ahead_unless_told_in_the_past_perfect(text, value):
+    assert only(text, dt.date(1989, 10, 30)).value == value
+
+
 def test_now_opening_a_sentence_without_a_comma_is_the_present():
     found = find_mentions("Now the alliance is larger. Prices are lower now.", MON_23_AUG_2021)
     assert [(m.text, m.value) for m in found] == [("Now", "PRESENT_REF"), ("now", "PRESENT_REF")]

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dateutil.easter import easter
+
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, UNKNOWN
 from .types import UNKNOWN_ANCHOR, Anchor, Mention
 
@@ -128,8 +130,15 @@ MOVABLE_HOLIDAYS = {
     "father's day": (6, 6, 3, 0),
     "election day": (11, 0, 1, 1),  # American: the Tuesday after the first Monday in November
 }
+# The feasts that follow Easter: days after (or before) Easter Sunday; a week is the one Easter ends.
+EASTER_FEASTS = {
+    "easter sunday": 0, "easter day": 0, "easter": 0, "easter monday": 1, "good friday": -2,
+    "maundy thursday": -3, "holy saturday": -1, "palm sunday": -7, "ash wednesday": -46,
+    "pentecost": 49, "whit sunday": 49, "easter week": "week", "holy week": "week",
+}
 _HOLIDAY = "|".join(
-    sorted((re.escape(h).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for h in [*HOLIDAYS, *MOVABLE_HOLIDAYS]),
+    sorted((re.escape(h).replace("'", "['\u2019]").replace(r"\ ", r"\s+")
+            for h in [*HOLIDAYS, *MOVABLE_HOLIDAYS, *EASTER_FEASTS]),
            key=len, reverse=True))
 
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -299,7 +308,7 @@ MASTER = re.compile("|".join(f"(?P<_{name}>{rx})" for name, rx in PATTERNS))
 TRIGGER_WORDS = frozenset(
     [f.lower().rstrip(".") for f in _MONTH_FORMS] + [f.lower().rstrip(".") for f in _WEEKDAY_FORMS]
     + list(NUMBER_WORDS) + [w.split()[0] for w in NUMBER_WORDS] + [w.split()[0] for w in VAGUE_NUMBERS]
-    + [h.split()[0].replace("'", "") for h in [*HOLIDAYS, *MOVABLE_HOLIDAYS]] + ["valentine", "new", "st", "mother", "father"]
+    + [h.split()[0].replace("'", "") for h in [*HOLIDAYS, *MOVABLE_HOLIDAYS, *EASTER_FEASTS]] + ["valentine", "new", "st", "mother", "father"]
     + list(SEASONS) + list(QUARTER_WORDS) + ["q1", "q2", "q3", "q4"] + list(ORDINAL_WORDS) + """
     the that last next this coming past previous following current earlier later early late mid end beginning start
     middle between every each per comparable corresponding same fiscal half latter close daily weekly monthly annually yearly hourly nightly quarterly today tomorrow
@@ -315,7 +324,8 @@ CORE_WORDS = frozenset(
                        "morning", "afternoon", "evening", "night") for s in ("", "s")]
     + list(SEASONS) + ["century", "centuries", "future", "past", "present", "moment", "recent", "today",
                        "tomorrow", "yesterday", "tonight", "now", "currently", "recently", "lately", "nowadays",
-                       "presently", "soon", "formerly", "former", "once", "immediately", "current", "christmas", "eve", "halloween", "thanksgiving",
+                       "presently", "soon", "formerly", "former", "once", "immediately", "current", "christmas", "eve",
+                       "halloween", "thanksgiving", "easter", "pentecost",
                        "noon", "midnight", "midday", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
                        "nightly", "quarterly", "date", "q1", "q2", "q3", "q4", "while", "thousand", *SPOKEN_CENTURIES, *SPOKEN_DECADES])
 _TOKEN = re.compile(r"\d+|[A-Za-z]+")
@@ -596,8 +606,32 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> int:
     return last.day - (last.weekday() - weekday) % 7
 
 
+def _norm_easter_feast(name: str, year_tok: str | None, anchor: Anchor, text: str, start: int) -> _Result | None:
+    if re.match(r"\s+(?:Island|Rising|Offensive|egg)", text[start + len(name):]):
+        return None  # a name of its own, not the day
+    days = EASTER_FEASTS[name]
+    if year_tok:
+        year: int | None = _year_number(year_tok)
+    elif anchor.year is not None:
+        this_years = easter(anchor.year)
+        year = _year_for_month_day(this_years.month, this_years.day, anchor, _looks_ahead(text, start))
+    else:
+        year = None
+    if year is None:
+        return _Result("DATE", UNKNOWN, UNKNOWN, "unknown", relative=True, unresolved=True)
+    sunday = easter(year)
+    if days == "week":
+        v = _week_value(sunday)
+        first, last = _week_bounds(sunday)
+        return _Result("DATE", v, f"{first.isoformat()}/{last.isoformat()}", "range", relative=not year_tok)
+    v = (sunday + dt.timedelta(days=days)).isoformat()
+    return _Result("DATE", v, v, "day", relative=not year_tok)
+
+
 def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     name = " ".join(g["hol"].lower().replace("\u2019", "'").split())
+    if name in EASTER_FEASTS:
+        return _norm_easter_feast(name, g["hy"], anchor, text, start)
     if name in MOVABLE_HOLIDAYS:
         month, weekday, nth, days_after = MOVABLE_HOLIDAYS[name]
         year = _year_number(g["hy"]) if g["hy"] else _year_for_month_day(month, 15, anchor, _looks_ahead(text, start))

@@ -83,6 +83,11 @@ def test_absolute_dates(text, span, edtf, granularity):
     ("Families gathered on Thanksgiving.", dt.date(2021, 12, 1), "2021-11-25"),
     ("a major theme of our campaign until Election Day", dt.date(1998, 10, 26), "1998-11-03"),
     ("Polls close on Election Day.", dt.date(2024, 10, 1), "2024-11-05"),
+    # Easter moves with the moon; its feasts and its week move with it
+    ("Protesters prayed as Easter week began.", dt.date(2000, 4, 17), "2000-04-17/2000-04-23"),
+    ("The shops close on Good Friday.", dt.date(2021, 3, 1), "2021-04-02"),
+    ("Pilgrims gathered at Easter.", dt.date(2019, 5, 2), "2019-04-21"),
+    ("The talks resume after Easter Monday 2022.", dt.date(2021, 3, 1), "2022-04-18"),
 ])
 def test_relative_dates_resolve_against_the_publication_date(text, anchor, edtf):
     assert only(text, anchor).edtf == edtf
@@ -177,6 +182,7 @@ def test_refs_durations_and_sets_are_mentions_but_place_nothing(text, value, typ
     "The case of Elian is for today's youth what the blockade was for us.",
     "the chips of choice in many of today's personal computers",
     "If I were choosing the people of tomorrow, I would choose them.",
+    "the statues of Easter Island",
 ])
 def test_words_of_time_that_name_no_time(text):
     found = find_mentions(text, MON_23_AUG_2021)

@@ -212,6 +212,8 @@ PATTERNS: list[tuple[str, str]] = [
                       + r"(?P<dmrel>this|last|next)" + S + r"month)(?![A-Za-z])"),
     ("month_week", _pat(r"(?i:the" + S + r"(?P<mwn>first|second|third|fourth|last|final)" + S + r"week" + S + r"of)" + S
                         + r"{MONTH}(?:" + OPT_COMMA + r"{YEAR})?", MONTH="mwm", YEAR="mwy")),
+    ("week_of_day", _pat(r"(?i:the" + S + r"week" + S + r"of)" + S + r"{MONTH}" + S + r"{DAY}(?:" + OPT_COMMA
+                         + r"{YEAR})?", MONTH="wom", DAY="wod", YEAR="woy")),
     ("month_year", _pat(r"(?i:(?P<mymod>early|mid|late|the end of|the beginning of|the start of|the middle of)[ \t-]+)?"
                         r"{MONTH}" + OPT_COMMA + r"(?:of" + S + r")?{YEAR}", MONTH="yym", YEAR="yyy")),
     ("decade", r"(?i:(?P<decmod>the" + S + r"(?:early|mid|late)[ \t-]*|the" + S + r"|early[ \t-]*|mid[ \t-]*|late[ \t-]*))?"
@@ -725,6 +727,16 @@ def _norm_month_week(g: dict, anchor: Anchor, text: str, start: int) -> _Result 
     # TIMEX3 cannot name a week of a month: its value is the month; the timeline gets the days
     v = f"{year:04d}-{month:02d}"
     return _Result("DATE", v, f"{v}-{first:02d}/{v}-{first + 6:02d}", "range", relative=not g["mwy"])
+
+
+def _norm_week_of_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """`the week of March 6`: the week that holds that day."""
+    day = _month_day(_month(g["wom"]), int(g["wod"]), g["woy"], anchor, text, start)
+    if day is None or day.unresolved or len(day.value) != 10:
+        return day
+    first, last = _week_bounds(dt.date.fromisoformat(day.value))
+    return _Result("DATE", _week_value(first), f"{first.isoformat()}/{last.isoformat()}", "range",
+                   relative=day.relative)
 
 
 def _norm_mdy(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -1455,7 +1467,7 @@ _TWO_THOUSAND_CUE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\
 
 NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "iso": _norm_iso, "numeric": _norm_numeric, "compact": _norm_compact, "holiday": _norm_holiday,
-    "day_range": _norm_day_range, "month_week": _norm_month_week, "day_of_month": _norm_day_of_month, "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
+    "day_range": _norm_day_range, "month_week": _norm_month_week, "week_of_day": _norm_week_of_day, "day_of_month": _norm_day_of_month, "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
     "century": _norm_century, "spoken_decade": _norm_spoken_decade, "year_range": _norm_year_range, "year_part": _norm_year_part,
     "year_edge": _norm_year_edge, "fiscal_year": _norm_fiscal_year, "year_period": _norm_year_period, "year_quarter": _norm_year_quarter,
     "time_on_day": _norm_time_on_day, "season": _norm_season,

@@ -85,6 +85,7 @@ def test_absolute_dates(text, span, edtf, granularity):
     ("Polls close on Election Day.", dt.date(2024, 10, 1), "2024-11-05"),
     # Easter moves with the moon; its feasts and its week move with it
     ("Protesters prayed as Easter week began.", dt.date(2000, 4, 17), "2000-04-17/2000-04-23"),
+    ("The case may be resolved in a hearing the week of March 6.", dt.date(2000, 2, 24), "2000-03-06/2000-03-12"),
     ("The shops close on Good Friday.", dt.date(2021, 3, 1), "2021-04-02"),
     ("Pilgrims gathered at Easter.", dt.date(2019, 5, 2), "2019-04-21"),
     ("The talks resume after Easter Monday 2022.", dt.date(2021, 3, 1), "2022-04-18"),

@@ -1451,7 +1451,8 @@ def _norm_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
         return None
     if re.match(r"[.,]\d", after) or re.match(r"\s*(?:-|\u2013)\s*\d", after):
         return None
-    if NOT_A_YEAR_AFTER.match(after):
+    # "post-1959 politics", "mid-1990 sales": a prefixed year is an adjective, not a count of things
+    if NOT_A_YEAR_AFTER.match(after) and not re.search(r"\b(?:pre|post|mid)-$", before, re.I):
         return None
     if not (1900 <= year <= 2099) and not YEAR_LEFT_CUE.search(before):
         return None

@@ -283,6 +283,8 @@ def read_in_1989(text: str, span: str):
     ("In nineteen ninety-one Charles Keating was convicted.", "nineteen ninety-one", "1991", "1991"),
     ("The approach of the year two thousand has many worried.", "the year two thousand", "2000", "2000"),
     ("By 1995 was the deadline.", "1995", "1995", "1995"),
+    # A prefixed year is an adjective before its noun, not a count of things.
+    ("The post-1959 politics split families.", "1959", "1959", "1959"),
     # A part of a day is a time in TimeML's value; the timeline places it on the day.
     ("Police arrived Wednesday night.", "Wednesday night", "1989-10-25TNI", "1989-10-25"),
     ("The talks ended Thursday evening.", "Thursday evening", "1989-10-26TEV", "1989-10-26"),

@@ -281,7 +281,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("bare_units", r"(?i:(?P<bunit>years|months|weeks|decades|centuries|days|hours|minutes))(?![A-Za-z])"),
     ("ref", r"(?i:(?P<ref>right now|now|then[ \t-]current|currently|current|at present|nowadays|presently|these days|at the moment|"
             r"recently|lately|recent years|recent|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
-            r"to date|for now|any time|immediately))(?![A-Za-z])"),
+            r"to date|for now|any time|immediately|a (?:later|future) date))(?![A-Za-z])"),
     ("time_on_day", r"(?P<twat>(?i:at)[ \t]+)?(?:(?<![\d:.])(?P<twh>1[0-2]|0?[1-9])(?:[:.](?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
                      r"|(?P<twnoon>(?i:noon|midnight|midday))"
                      r"|(?<![\d:.])(?P<twh24>[01]?\d|2[0-3]):(?P<twmin24>[0-5]\d)(?:(?=[ \t]*" + _ZONE + r")|(?(twat)|(?!))))"
@@ -1331,12 +1331,13 @@ _REFS = {
     "recently": "PAST_REF", "lately": "PAST_REF", "recent years": "PAST_REF", "recent": "PAST_REF",
     "the past": "PAST_REF", "formerly": "PAST_REF", "former": "PAST_REF", "once": "PAST_REF",
     "the future": "FUTURE_REF", "in the future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "any time": "FUTURE_REF", "immediately": "PRESENT_REF",
+    "any time": "FUTURE_REF", "immediately": "PRESENT_REF", "a later date": "FUTURE_REF", "a future date": "FUTURE_REF",
 }
 # Refs that TimeML annotates as times; the rest of the list is context we must not
 # turn into events, but scoring them as TIMEX would only add false positives.
 _ANNOTATED_REFS = {"now", "right now", "currently", "recently", "recent", "the future", "the past",
-                   "recent years", "nowadays", "these days", "at present", "lately", "presently", "current", "then current", "soon"}
+                   "recent years", "nowadays", "these days", "at present", "lately", "presently", "current", "then current", "soon",
+                   "a later date", "a future date"}
 # "Current" is the present's adjective, as "recent" is the past's ("its current owner"), but not
 # where it is a noun ("swept away by the current", "the current of") or a term of its own
 # ("current account", "in current dollars": nominal ones, "alternating current").

@@ -143,6 +143,7 @@ def test_things_that_are_not_dates(text):
     ("at 50% of the then-current market price", "PAST_REF", "DATE"),
     ("prosecutors may soon seek an indictment", "FUTURE_REF", "DATE"),
     ("they seem to hurt market makers more painfully these days", "PRESENT_REF", "DATE"),
+    ("The rest will be financed at a later date.", "FUTURE_REF", "DATE"),
     ("the market has moved in recent weeks", "PXW", "DURATION"),
     ("for three years", "P3Y", "DURATION"),
     ("the past two months", "P2M", "DURATION"),

@@ -1209,6 +1209,17 @@ def _norm_part_of_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result
     return _Result("TIME", f"{res.value}T{PARTS_OF_DAY[part]}", res.edtf, "day", relative=True)
 
 
+# What a sentence opening on a day goes on to say: "On Tuesday, the league plans to hold a news conference".
+_PLAN_AFTER = re.compile(r",?\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+|of\s+|and\s+|[a-z]+'s\s+){0,8}?"
+                         r"(?:will|plans? to|is to|are to|is scheduled to|are scheduled to|is expected to|are expected to|"
+                         r"is due to|are due to|intends? to)\b")
+
+
+def _plan_follows(text: str, end: int) -> bool:
+    """Does a sentence that opens on this day go on to a plan? Only its subject may come between."""
+    return bool(_PLAN_AFTER.match(text, end))
+
+
 def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     tok = g["wd"]
     if tok.isupper() and len(tok) > 3 and tok.rstrip(".") not in [w.upper() for w in WEEKDAY_NAMES]:
@@ -1224,7 +1235,8 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     d = anchor.date
     # "would get around Wednesday's ruling": the clause's tense is the verb's, not the possessive's
     possessive = text.startswith(("'s", "\u2019s"), start + len(g["_m"]))
-    if rel in ("next", "coming") or (not rel and not possessive and _looks_ahead(text, start)):
+    if rel in ("next", "coming") or (not rel and not possessive and (
+            _looks_ahead(text, start) or _plan_follows(text, start + len(g["_m"])))):
         delta = (target - d.weekday()) % 7 or (7 if rel else 0)
         day = d + dt.timedelta(days=delta)
     elif rel == "this":

@@ -63,6 +63,9 @@ def test_absolute_dates(text, span, edtf, granularity):
     ("revealed on Monday, noting", dt.date(2021, 8, 23), "2021-08-23"),       # published on a Monday: that day
     ("On Friday, the minister said", dt.date(2021, 8, 23), "2021-08-20"),
     ("The talks will resume on Friday.", dt.date(2021, 8, 23), "2021-08-27"),  # looks ahead
+    ("On Tuesday, the National Abortion Rights Action League plans to hold a news conference.",
+     dt.date(1998, 10, 26), "1998-10-27"),  # the plan comes after the day
+    ("Putin said on Tuesday that Moscow will not interfere", dt.date(2021, 8, 26), "2021-08-24"),  # reported speech
     ("On Friday, the minister said", dt.date(2021, 3, 1), "2021-02-26"),       # across a month boundary
     ("said on Thursday", dt.date(2021, 1, 2), "2020-12-31"),                   # across a year boundary
     ("It rose last month.", dt.date(2021, 1, 15), "2020-12"),

@@ -1021,7 +1021,7 @@ def _count_from(res: _Result, value: str, unit: str, count: int) -> None:
         res.granularity = "month" if len(known) == 7 else "year"
 
 
-def _back_from(res: _Result, previous: list[Mention]) -> None:
+def _back_from(res: _Result, previous: list[Mention], anchor: Anchor) -> None:
     """Re-read a `back_from` result against what the text dated before it (in place)."""
     unit, count = res.back_from
     for m in reversed(previous[-10:]):
@@ -1031,9 +1031,12 @@ def _back_from(res: _Result, previous: list[Mention]) -> None:
             return
         if unit == "year" and re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", m.value):
             year, part = int(m.value[:4]) + count, m.value[5:]
+
             res.value = f"{year}-{part}"
             first, last = ((3 * int(part[1]) - 2, 3 * int(part[1])) if part[0] == "Q" else
                            (1, 6) if part == "H1" else (7, 12))
+            if count < 0 and anchor.date is not None and dt.date(year - count, last, 1) > anchor.date:
+                continue  # "the year-ago period" compares a period reported on, not one still to come
             res.edtf, res.granularity = f"{year}-{first:02d}/{year}-{last:02d}", "quarter"
             return
         if unit != "year" and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value):
@@ -1589,7 +1592,7 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
             if res.back_from is not None and found and found[-1].edtf and _APPOSITION.fullmatch(text, found[-1].end, start):
                 continue  # "on Saturday, a day before the storm hit": the date again, told by another event
             if res.back_from is not None:
-                _back_from(res, [m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived])
+                _back_from(res, [m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived], anchor)
         except OverflowError:
             # Counted past either end of the calendar ("yesterday" in a story dated 1 January of
             # year 1, "the next day" after 31 December 9999): a date, but none that can be named.

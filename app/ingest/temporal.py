@@ -1024,20 +1024,14 @@ def _count_from(res: _Result, value: str, unit: str, count: int) -> None:
 def _back_from(res: _Result, previous: list[Mention], anchor: Anchor) -> None:
     """Re-read a `back_from` result against what the text dated before it (in place)."""
     unit, count = res.back_from
-    for m in reversed(previous[-10:]):
+    recent = previous[-10:]
+    if unit == "year" and not res.from_any_date:
+        _back_from_period(res, recent, count, anchor)
+        return
+    for m in reversed(recent):
         if res.from_any_date and m.type in ("DATE", "TIME") and re.match(r"\d{4}(?:$|-)", m.value):
             _count_from(res, m.value, unit, count)
             res.needs_antecedent = False
-            return
-        if unit == "year" and re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", m.value):
-            year, part = int(m.value[:4]) + count, m.value[5:]
-
-            res.value = f"{year}-{part}"
-            first, last = ((3 * int(part[1]) - 2, 3 * int(part[1])) if part[0] == "Q" else
-                           (1, 6) if part == "H1" else (7, 12))
-            if count < 0 and anchor.date is not None and dt.date(year - count, last, 1) > anchor.date:
-                continue  # "the year-ago period" compares a period reported on, not one still to come
-            res.edtf, res.granularity = f"{year}-{first:02d}/{year}-{last:02d}", "quarter"
             return
         if unit != "year" and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value):
             day = dt.date.fromisoformat(m.value)
@@ -1053,6 +1047,30 @@ def _back_from(res: _Result, previous: list[Mention], anchor: Anchor) -> None:
                 return
             res.unresolved = False
             return
+
+
+def _back_from_period(res: _Result, recent: list[Mention], count: int, anchor: Anchor) -> None:
+    """"A year earlier" beside quarters: the quarter (or half) the text reports on, `count` years on.
+
+    That is the latest one named that has ended: not a forecast ("losses through the third quarter of
+    1990"), nor an earlier one told in passing ("after a flat second quarter"). A fiscal quarter may
+    end before its calendar namesake, so with none ended, the last one named."""
+    named, ended = [], []
+    for m in recent:
+        if not re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", m.value):
+            continue
+        year, part = int(m.value[:4]), m.value[5:]
+        last = 3 * int(part[1]) if part[0] == "Q" else 6 if part == "H1" else 12
+        named.append((year, last, part))
+        if count > 0 or anchor.date is None or dt.date(year, last, 1) <= anchor.date:
+            ended.append((year, last, part))
+    if not named:
+        return
+    year, last, part = max(ended, key=lambda p: p[:2]) if ended else named[-1]
+    year += count
+    first = last - 2 if part[0] == "Q" else last - 5
+    res.value = f"{year}-{part}"
+    res.edtf, res.granularity = f"{year}-{first:02d}/{year}-{last:02d}", "quarter"
 
 
 def _relative_unit(unit: str, offset: int, anchor: Anchor) -> _Result:

@@ -260,6 +260,8 @@ def read_in_1989(text: str, span: str):
     # A comparison a year back is with the quarter reported on, not a forecast one named after it.
     ("Third-quarter profit fell. Losses may go on through the fourth quarter and the third quarter of 1990. "
      "In the year-ago period, it earned $101 million.", "the year-ago period", "1988-Q3", "1988-07/1988-09"),
+    ("Third-quarter net rose. After a flat second quarter, gains came from tissue. Charges were taken in the "
+     "year-earlier period.", "the year-earlier period", "1988-Q3", "1988-07/1988-09"),
     # "a year-earlier loss": the article belongs to the noun, the date is "year-earlier".
     ("Third-quarter profit beat a year-earlier loss of $5 million.", "year-earlier", "1988-Q3", "1988-07/1988-09"),
     # "The year" after a preposition is the year reported on; "the year before" is another.

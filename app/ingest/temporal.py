@@ -382,7 +382,7 @@ class _Result:
     unresolved: bool = False
     # Counted back from what the text last dated rather than from the anchor: "a year earlier"
     # after "the third quarter" is that quarter a year before; "ten days later", days after the last day.
-    back_from: tuple[str, int] | None = None  # (unit, signed count)
+    back_from: tuple[str, int] | None = None  # (unit, signed count), or ("quarter in", year)
     # "The following year" counts from any date the text last gave, a plain year or month too;
     # "a year earlier" only from a quarter or half (beside a bare year it means the publication's).
     from_any_date: bool = False
@@ -825,7 +825,10 @@ def _norm_year_period(g: dict, anchor: Anchor, text: str, start: int) -> _Result
         q = QUARTER_WORDS[g["ypq"].lower()]
         first = 3 * (q - 1) + 1
         return _Result("DATE", f"{year}-Q{q}", f"{year}-{first:02d}/{year}-{first + 2:02d}", "quarter")
-    return _Result("DATE", str(year), str(year), "year")
+    res = _Result("DATE", str(year), str(year), "year")
+    if g["_m"].lower().endswith("quarter"):
+        res.back_from = ("quarter in", year)  # "the 1988 quarter": the quarter reported on, in 1988
+    return res
 
 
 def _norm_year_quarter(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -1028,6 +1031,9 @@ def _back_from(res: _Result, previous: list[Mention], anchor: Anchor) -> None:
     if unit == "year" and not res.from_any_date:
         _back_from_period(res, recent, count, anchor)
         return
+    if unit == "quarter in":
+        _back_from_period(res, recent, 0, anchor, in_year=count)
+        return
     for m in reversed(recent):
         if res.from_any_date and m.type in ("DATE", "TIME") and re.match(r"\d{4}(?:$|-)", m.value):
             _count_from(res, m.value, unit, count)
@@ -1049,8 +1055,10 @@ def _back_from(res: _Result, previous: list[Mention], anchor: Anchor) -> None:
             return
 
 
-def _back_from_period(res: _Result, recent: list[Mention], count: int, anchor: Anchor) -> None:
-    """"A year earlier" beside quarters: the quarter (or half) the text reports on, `count` years on.
+def _back_from_period(res: _Result, recent: list[Mention], count: int, anchor: Anchor,
+                      in_year: int | None = None) -> None:
+    """"A year earlier" beside quarters: the quarter (or half) the text reports on, `count` years on
+    (or in the year `in_year`).
 
     That is the latest one named that has ended: not a forecast ("losses through the third quarter of
     1990"), nor an earlier one told in passing ("after a flat second quarter"). A fiscal quarter may
@@ -1067,7 +1075,7 @@ def _back_from_period(res: _Result, recent: list[Mention], count: int, anchor: A
     if not named:
         return
     year, last, part = max(ended, key=lambda p: p[:2]) if ended else named[-1]
-    year += count
+    year = in_year if in_year is not None else year + count
     first = last - 2 if part[0] == "Q" else last - 5
     res.value = f"{year}-{part}"
     res.edtf, res.granularity = f"{year}-{first:02d}/{year}-{last:02d}", "quarter"

@@ -262,6 +262,8 @@ def read_in_1989(text: str, span: str):
      "In the year-ago period, it earned $101 million.", "the year-ago period", "1988-Q3", "1988-07/1988-09"),
     ("Third-quarter net rose. After a flat second quarter, gains came from tissue. Charges were taken in the "
      "year-earlier period.", "the year-earlier period", "1988-Q3", "1988-07/1988-09"),
+    ("Third-quarter profit fell to $1 million from $4 million in the 1988 quarter.", "the 1988 quarter", "1988-Q3",
+     "1988-07/1988-09"),
     # "a year-earlier loss": the article belongs to the noun, the date is "year-earlier".
     ("Third-quarter profit beat a year-earlier loss of $5 million.", "year-earlier", "1988-Q3", "1988-07/1988-09"),
     # "The year" after a preposition is the year reported on; "the year before" is another.

@@ -276,7 +276,7 @@ PATTERNS: list[tuple[str, str]] = [
             r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)s?)(?![A-Za-z])"
             r"|(?i:(?P<setadv>daily|weekly|monthly|annually|yearly|hourly|nightly))(?![A-Za-z])"),
     ("duration", _pat(r"(?i:(?:(?P<dmod>about|around|nearly|almost|more than|less than|at least|up to|some|roughly)" + S
-                      + r")?(?P<dthe>the" + S + r"(?:(?:past|last|next|first|coming)" + S + r")?)?{NUMBER}[ \t-]+(?:(?:more|full|straight|long|consecutive|trading|business|working)" + S + r")?"
+                      + r")?(?P<dthe>the" + S + r"(?:(?:past|last|next|first|coming)" + S + r")?)?{NUMBER}[ \t-]+(?:(?:more|full|straight|long|consecutive|additional|extra|further|trading|business|working)" + S + r")?"
                       + r"{UNIT}(?P<dpl>s)?(?P<dhalf>" + _AND_A_HALF + r")?)(?![A-Za-z])", NUMBER="dn", UNIT="du")),
     ("bare_units", r"(?i:(?P<bunit>years|months|weeks|decades|centuries|days|hours|minutes))(?![A-Za-z])"),
     ("ref", r"(?i:(?P<ref>right now|now|then[ \t-]current|currently|current|at present|nowadays|presently|these days|at the moment|"

@@ -150,6 +150,7 @@ def test_things_that_are_not_dates(text):
     ("the market has moved in recent weeks", "PXW", "DURATION"),
     ("for three years", "P3Y", "DURATION"),
     ("the offer must stay open for five business days", "P5D", "DURATION"),
+    ("the loan may be extended for an additional year", "P1Y", "DURATION"),
     ("the past two months", "P2M", "DURATION"),
     ("within 24 hours", "PT24H", "DURATION"),
     ("meets every week", "P1W", "SET"),

@@ -281,7 +281,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("bare_units", r"(?i:(?P<bunit>years|months|weeks|decades|centuries|days|hours|minutes))(?![A-Za-z])"),
     ("ref", r"(?i:(?P<ref>right now|now|then[ \t-]current|currently|current|at present|nowadays|presently|these days|at the moment|"
             r"recently|lately|recent years|recent|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
-            r"to date|for now|any time|immediately|a (?:later|future) date))(?![A-Za-z])"),
+            r"to date|for now|any time|immediately|a (?:later|future) date|the (?:near|short|long) term))(?![A-Za-z-])"),
     ("time_on_day", r"(?P<twat>(?i:at)[ \t]+)?(?:(?<![\d:.])(?P<twh>1[0-2]|0?[1-9])(?:[:.](?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
                      r"|(?P<twnoon>(?i:noon|midnight|midday))"
                      r"|(?<![\d:.])(?P<twh24>[01]?\d|2[0-3]):(?P<twmin24>[0-5]\d)(?:(?=[ \t]*" + _ZONE + r")|(?(twat)|(?!))))"
@@ -327,7 +327,7 @@ CORE_WORDS = frozenset(
     + list(SEASONS) + ["century", "centuries", "future", "past", "present", "moment", "recent", "today",
                        "tomorrow", "yesterday", "tonight", "now", "currently", "recently", "lately", "nowadays",
                        "presently", "soon", "formerly", "former", "once", "immediately", "current", "christmas", "eve",
-                       "halloween", "thanksgiving", "easter", "pentecost",
+                       "halloween", "thanksgiving", "easter", "pentecost", "term",
                        "noon", "midnight", "midday", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
                        "nightly", "quarterly", "date", "q1", "q2", "q3", "q4", "while", "thousand", *SPOKEN_CENTURIES, *SPOKEN_DECADES])
 _TOKEN = re.compile(r"\d+|[A-Za-z]+")
@@ -1373,18 +1373,22 @@ _REFS = {
     "the past": "PAST_REF", "formerly": "PAST_REF", "former": "PAST_REF", "once": "PAST_REF",
     "the future": "FUTURE_REF", "in the future": "FUTURE_REF", "soon": "FUTURE_REF",
     "any time": "FUTURE_REF", "immediately": "PRESENT_REF", "a later date": "FUTURE_REF", "a future date": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
 # Refs that TimeML annotates as times; the rest of the list is context we must not
 # turn into events, but scoring them as TIMEX would only add false positives.
 _ANNOTATED_REFS = {"now", "right now", "currently", "recently", "recent", "the future", "the past",
                    "recent years", "nowadays", "these days", "at present", "lately", "presently", "current", "then current", "soon",
-                   "a later date", "a future date"}
+                   "a later date", "a future date", "the near term", "the short term", "the long term"}
 # "Current" is the present's adjective, as "recent" is the past's ("its current owner"), but not
 # where it is a noun ("swept away by the current", "the current of") or a term of its own
 # ("current account", "in current dollars": nominal ones, "alternating current").
 _CURRENT_NOT_OF_TIME = re.compile(
     r"\s*(?:[^\w\s]|$|(?:of|in|and|or|from|to|was|is|were|are|has|had|flows?|flowing|that|which|"
     r"accounts?|assets?|liabilit\w*|ratio|yield|dollars?|prices?)\b)", re.I)
+_TERM_AS_ADJECTIVE = re.compile(r"\s+(?:debt|bonds?|loans?|notes?|rates?|interest|securities|paper|borrowings?|"
+                                r"financing|funds?|investments?|deposits?|outlook|prospects?|goals?|plans?|contracts?|"
+                                r"care|memory|trend|profits?|earnings|gains?|costs?|savings|lots?|parking)\b", re.I)
 # "Soon" is the future only where it says so: not "as soon as", "soon after", or a past tale ("was soon
 # released", "soon became").
 _SOON_NOT_AHEAD = re.compile(r"\s*(?:as|after|afterwards?|thereafter|became|began|came|went|found|left|\w+ed)\b", re.I)
@@ -1406,6 +1410,8 @@ def _norm_ref(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
         return None
     if g["ref"] == "Now" and text.startswith(",", end) and _opens_sentence(text, start):
         return None  # "Now, ..." opening a sentence is a turn in the telling, not the present
+    if word.endswith(" term") and _TERM_AS_ADJECTIVE.match(text, end):
+        return None  # "the short term debt": a kind of debt, not a time
     if word == "soon" and (_SOON_NOT_AHEAD.match(text, end)
                            or re.search(r"\b(?:was|were|had)\s+$", text[max(0, start - 6):start], re.I)):
         return None

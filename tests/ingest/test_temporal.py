@@ -147,6 +147,8 @@ def test_things_that_are_not_dates(text):
     ("prosecutors may soon seek an indictment", "FUTURE_REF", "DATE"),
     ("they seem to hurt market makers more painfully these days", "PRESENT_REF", "DATE"),
     ("The rest will be financed at a later date.", "FUTURE_REF", "DATE"),
+    ("we don't minimize the challenges of the near term", "FUTURE_REF", "DATE"),
+    ("to placate some holders in the short term", "FUTURE_REF", "DATE"),
     ("the market has moved in recent weeks", "PXW", "DURATION"),
     ("for three years", "P3Y", "DURATION"),
     ("the offer must stay open for five business days", "P5D", "DURATION"),
@@ -190,6 +192,8 @@ def test_refs_durations_and_sets_are_mentions_but_place_nothing(text, value, typ
     "the chips of choice in many of today's personal computers",
     "If I were choosing the people of tomorrow, I would choose them.",
     "the statues of Easter Island",
+    "Proceeds will reduce short-term debt.",
+    "Proceeds will reduce the short term debt.",
 ])
 def test_words_of_time_that_name_no_time(text):
     found = find_mentions(text, MON_23_AUG_2021)

@@ -281,7 +281,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("bare_units", r"(?i:(?P<bunit>years|months|weeks|decades|centuries|days|hours|minutes))(?![A-Za-z])"),
     ("ref", r"(?i:(?P<ref>right now|now|then[ \t-]current|currently|current|at present|nowadays|presently|these days|at the moment|"
             r"recently|lately|recent years|recent|the future|in the future|soon|the past|former(?:ly)?|once|so far|"
-            r"to date|for now|any time|immediately|a (?:later|future) date|the (?:near|short|long) term))(?![A-Za-z-])"),
+            r"to date|for now|any time|immediately|a (?:later|future) date|the (?:near|short|long) term|a while))(?![A-Za-z-])"),
     ("time_on_day", r"(?P<twat>(?i:at)[ \t]+)?(?:(?<![\d:.])(?P<twh>1[0-2]|0?[1-9])(?:[:.](?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
                      r"|(?P<twnoon>(?i:noon|midnight|midday))"
                      r"|(?<![\d:.])(?P<twh24>[01]?\d|2[0-3]):(?P<twmin24>[0-5]\d)(?:(?=[ \t]*" + _ZONE + r")|(?(twat)|(?!))))"
@@ -1379,7 +1379,7 @@ _REFS = {
 # turn into events, but scoring them as TIMEX would only add false positives.
 _ANNOTATED_REFS = {"now", "right now", "currently", "recently", "recent", "the future", "the past",
                    "recent years", "nowadays", "these days", "at present", "lately", "presently", "current", "then current", "soon",
-                   "a later date", "a future date", "the near term", "the short term", "the long term"}
+                   "a later date", "a future date", "the near term", "the short term", "the long term", "a while"}
 # "Current" is the present's adjective, as "recent" is the past's ("its current owner"), but not
 # where it is a noun ("swept away by the current", "the current of") or a term of its own
 # ("current account", "in current dollars": nominal ones, "alternating current").
@@ -1410,6 +1410,11 @@ def _norm_ref(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
         return None
     if g["ref"] == "Now" and text.startswith(",", end) and _opens_sentence(text, start):
         return None  # "Now, ..." opening a sentence is a turn in the telling, not the present
+    if word == "a while":  # "for a while": a stretch of time of no stated length
+        before = text[max(0, start - 12):start]
+        if not re.search(r"\b(?:for|in|after)\s+$", before, re.I) or re.search(r"\bonce\s+in\s+$", before, re.I):
+            return None  # "once in a while" is how often, not how long
+        return _Result("DURATION", "PXX", None, "duration")
     if word.endswith(" term") and _TERM_AS_ADJECTIVE.match(text, end):
         return None  # "the short term debt": a kind of debt, not a time
     if word == "soon" and (_SOON_NOT_AHEAD.match(text, end)

@@ -153,6 +153,7 @@ def test_things_that_are_not_dates(text):
     ("for three years", "P3Y", "DURATION"),
     ("the offer must stay open for five business days", "P5D", "DURATION"),
     ("the loan may be extended for an additional year", "P1Y", "DURATION"),
+    ("they will have to live without it for a while", "PXX", "DURATION"),
     ("the past two months", "P2M", "DURATION"),
     ("within 24 hours", "PT24H", "DURATION"),
     ("meets every week", "P1W", "SET"),
@@ -194,6 +195,7 @@ def test_refs_durations_and_sets_are_mentions_but_place_nothing(text, value, typ
     "the statues of Easter Island",
     "Proceeds will reduce short-term debt.",
     "Proceeds will reduce the short term debt.",
+    "Once in a while, prices fall.",
 ])
 def test_words_of_time_that_name_no_time(text):
     found = find_mentions(text, MON_23_AUG_2021)

@@ -245,9 +245,14 @@ PATTERNS: list[tuple[str, str]] = [
                 r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]+quarter)(?:" + OPT_COMMA
                 + r"(?:(?i:of)" + S + r")?" + YEAR.format(g="qy") + r")?"
                 + r"|(?P<qq>Q[1-4])[ \t]*" + YEAR.format(g="qqy")),
-    ("this_quarter", r"(?i:the" + S + r"(?:latest" + S + r"|current" + S + r"|same" + S + r")?quarter)(?![A-Za-z\-])"),
+    # "the year-ago quarter", "the corresponding period last year", "the quarter a year ago", "last year's quarter"
     ("year_ago", r"(?i:(?:the" + S + r")?(?:(?:comparable|corresponding|same)" + S + r")?(?:year-earlier|year-ago)"
-                 r"(?:" + S + r"(?:quarter|period|months?))?)(?![A-Za-z-])"),
+                 r"(?:" + S + r"(?:quarter|period|months?))?"
+                 r"|(?:the" + S + r")?(?:(?:comparable|corresponding|same)" + S + r")?(?:quarter|period)" + S
+                 + r"(?:(?:of|in)" + S + r")?(?:last" + S + r"year|a" + S + r"year" + S + r"(?:ago|earlier)|the" + S
+                 + r"(?:previous|prior)" + S + r"year)"
+                 r"|last" + S + r"year['\u2019]s" + S + r"(?:quarter|period))(?![A-Za-z-])"),
+    ("this_quarter", r"(?i:the" + S + r"(?:latest" + S + r"|current" + S + r"|same" + S + r")?quarter)(?![A-Za-z\-])"),
     ("ago", _pat(r"(?i:(?:about|some|nearly|almost|more than|less than)" + S + r")?(?i:{NUMBER})[ \t-]+(?i:{UNIT})s?"
                  + r"(?P<agohalf>" + _AND_A_HALF + r")?" + S + r"(?P<agodir>(?i:ago|earlier|before|later|from now|hence))", NUMBER="agon", UNIT="agou")),
     ("rel_unit_mod", r"(?i:(?P<rumod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of)"

@@ -272,6 +272,12 @@ def read_in_1989(text: str, span: str):
      "year-earlier period.", "the year-earlier period", "1988-Q3", "1988-07/1988-09"),
     ("Third-quarter profit fell to $1 million from $4 million in the 1988 quarter.", "the 1988 quarter", "1988-Q3",
      "1988-07/1988-09"),
+    ("Third-quarter net fell from $1.8 million for the corresponding period last year.",
+     "the corresponding period last year", "1988-Q3", "1988-07/1988-09"),
+    ("Third-quarter U.K. sales for last year's quarter were about $3 million.", "last year's quarter", "1988-Q3",
+     "1988-07/1988-09"),
+    ("It lost money in the third quarter. For the quarter a year ago, it earned $16 million.",
+     "the quarter a year ago", "1988-Q3", "1988-07/1988-09"),
     # "a year-earlier loss": the article belongs to the noun, the date is "year-earlier".
     ("Third-quarter profit beat a year-earlier loss of $5 million.", "year-earlier", "1988-Q3", "1988-07/1988-09"),
     # "The year" after a preposition is the year reported on; "the year before" is another.

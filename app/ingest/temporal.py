@@ -242,7 +242,7 @@ PATTERNS: list[tuple[str, str]] = [
                r"(?i:fall)(?=" + OPT_COMMA + r"(?:of" + S + r")?(?:1\d\d\d|20\d\d)))"
                r"(?:" + OPT_COMMA + r"(?:of" + S + r")?" + YEAR.format(g="sy") + r")?"),
     ("quarter", r"(?i:(?:the" + S + r"(?!(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?(?:fiscal[ \t-]+)?(?P<qrel>this|last|next|latest|year-earlier|year-ago|previous)?[ \t]*"
-                r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]+quarter)(?:" + OPT_COMMA
+                r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]+quarter(?!ly))(?:" + OPT_COMMA
                 + r"(?:(?i:of)" + S + r")?" + YEAR.format(g="qy") + r")?"
                 + r"|(?P<qq>Q[1-4])[ \t]*" + YEAR.format(g="qqy")),
     # "the year-ago quarter", "the corresponding period last year", "the quarter a year ago", "last year's quarter"

@@ -196,6 +196,7 @@ def test_refs_durations_and_sets_are_mentions_but_place_nothing(text, value, typ
     "Proceeds will reduce short-term debt.",
     "Proceeds will reduce the short term debt.",
     "Once in a while, prices fall.",
+    "snapping back to profitability after its first quarterly loss",
 ])
 def test_words_of_time_that_name_no_time(text):
     found = find_mentions(text, MON_23_AUG_2021)

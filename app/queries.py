@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from sqlalchemy import and_, func, select, tuple_, union_all
+from sqlalchemy import and_, bindparam, func, select, tuple_, union_all
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -157,6 +157,13 @@ def _phase_order(sort: str, dated: bool) -> tuple[list, bool]:
     return [Event.date_start, Event.date_end, Event.id], sort == "-date"
 
 
+# What a listed event shows (EventView) and its cursor needs: not its keywords or bookkeeping
+# times, which a page of a hundred would otherwise read, convert and throw away.
+_LISTED = (Event.id, Event.title, Event.summary, Event.edtf, Event.machine_edtf, Event.date_start, Event.date_end,
+           Event.granularity, Event.uncertain, Event.inferred, Event.needs_review, Event.hidden, Event.verified,
+           Event.corrected_by, Event.corrected_at, Event.merged_into, Event.version, Event.source_count)
+
+
 def list_events(session: Session, *, limit: int, after: str | None = None, sort: str = "date",
                 where: EventFilter = EventFilter(), include_hidden: bool = False) -> tuple[list[EventView], str | None]:
     """One page of events in the order asked for, and the cursor of the next page (None at the end).
@@ -181,7 +188,7 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
     # Plain rows, not ORM objects: a page is read, never changed, and identity-mapping
     # thousands of objects was most of a list request's time.
     common = where.granularity is not None and dialect == "sqlite" and _is_common(session, where.granularity, limit)
-    base = select(*Event.__table__.columns).where(*where.where(dialect, common_granularity=common))
+    base = select(*_LISTED).where(*where.where(dialect, common_granularity=common))
     if not include_hidden:
         base = base.where(Event.hidden.is_(False))
     for p in phases[phases.index(phase):]:
@@ -199,7 +206,7 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
             both = union_all(*[select(q.subquery()) for q in parts]).subquery()
             order = [both.c[c.key].desc() if descending else both.c[c.key].asc() for c in columns]
             parts = [select(both).order_by(*order).limit(limit + 1 - len(rows))]
-        rows += session.execute(parts[0]).all()
+        rows += session.connection().execute(parts[0]).all()  # Core rows: no ORM loading for plain columns
         if len(rows) > limit:
             break
     more = len(rows) > limit
@@ -294,7 +301,7 @@ def get_event(session: Session, event_id: int, *, include_hidden: bool = False) 
     row = session.get(Event, event_id)
     if row is None or (row.hidden and not include_hidden):
         return None
-    return _with_sources(session, [row], per_event=None)[0]
+    return _with_sources(session, [row], listed=False)[0]
 
 
 # A list shows an event's first sources; its own page and /api/events/{id} show them all.
@@ -302,35 +309,44 @@ def get_event(session: Session, event_id: int, *, include_hidden: bool = False) 
 LIST_SOURCES = 20
 
 
-def _with_sources(session: Session, rows: list, per_event: int | None = LIST_SOURCES) -> list[EventView]:
-    """Events with their sources, earliest publication first; for an event with more than
-    `per_event` (None: no limit), the first `per_event` stored."""
+def _sources_query(listed: bool):
+    """Each event's sources, earliest publication first, for the events in `:ids`; with `listed`,
+    only the first LIST_SOURCES stored of each. Built once: building it was a tenth of a list page."""
+    q = select(EventSource.event_id, EventSource.id, EventSource.article_id, Article.file, Article.title,
+               EventSource.paragraph_index, Paragraph.text, EventSource.mention_text, EventSource.mention_start,
+               EventSource.mention_end, EventSource.edtf, EventSource.how, EventSource.inferred,
+               EventSource.pinned_by)
+    ids = bindparam("ids", expanding=True)
+    if not listed:
+        q = q.where(EventSource.event_id.in_(ids))
+    else:
+        # Each event's LIST_SOURCES-th source id, found in a short index range, bounds its sources:
+        # no ranking of a big story's thousands, and one statement whatever the page holds.
+        inner = aliased(EventSource)
+        cutoff = (select(inner.id).where(inner.event_id == Event.id).order_by(inner.id)
+                  .limit(1).offset(LIST_SOURCES - 1).scalar_subquery())
+        # MATERIALIZED: flattened into the join, the cutoff would be computed again for every source row.
+        # An event with fewer sources has no cutoff: the largest id stands in (a range, not an OR).
+        firsts = (select(Event.id.label("event_id"), func.coalesce(cutoff, 2**63 - 1).label("cutoff"))
+                  .where(Event.id.in_(ids)).cte("firsts").prefix_with("MATERIALIZED"))
+        q = q.join(firsts, and_(EventSource.event_id == firsts.c.event_id, EventSource.id <= firsts.c.cutoff))
+    return (q.join(Article, Article.id == EventSource.article_id)
+            .join(Paragraph, and_(Paragraph.article_id == EventSource.article_id,
+                                  Paragraph.index == EventSource.paragraph_index))
+            .order_by(EventSource.event_id, Article.published.is_(None), Article.published, EventSource.id))
+
+
+_SOURCES_QUERIES = {listed: _sources_query(listed) for listed in (True, False)}
+
+
+def _with_sources(session: Session, rows: list, listed: bool = True) -> list[EventView]:
+    """Events with their sources, earliest publication first; with `listed`, for an event with
+    more than LIST_SOURCES, the first LIST_SOURCES stored."""
     sources: dict[int, list[SourceView]] = defaultdict(list)
     if rows:
-        ids = [r.id for r in rows]
-        q = select(EventSource.event_id, EventSource.id, EventSource.article_id, Article.file, Article.title,
-                   EventSource.paragraph_index, Paragraph.text, EventSource.mention_text, EventSource.mention_start,
-                   EventSource.mention_end, EventSource.edtf, EventSource.how, EventSource.inferred,
-                   EventSource.pinned_by)
-        if per_event is None:
-            q = q.where(EventSource.event_id.in_(ids))
-        else:
-            # Each event's `per_event`-th source id, found in a short index range, bounds its sources:
-            # no ranking of a big story's thousands, and one statement whatever the page holds.
-            inner = aliased(EventSource)
-            cutoff = (select(inner.id).where(inner.event_id == Event.id).order_by(inner.id)
-                      .limit(1).offset(per_event - 1).scalar_subquery())
-            # MATERIALIZED: flattened into the join, the cutoff would be computed again for every source row.
-            # An event with fewer sources has no cutoff: the largest id stands in (a range, not an OR).
-            firsts = (select(Event.id.label("event_id"), func.coalesce(cutoff, 2**63 - 1).label("cutoff"))
-                      .where(Event.id.in_(ids)).cte("firsts").prefix_with("MATERIALIZED"))
-            q = q.join(firsts, and_(EventSource.event_id == firsts.c.event_id, EventSource.id <= firsts.c.cutoff))
-        q = (q.join(Article, Article.id == EventSource.article_id)
-             .join(Paragraph, and_(Paragraph.article_id == EventSource.article_id,
-                                   Paragraph.index == EventSource.paragraph_index))
-             .order_by(EventSource.event_id, Article.published.is_(None), Article.published, EventSource.id))
+        result = session.connection().execute(_SOURCES_QUERIES[listed], {"ids": [r.id for r in rows]})
         # Positional: SourceView's fields in the selected order (a list page builds thousands).
-        for event_id, *fields in session.execute(q):
+        for event_id, *fields in result.all():
             sources[event_id].append(SourceView(*fields))
     return [EventView(id=r.id, title=r.title, summary=r.summary, edtf=r.edtf, start=r.date_start, end=r.date_end,
                       granularity=r.granularity, uncertain=r.uncertain, inferred=r.inferred,

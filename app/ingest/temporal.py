@@ -1377,27 +1377,29 @@ _REFS = {
     "recently": "PAST_REF", "lately": "PAST_REF", "recent years": "PAST_REF", "recent": "PAST_REF",
     "the past": "PAST_REF", "formerly": "PAST_REF", "former": "PAST_REF", "once": "PAST_REF",
     "the future": "FUTURE_REF", "in the future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "any time": "FUTURE_REF", "immediately": "PRESENT_REF", "a later date": "FUTURE_REF", "a future date": "FUTURE_REF",
+    "any time": "FUTURE_REF", "immediately": "PRESENT_REF",
+    "a later date": "FUTURE_REF", "a future date": "FUTURE_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
 # Refs that TimeML annotates as times; the rest of the list is context we must not
 # turn into events, but scoring them as TIMEX would only add false positives.
 _ANNOTATED_REFS = {"now", "right now", "currently", "recently", "recent", "the future", "the past",
-                   "recent years", "nowadays", "these days", "at present", "lately", "presently", "current", "then current", "soon",
-                   "a later date", "a future date", "the near term", "the short term", "the long term", "a while"}
+                   "recent years", "nowadays", "these days", "at present", "lately", "presently", "current",
+                   "then current", "soon", "a later date", "a future date", "the near term", "the short term",
+                   "the long term", "a while"}
 # "Current" is the present's adjective, as "recent" is the past's ("its current owner"), but not
 # where it is a noun ("swept away by the current", "the current of") or a term of its own
 # ("current account", "in current dollars": nominal ones, "alternating current").
 _CURRENT_NOT_OF_TIME = re.compile(
     r"\s*(?:[^\w\s]|$|(?:of|in|and|or|from|to|was|is|were|are|has|had|flows?|flowing|that|which|"
     r"accounts?|assets?|liabilit\w*|ratio|yield|dollars?|prices?)\b)", re.I)
+_CURRENT_AS_NOUN_AFTER = re.compile(r"\b(?:alternating|direct|electric|electrical|ocean|rip|tidal)\s+$", re.I)
 _TERM_AS_ADJECTIVE = re.compile(r"\s+(?:debt|bonds?|loans?|notes?|rates?|interest|securities|paper|borrowings?|"
                                 r"financing|funds?|investments?|deposits?|outlook|prospects?|goals?|plans?|contracts?|"
                                 r"care|memory|trend|profits?|earnings|gains?|costs?|savings|lots?|parking)\b", re.I)
 # "Soon" is the future only where it says so: not "as soon as", "soon after", or a past tale ("was soon
 # released", "soon became").
 _SOON_NOT_AHEAD = re.compile(r"\s*(?:as|after|afterwards?|thereafter|became|began|came|went|found|left|\w+ed)\b", re.I)
-_CURRENT_AS_NOUN_AFTER = re.compile(r"\b(?:alternating|direct|electric|electrical|ocean|rip|tidal)\s+$", re.I)
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -613,6 +613,12 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> int:
     return last.day - (last.weekday() - weekday) % 7
 
 
+def _within_the_calendar(year: int) -> None:
+    """A feast is computed on the calendar; "Thanksgiving next year" in 9999 is past its end."""
+    if not 1 <= year <= 9999:
+        raise OverflowError(f"year {year} is outside the calendar")
+
+
 def _norm_easter_feast(name: str, year_tok: str | None, anchor: Anchor, text: str, start: int) -> _Result | None:
     if re.match(r"\s+(?:Island|Rising|Offensive|egg)", text[start + len(name):]):
         return None  # a name of its own, not the day
@@ -626,6 +632,7 @@ def _norm_easter_feast(name: str, year_tok: str | None, anchor: Anchor, text: st
         year = None
     if year is None:
         return _Result("DATE", UNKNOWN, UNKNOWN, "unknown", relative=True, unresolved=True)
+    _within_the_calendar(year)
     sunday = easter(year)
     if days == "week":
         v = _week_value(sunday)
@@ -644,6 +651,7 @@ def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
         year = _year_number(g["hy"]) if g["hy"] else _year_for_month_day(month, 15, anchor, _looks_ahead(text, start))
         if year is None:
             return _Result("DATE", f"XXXX-{month:02d}-XX", None, "month", relative=True)
+        _within_the_calendar(year)
         v = f"{year:04d}-{month:02d}-{_nth_weekday(year, month, weekday, nth) + days_after:02d}"
         return _Result("DATE", v, v, "day", relative=not g["hy"])
     month, day = HOLIDAYS[name]

@@ -614,7 +614,8 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> int:
 
 
 def _within_the_calendar(year: int) -> None:
-    """A feast is computed on the calendar; "Thanksgiving next year" in 9999 is past its end."""
+    """A holiday is a day of the calendar: "Halloween" in a story dated 1 January of year 1 (last
+    year's) and "Easter" looked ahead to from December 9999 are past its ends."""
     if not 1 <= year <= 9999:
         raise OverflowError(f"year {year} is outside the calendar")
 
@@ -664,6 +665,7 @@ def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     if year is None:
         v = f"XXXX-{month:02d}-{day:02d}"
         return _Result("DATE", v, v, "day", relative=True)
+    _within_the_calendar(year)
     v = f"{year:04d}-{month:02d}-{day:02d}"
     return _Result("DATE", v, v, "day", relative=relative)
 

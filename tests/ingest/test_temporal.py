@@ -443,6 +443,7 @@ def test_weeks_ago_is_a_week_not_a_day():
     ("They meet next year.", dt.date(9999, 12, 31)),
     ("They will meet on Memorial Day.", dt.date(9999, 12, 31)),
     ("They will meet at Easter.", dt.date(9999, 12, 31)),
+    ("Halloween came and went.", dt.date(1, 1, 1)),
 ])
 def test_a_date_counted_past_either_end_of_the_calendar_is_flagged_not_a_crash(text, anchor):
     """A story whose dateline says year 1 or 9999 (a scraper's placeholder): its relative dates

@@ -75,7 +75,7 @@ class EventPublic(BaseModel):
     @staticmethod
     def fields_of(e: EventView) -> dict:
         """The event as plain data, for a page to validate whole in one call: building a model per
-        source from Python was most of the time of serialising a list page."""
+        source from Python was a third of the time of serialising a list page."""
         return {
             "id": e.id, "title": e.title, "summary": e.summary, "url": f"/events/{e.id}",
             "source_count": e.source_count, "hidden": e.hidden, "corrected_by": e.corrected_by,

@@ -620,8 +620,12 @@ def _within_the_calendar(year: int) -> None:
         raise OverflowError(f"year {year} is outside the calendar")
 
 
-def _norm_easter_feast(name: str, year_tok: str | None, anchor: Anchor, text: str, start: int) -> _Result | None:
-    if re.match(r"\s+(?:Island|Rising|Offensive|egg)", text[start + len(name):]):
+_EASTER_AS_A_NAME = re.compile(r"\s+(?:Island|Rising|Offensive|egg)")
+
+
+def _norm_easter_feast(name: str, name_end: int, year_tok: str | None, anchor: Anchor, text: str,
+                       start: int) -> _Result | None:
+    if _EASTER_AS_A_NAME.match(text, name_end):
         return None  # a name of its own, not the day
     days = EASTER_FEASTS[name]
     if year_tok:
@@ -646,7 +650,7 @@ def _norm_easter_feast(name: str, year_tok: str | None, anchor: Anchor, text: st
 def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     name = " ".join(g["hol"].lower().replace("\u2019", "'").split())
     if name in EASTER_FEASTS:
-        return _norm_easter_feast(name, g["hy"], anchor, text, start)
+        return _norm_easter_feast(name, start + len(g["hol"]), g["hy"], anchor, text, start)
     if name in MOVABLE_HOLIDAYS:
         month, weekday, nth, days_after = MOVABLE_HOLIDAYS[name]
         year = _year_number(g["hy"]) if g["hy"] else _year_for_month_day(month, 15, anchor, _looks_ahead(text, start))

@@ -296,12 +296,14 @@ def iter_events(session: Session, *, sort: str = "date", where: EventFilter = Ev
         session.expire_all()  # let the page's rows go
 
 
-def get_event(session: Session, event_id: int, *, include_hidden: bool = False) -> EventView | None:
-    """One event with all its sources; a hidden one only for editors (`include_hidden`)."""
+def get_event(session: Session, event_id: int, *, include_hidden: bool = False, listed: bool = False,
+              sources: tuple[int, int] | None = None) -> EventView | None:
+    """One event with all its sources; with `listed`, those a list shows; with `sources` (offset, limit),
+    that page of them. A hidden one only for editors (`include_hidden`)."""
     row = session.get(Event, event_id)
     if row is None or (row.hidden and not include_hidden):
         return None
-    return _with_sources(session, [row], listed=False)[0]
+    return _with_sources(session, [row], listed=listed, page=sources)[0]
 
 
 # A list shows an event's first sources; its own page and /api/events/{id} show them all.
@@ -337,14 +339,25 @@ def _sources_query(listed: bool):
 
 
 _SOURCES_QUERIES = {listed: _sources_query(listed) for listed in (True, False)}
+# A page of one event's sources (a story told by thousands of articles made a page of tens of megabytes):
+# the page is chosen from the sort keys alone, then only its sources are read whole.
+_SOURCES_PAGE = _SOURCES_QUERIES[False].where(EventSource.id.in_(
+    select(EventSource.id).join(Article, Article.id == EventSource.article_id)
+    .where(EventSource.event_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Article.published.is_(None), Article.published, EventSource.id)
+    .limit(bindparam("limit")).offset(bindparam("offset")).scalar_subquery()))
 
 
-def _with_sources(session: Session, rows: list, listed: bool = True) -> list[EventView]:
+def _with_sources(session: Session, rows: list, listed: bool = True,
+                  page: tuple[int, int] | None = None) -> list[EventView]:
     """Events with their sources, earliest publication first; with `listed`, for an event with
-    more than LIST_SOURCES, the first LIST_SOURCES stored."""
+    more than LIST_SOURCES, the first LIST_SOURCES stored; with `page` (offset, limit), of one
+    event, that page of them."""
     sources: dict[int, list[SourceView]] = defaultdict(list)
     if rows:
-        result = session.connection().execute(_SOURCES_QUERIES[listed], {"ids": [r.id for r in rows]})
+        ids = [r.id for r in rows]
+        result = session.connection().execute(_SOURCES_QUERIES[listed], {"ids": ids}) if page is None else \
+            session.connection().execute(_SOURCES_PAGE, {"ids": ids, "offset": page[0], "limit": page[1]})
         # Positional: SourceView's fields in the selected order (a list page builds thousands).
         for event_id, *fields in result.all():
             sources[event_id].append(SourceView(*fields))

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from app import queries
 from app import timeline as layout
 from app.web import caching
 from app.web.auth import MaybeEditor
-from app.web.deps import Filter, Id, SessionDep
+from app.web.deps import MAX_ID, Filter, Id, SessionDep
 from app.web.rendering import render as _render
 from app.web.rendering import render_article, render_event
 
@@ -97,16 +97,19 @@ def _query_string(request: Request, drop: tuple[str, ...] = (), add: dict[str, s
 
 @router.get("/events/{event_id}/card", response_class=HTMLResponse)
 def event_card(request: Request, event_id: Id, session: SessionDep, expanded: bool = False) -> HTMLResponse:
-    """One timeline card, its sources shown or not: what the card's expand button swaps in."""
-    event = queries.get_event(session, event_id)
+    """One timeline card, its sources shown or not: what the card's expand button swaps in. The sources
+    a list shows (LIST_SOURCES at most); the event's page has them all."""
+    event = queries.get_event(session, event_id, listed=True)
     if event is None:
         raise HTTPException(404, f"There is no event {event_id} on the timeline.")
     return _render(request, "partials/_event_card.html", {"event": event, "expanded": expanded})
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, event_id: Id, session: SessionDep, editor: MaybeEditor) -> HTMLResponse:
-    return render_event(request, session, event_id, editor, notice=_NOTICES.get(request.query_params.get("done")))
+def event_page(request: Request, event_id: Id, session: SessionDep, editor: MaybeEditor,
+               sources_page: Annotated[int, Query(ge=1, le=MAX_ID)] = 1) -> HTMLResponse:
+    return render_event(request, session, event_id, editor, notice=_NOTICES.get(request.query_params.get("done")),
+                        sources_page=sources_page)
 
 
 _NOTICES = {"saved": "Saved.", "detached": "The source now has this event of its own.",

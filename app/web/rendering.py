@@ -13,14 +13,28 @@ def render(request: Request, template: str, context: dict, status: int = 200) ->
     return request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
 
 
+SOURCES_PER_PAGE = 100
+
+
 def render_event(request: Request, session, event_id: int, editor: str | None, *, status: int = 200,
                  form: dict | None = None, errors: dict | None = None, conflict: str | None = None,
-                 notice: str | None = None) -> HTMLResponse:
-    """The event page; for an editor with the edit forms, the typed values kept after an error."""
-    event = queries.get_event(session, event_id, include_hidden=editor is not None)
+                 notice: str | None = None, sources_page: int = 1) -> HTMLResponse:
+    """The event page, its sources a hundred at a time (a story told by thousands of articles made
+    a page of tens of megabytes); for an editor with the edit forms, the typed values kept after an error."""
+    first = (sources_page - 1) * SOURCES_PER_PAGE
+    # One more than a page: whether a later page exists, whatever the stored count says.
+    event = queries.get_event(session, event_id, include_hidden=editor is not None,
+                              sources=(first, SOURCES_PER_PAGE + 1))
     if event is None:
         raise HTTPException(404, f"There is no event {event_id} on the timeline.")
-    context = {"event": event, "editor": editor, "form": form or {}, "errors": errors or {}, "conflict": conflict, "notice": notice}
+    if sources_page > 1 and not event.sources:
+        raise HTTPException(404, f"Event {event_id} has {event.source_count} sources: "
+                                 f"there is no page {sources_page} of them.")
+    later = len(event.sources) > SOURCES_PER_PAGE
+    event.sources = event.sources[:SOURCES_PER_PAGE]
+    pager = {"page": sources_page, "later": later, "first": first + 1, "last": first + len(event.sources)}
+    context = {"event": event, "editor": editor, "form": form or {}, "errors": errors or {}, "conflict": conflict,
+               "notice": notice, "sources_pager": pager}
     if editor is not None:
         history = editing.event_history(session, event_id)
         context.update(history=history, describe=editing.describe_revision,

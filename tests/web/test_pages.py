@@ -113,3 +113,67 @@ def test_a_season_is_an_event_of_its_own_granularity(db_url, tmp_path):
 
 def test_empty_database_shows_how_to_start(empty_client):
     assert "timeline ingest" in empty_client.get("/").text
+
+
+def wire_copies(folder, n: int):
+    """`n` copies of one dated seed under different names, as a wire story is: each of its events
+    gathers `n` sources."""
+    from tests.conftest import SEEDS
+
+    text = sorted(SEEDS.glob("002_*.txt"))[0].read_text(encoding="utf-8")
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"copy_{i:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_story_told_by_many_articles_pages_its_sources(db_url, tmp_path, monkeypatch):
+    """A big story's event page once carried every source (tens of megabytes for one told by thousands):
+    it shows a page of them, says which, and links to the pages before and after."""
+    from fastapi.testclient import TestClient
+
+    from app.web import rendering
+    from app.web.app import create_app
+    from tests.conftest import settings_for
+
+    assert ingest_paths(db_url, wire_copies(tmp_path / "wire", 25)).exit_code == 0
+    monkeypatch.setattr(rendering, "SOURCES_PER_PAGE", 10)
+    with TestClient(create_app(settings_for(db_url))) as c:
+        event = max(c.get("/api/events?limit=1000").json()["events"], key=lambda e: e["source_count"])
+        assert event["source_count"] == 25
+        everything = [s["url"] for s in c.get(f"/api/events/{event['id']}").json()["sources"]]
+        assert len(everything) == 25  # the API still gives them all
+
+        def shown(html: str) -> list[str]:
+            return re.findall(r'<td><a href="(/articles/\d+#p\d+)">', html)
+
+        pages = [c.get(f"/events/{event['id']}" + (f"?sources_page={n}" if n > 1 else "")) for n in (1, 2, 3)]
+        assert all(p.status_code == 200 for p in pages)
+        # In the order the API gives them, each once.
+        assert [url for p in pages for url in shown(p.text)] == everything
+        first, middle, last = (p.text for p in pages)
+        assert "Sources 1–10 of 25" in first and "Sources 11–20 of 25" in middle and "Sources 21–25 of 25" in last
+        assert 'rel="prev"' not in first and f'href="/events/{event["id"]}?sources_page=2#sources">Later' in first
+        assert f'href="/events/{event["id"]}#sources">← Earlier' in middle and 'rel="next"' in middle
+        assert 'rel="next"' not in last
+        past = c.get(f"/events/{event['id']}?sources_page=4")
+        assert past.status_code == 404 and "there is no page 4" in past.text
+        assert c.get(f"/events/{event['id']}?sources_page=0").status_code == 422
+
+
+def test_an_expanded_card_shows_the_first_sources_and_links_to_the_rest(db_url, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.queries import LIST_SOURCES
+    from app.web.app import create_app
+    from tests.conftest import settings_for
+
+    assert ingest_paths(db_url, wire_copies(tmp_path / "wire", LIST_SOURCES + 3)).exit_code == 0
+    with TestClient(create_app(settings_for(db_url))) as c:
+        events = c.get("/api/events?limit=1000").json()["events"]
+        big = max(events, key=lambda e: e["source_count"])
+        card = c.get(f"/events/{big['id']}/card?expanded=true").text
+        assert card.count('<li class="source">') == LIST_SOURCES
+        assert f'All {LIST_SOURCES + 3} sources on the event’s page' in card
+        page = c.get(f"/events/{big['id']}").text
+        assert page.count('<li class="source">') == LIST_SOURCES + 3 and "Later sources" not in page

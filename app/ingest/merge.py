@@ -272,6 +272,8 @@ class EventIndex:
                         continue
                     if e.edtf is not filed:
                         e_start, e_end = bounds(e.edtf)  # re-dated since it was filed here
+                        if not e_start or not e_end:
+                            continue  # to a date with no calendar bounds (`XXXX-XX-XX`): it overlaps nothing
                     if e_start <= end and e_end >= start:
                         out.append(e)
         return out

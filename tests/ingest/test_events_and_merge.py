@@ -209,6 +209,25 @@ def test_a_weekday_with_only_common_names_in_common_is_not_pinned():
     assert trees.edtf == "XXXX-XX-XX"
 
 
+def test_an_event_re_dated_to_an_unknown_day_lends_no_weekday():
+    """A re-read article can leave one of its events with no date (`XXXX-XX-XX`) where it was filed under a
+    year. An undated article looking in that year for a weekday match crashed on it ("'<=' not supported
+    between NoneType and str": two of 1,000 changed articles failed to re-ingest into a 100,000-article archive)."""
+    dated = ("Council Meets\n\nPublished: 2022-03-10\n\nThe city council approved the new harbour budget on "
+             "Tuesday after a long debate about dredging costs and the pier, councillors said.")
+    year_source = ("School Opens\n\nPublished: 2022-08-05\n\nMayor Anna Berg opened a school on August 3, "
+                   "welcoming the first pupils, officials said.")
+    index = run([("d.txt", dated), ("y.txt", year_source)])
+    (budget,) = by_quote(index, "harbour budget")
+    budget.edtf, budget.granularity = "XXXX-XX-XX", "unknown"  # as merging re-dates a re-read article's event
+    index.refile(budget)
+    undated = parse_article("Another Story\n\nOn August 3 the mayor opened a school. The city council approved "
+                            "the new harbour budget on Tuesday after a long debate about dredging costs and the pier.",
+                            "u.txt")
+    ex = extract(undated, index)
+    assert ex.anchor.year == 2022 and ex.anchor.date is None  # the year from the school; no day from the budget
+
+
 def test_an_event_whose_year_becomes_known_is_found_by_later_vaguer_reports():
     index = EventIndex()
     undated = parse_article("Dam Aftermath\n\nThe Riverton dam collapsed on July 12, flooding three villages "

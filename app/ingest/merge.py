@@ -16,7 +16,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_WORD, bounds, compatible, granularity, precision_rank, strip_qualifiers
 from .types import Anchor, EventCandidate, MergedEvent, SourceRef
@@ -40,6 +40,8 @@ def _held(words: set[str]) -> tuple[str, ...] | frozenset[str]:
 
 
 Posting = tuple[MergedEvent, str, str, str]  # an event, its date when filed, and that date's bounds
+Postings = dict[int, dict[str, list[Posting]]]  # bucket of years -> word -> events
+_NONE: dict[str, list[Posting]] = {}
 
 
 class EventIndex:
@@ -62,9 +64,11 @@ class EventIndex:
         self._by_month_day: dict[str, list[MergedEvent]] = defaultdict(list)  # for unknown-year dates
         self._unknown_year: dict[str, list[MergedEvent]] = defaultdict(list)  # `XXXX-07-12`, by "07-12"
         self._df: Counter[str] = Counter()
-        # Words -> events, per year the event's date covers: a lookup reads one year's events only.
-        self._postings: dict[tuple[str, int], list[Posting]] = defaultdict(list)
-        self._coarse_postings: dict[tuple[str, int], list[Posting]] = defaultdict(list)  # > a month
+        # Per bucket of years the event's date covers, words -> events: a lookup reads those years' events
+        # only. By bucket, then word: a (word, bucket) key was hashed anew on every use, a third of the
+        # time it took to build an archive's index.
+        self._postings: Postings = defaultdict(partial(defaultdict, list))
+        self._coarse_postings: Postings = defaultdict(partial(defaultdict, list))  # dates longer than a month
         self._filed_buckets: set[int] = set()
         self._removed: set[int] = set()
         self._articles: dict[int, tuple[int, Counter[str]]] = {}  # id(event) -> (sources read, their articles)
@@ -95,11 +99,11 @@ class EventIndex:
         # the event keeps the date they were computed from.
         entry = (event, event.edtf, start, end)
         self._filed_buckets.update(buckets)
-        for word in words:
-            for bucket in buckets:
-                self._postings[word, bucket].append(entry)
-                if coarse:
-                    self._coarse_postings[word, bucket].append(entry)
+        for bucket in buckets:
+            for postings in (self._postings, self._coarse_postings) if coarse else (self._postings,):
+                filed = postings[bucket]
+                for word in words:
+                    filed[word].append(entry)
 
     def _buckets(self, start: str, end: str) -> range:
         """Five-year buckets a date covers: few enough that a long range is filed cheaply."""
@@ -256,8 +260,7 @@ class EventIndex:
                 found.append((e, shared))
         return found
 
-    def _sharing(self, keywords: frozenset[str], start: str, end: str,
-                 postings: dict[tuple[str, int], list[Posting]]) -> list[MergedEvent]:
+    def _sharing(self, keywords: frozenset[str], start: str, end: str, postings: Postings) -> list[MergedEvent]:
         """Events that share one of the rarest words and whose dates overlap [start, end]."""
         words = sorted(keywords, key=lambda w: (self._df.get(w, 0), w))[:self.RAREST_WORDS]
         out = []
@@ -267,7 +270,7 @@ class EventIndex:
                 # An event starting before this bucket is filed in the one before it too (an event's
                 # buckets run on from its first): past the first bucket it was read there already.
                 floor = f"{bucket * self.BUCKET_YEARS:04d}" if bucket > buckets.start else ""
-                for e, filed, e_start, e_end in postings.get((word, bucket), ()):
+                for e, filed, e_start, e_end in postings.get(bucket, _NONE).get(word, ()):
                     if e_start < floor:
                         continue
                     if e.edtf is not filed:
@@ -285,7 +288,7 @@ class EventIndex:
         out = []
         for word in words:
             for bucket in self._filed_buckets:
-                for e, *_ in self._postings.get((word, bucket), ()):
+                for e, *_ in self._postings.get(bucket, _NONE).get(word, ()):
                     if id(e) not in seen:
                         seen.add(id(e))
                         out.append(e)

@@ -17,7 +17,7 @@ APP = "app.web.server:serving_app"
 def serving_app():
     """The app as a server process runs it: its modules, routes and schemas (most of the objects it
     will ever hold) set aside from the garbage collector, which otherwise rescans them all in every
-    full collection: 50 to 70 ms in which the process answers nobody, the slowest 1% of responses.
+    full collection: 50 to 75 ms here, in which the process answers nobody, the slowest 1% of responses.
     Not in `create_app`: the tests make many apps in one process, and frozen objects are never freed."""
     from app.web.app import create_app
 

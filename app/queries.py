@@ -356,8 +356,9 @@ def _with_sources(session: Session, rows: list, listed: bool = True,
     sources: dict[int, list[SourceView]] = defaultdict(list)
     if rows:
         ids = [r.id for r in rows]
-        result = session.connection().execute(_SOURCES_QUERIES[listed], {"ids": ids}) if page is None else \
-            session.connection().execute(_SOURCES_PAGE, {"ids": ids, "offset": page[0], "limit": page[1]})
+        statement, params = (_SOURCES_QUERIES[listed], {"ids": ids}) if page is None else \
+            (_SOURCES_PAGE, {"ids": ids, "offset": page[0], "limit": page[1]})
+        result = session.connection().execute(statement, params)
         # Positional: SourceView's fields in the selected order (a list page builds thousands).
         for event_id, *fields in result.all():
             sources[event_id].append(SourceView(*fields))

@@ -6,14 +6,17 @@ Routes call these and render; no route writes SQL of its own.
 from __future__ import annotations
 
 import base64
+import heapq
+import itertools
 import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from urllib.parse import urlsplit
 
-from sqlalchemy import and_, bindparam, func, select, tuple_, union_all
+from sqlalchemy import and_, bindparam, func, select, tuple_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -200,13 +203,14 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
             mark = tuple_(*columns) < tuple_(*keys) if descending else tuple_(*columns) > tuple_(*keys)
             query = query.where(mark)
         parts = _overlap_parts(query, where.start) if p and sort != "sources" else [query]
-        parts = [q.order_by(*[c.desc() if descending else c.asc() for c in columns]).limit(limit + 1 - len(rows))
-                 for q in parts]
-        if len(parts) > 1:
-            both = union_all(*[select(q.subquery()) for q in parts]).subquery()
-            order = [both.c[c.key].desc() if descending else both.c[c.key].asc() for c in columns]
-            parts = [select(both).order_by(*order).limit(limit + 1 - len(rows))]
-        rows += session.connection().execute(parts[0]).all()  # Core rows: no ORM loading for plain columns
+        wanted = limit + 1 - len(rows)
+        order = [c.desc() if descending else c.asc() for c in columns]
+        # Core rows: no ORM loading for plain columns. Each part is read in its index's order and the
+        # two are merged here: ordering a UNION of them again in SQL took a tenth of a page's time just
+        # to build (SQLAlchemy makes column collections for every subquery).
+        found = [session.connection().execute(q.order_by(*order).limit(wanted)).all() for q in parts]
+        rows += found[0] if len(found) == 1 else \
+            itertools.islice(heapq.merge(*found, key=attrgetter(*[c.key for c in columns]), reverse=descending), wanted)
         if len(rows) > limit:
             break
     more = len(rows) > limit

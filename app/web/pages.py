@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import replace
 from typing import Annotated, Literal
 from urllib.parse import urlencode
@@ -68,18 +70,27 @@ def _timeline(request: Request, session, where: queries.EventFilter, zoom: str, 
                                               "sources": [] if more_sources else sources})
 
 
-_MEMO: dict[tuple, object] = {}
+_MEMO: OrderedDict[tuple, object] = OrderedDict()
+_MEMO_SIZE = 1024
+_MEMO_LOCK = threading.Lock()  # sync routes run in a thread pool
 
 
 def _until_data_changes(session, name: str, where: queries.EventFilter, compute):
     """`compute()`, remembered until the data changes (the dataset version moves on): counting and
-    histogramming 100,000 events took longer than the rest of a page (40 and 115 ms)."""
+    histogramming 100,000 events took longer than the rest of a page (40 and 115 ms). The least
+    recently used goes first: the overview every page shows stays, while the counts of windows
+    read once make way (emptied whole, as it was, every thousandth window paid for the overview)."""
     key = (*queries.data_version(session), name, where)
-    if key not in _MEMO:
-        if len(_MEMO) > 1024:
-            _MEMO.clear()
-        _MEMO[key] = compute()
-    return _MEMO[key]
+    with _MEMO_LOCK:
+        if key in _MEMO:
+            _MEMO.move_to_end(key)
+            return _MEMO[key]
+    value = compute()
+    with _MEMO_LOCK:
+        _MEMO[key] = value
+        while len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    return value
 
 
 def _count(session, where: queries.EventFilter) -> int:

@@ -73,6 +73,21 @@ def test_the_count_and_the_overview_follow_new_articles(client, seeded_url, tmp_
     assert "1850s: 1 event" in after[after.index("<svg"):after.index("</svg>")]
 
 
+def test_the_overview_stays_remembered_while_windows_come_and_go(client, monkeypatch):
+    """Each window's count is remembered too, in a memory of bounded size: windows read once make way
+    for new ones, while the overview every page shows (costly on an archive) is not computed again."""
+    from app.web import pages
+
+    monkeypatch.setattr(pages, "_MEMO_SIZE", 4)
+    assert client.get("/?first=1").status_code == 200
+    overview = {key: value for key, value in pages._MEMO.items() if key[2] == "per_year"}
+    assert overview
+    for year in range(1975, 1990):
+        assert client.get(f"/?zoom=year&around={year}").status_code == 200
+    assert len(pages._MEMO) <= 4
+    assert all(pages._MEMO.get(key) is value for key, value in overview.items())
+
+
 def test_more_loads_the_next_window(client, seeded_url, tmp_path):
     from app.web import pages
 

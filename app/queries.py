@@ -168,8 +168,10 @@ _LISTED = (Event.id, Event.title, Event.summary, Event.edtf, Event.machine_edtf,
 
 
 def list_events(session: Session, *, limit: int, after: str | None = None, sort: str = "date",
-                where: EventFilter = EventFilter(), include_hidden: bool = False) -> tuple[list[EventView], str | None]:
-    """One page of events in the order asked for, and the cursor of the next page (None at the end).
+                where: EventFilter = EventFilter(), include_hidden: bool = False,
+                sources: bool = True) -> tuple[list[EventView], str | None]:
+    """One page of events in the order asked for, and the cursor of the next page (None at the end);
+    without `sources`, the events without their sources (`sources_of` reads them).
 
     Keyset pagination: a cursor holds the sort keys of the last event sent, so a page never
     repeats or skips an event that was there before the walk began, whatever is inserted meanwhile."""
@@ -221,7 +223,7 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
         dated = last.date_start is not None
         columns, _ = _phase_order(sort, dated)
         cursor = encode_cursor([sort, 0 if dated else 1, *[getattr(last, c.key) for c in columns]])
-    return _with_sources(session, rows), cursor
+    return _with_sources(session, rows, sources=sources), cursor
 
 
 def data_version(session: Session) -> tuple[str, int]:
@@ -352,24 +354,29 @@ _SOURCES_PAGE = _SOURCES_QUERIES[False].where(EventSource.id.in_(
     .limit(bindparam("limit")).offset(bindparam("offset")).scalar_subquery()))
 
 
-def _with_sources(session: Session, rows: list, listed: bool = True,
-                  page: tuple[int, int] | None = None) -> list[EventView]:
-    """Events with their sources, earliest publication first; with `listed`, for an event with
-    more than LIST_SOURCES, the first LIST_SOURCES stored; with `page` (offset, limit), of one
-    event, that page of them."""
+def sources_of(session: Session, event_ids: list[int], listed: bool = True,
+               page: tuple[int, int] | None = None) -> dict[int, list[SourceView]]:
+    """Each event's sources, earliest publication first; with `listed`, for an event with more than
+    LIST_SOURCES, the first LIST_SOURCES stored; with `page` (offset, limit), of one event, that page."""
     sources: dict[int, list[SourceView]] = defaultdict(list)
-    if rows:
-        ids = [r.id for r in rows]
-        statement, params = (_SOURCES_QUERIES[listed], {"ids": ids}) if page is None else \
-            (_SOURCES_PAGE, {"ids": ids, "offset": page[0], "limit": page[1]})
+    if event_ids:
+        statement, params = (_SOURCES_QUERIES[listed], {"ids": event_ids}) if page is None else \
+            (_SOURCES_PAGE, {"ids": event_ids, "offset": page[0], "limit": page[1]})
         result = session.connection().execute(statement, params)
         # Positional: SourceView's fields in the selected order (a list page builds thousands).
         for event_id, *fields in result.all():
             sources[event_id].append(SourceView(*fields))
+    return sources
+
+
+def _with_sources(session: Session, rows: list, listed: bool = True,
+                  page: tuple[int, int] | None = None, sources: bool = True) -> list[EventView]:
+    """Events with their sources (`sources_of`); without `sources`, with none read."""
+    found = sources_of(session, [r.id for r in rows], listed, page) if sources else {}
     return [EventView(id=r.id, title=r.title, summary=r.summary, edtf=r.edtf, start=r.date_start, end=r.date_end,
                       granularity=r.granularity, uncertain=r.uncertain, inferred=r.inferred,
                       needs_review=r.needs_review, source_count=r.source_count,
-                      sources=sources.get(r.id, []), machine_edtf=r.machine_edtf, hidden=r.hidden,
+                      sources=found.get(r.id, []), machine_edtf=r.machine_edtf, hidden=r.hidden,
                       verified=r.verified, corrected_by=r.corrected_by, corrected_at=r.corrected_at,
                       version=r.version, merged_into=r.merged_into) for r in rows]
 

@@ -11,6 +11,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any
 from email.utils import format_datetime
 
 from fastapi import Request, Response
@@ -53,12 +54,13 @@ def event_etag(event_id: int, version: int) -> str:
 
 
 class Bodies:
-    """Finished responses by what made them: database, data version, URL and variant, least recently
-    used dropped first. One per process and bounded in bytes; when the version moves on, the old
-    entries are never asked for again and age out."""
+    """Finished responses (or parts of them) by what made them: database, data version and what was
+    asked, least recently used dropped first. One per process and bounded in bytes (`size` of an
+    entry); when the version moves on, the old entries are never asked for again and age out."""
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, size: Callable[[Any], int] = lambda response: len(response.body)) -> None:
         self.max_bytes = max_bytes
+        self._size = size
         self.size = 0
         self._entries: OrderedDict[tuple, Response] = OrderedDict()
         # Sync routes run in a thread pool: an entry dropped between a lookup and its move to the
@@ -72,18 +74,23 @@ class Bodies:
                 self._entries.move_to_end(key)
             return response
 
-    def put(self, key: tuple, response: Response) -> None:
+    def put(self, key: tuple, response: Any) -> None:
+        size = self._size(response)
         with self._lock:
-            if len(response.body) > self.max_bytes // 8 or key in self._entries:
+            if size > self.max_bytes // 8 or key in self._entries:
                 return
             self._entries[key] = response
-            self.size += len(response.body)
+            self.size += size
             while self.size > self.max_bytes:
                 _, dropped = self._entries.popitem(last=False)
-                self.size -= len(dropped.body)
+                self.size -= self._size(dropped)
 
 
 BODIES = Bodies(max_bytes=64 * 1024 * 1024)
+# Each listed event's JSON, by database, data version and event id. Different list pages share most
+# of their events (the same stories, other filters or windows): a page of well-reported events is
+# mostly its sources' paragraphs, which took most of the time of a page that was not remembered whole.
+EVENT_JSON = Bodies(max_bytes=32 * 1024 * 1024, size=len)
 
 
 def remembered(request: Request, session: Session, variant: str, render: Callable[[], Response]) -> Response:

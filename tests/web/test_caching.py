@@ -34,3 +34,21 @@ def test_a_remembered_page_keeps_the_bytes_it_sent_not_the_events_it_was_made_fr
     gc.collect()
     assert [o for o in gc.get_objects() if isinstance(o, EventView)] == []
     assert client.get("/?zoom=decade").text == first.text  # and it is still remembered
+
+
+def test_list_pages_share_each_events_json_and_say_what_a_fresh_page_says(client, monkeypatch):
+    """Each listed event's JSON is remembered and reused by the other list pages holding the event
+    (other filters, windows, page sizes): they must give exactly what a page built afresh gives."""
+    import json
+
+    from app.web import caching
+
+    memory = Bodies(max_bytes=1 << 20, size=len)
+    monkeypatch.setattr(caching, "EVENT_JSON", memory)
+    client.get("/api/events?limit=3")
+    assert memory.size > 0
+    shared = client.get("/api/events?limit=8").content  # three of its events come from memory
+    monkeypatch.setattr(caching, "EVENT_JSON", Bodies(max_bytes=0, size=len))  # remembers nothing
+    fresh = client.get("/api/events?limit=8&sort=date").content
+    assert json.loads(shared)["events"] == json.loads(fresh)["events"]
+    assert shared.split(b'"next":')[0] == fresh.split(b'"next":')[0]  # the same bytes, not only the same data

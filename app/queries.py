@@ -6,9 +6,9 @@ Routes call these and render; no route writes SQL of its own.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import heapq
 import itertools
-import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterator

@@ -70,14 +70,14 @@ def events(request: Request, response: Response, session: SessionDep, settings: 
         # third of the time of a page of well-reported events). Each event once, then remembered.
         version = queries.data_version(session)
         kept = {v.id: caching.EVENT_JSON.get((*version, v.id)) for v in views}
-        found = queries.sources_of(session, [event_id for event_id, json in kept.items() if json is None])
+        found = queries.sources_of(session, [event_id for event_id, text in kept.items() if text is None])
         events = []
         for v in views:
-            if (json := kept[v.id]) is None:
-                json = EventPublic.model_validate(EventPublic.fields_of(replace(v, sources=found.get(v.id, []))))\
+            if (text := kept[v.id]) is None:
+                text = EventPublic.model_validate(EventPublic.fields_of(replace(v, sources=found.get(v.id, []))))\
                     .model_dump_json()
-                caching.EVENT_JSON.put((*version, v.id), json)
-            events.append(json)
+                caching.EVENT_JSON.put((*version, v.id), text)
+            events.append(text)
         shell = EventPage.model_validate({"events": [], "next": next_url}).model_dump_json()
         body = shell.replace('"events":[]', '"events":[' + ",".join(events) + "]", 1)
         return Response(body, media_type="application/json", headers=headers)

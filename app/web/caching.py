@@ -11,8 +11,8 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
 from email.utils import format_datetime
+from typing import Any
 
 from fastapi import Request, Response
 from sqlmodel import Session
@@ -62,24 +62,24 @@ class Bodies:
         self.max_bytes = max_bytes
         self._size = size
         self.size = 0
-        self._entries: OrderedDict[tuple, Response] = OrderedDict()
+        self._entries: OrderedDict[tuple, Any] = OrderedDict()
         # Sync routes run in a thread pool: an entry dropped between a lookup and its move to the
         # end, or stored twice at once, would break the order or the byte count.
         self._lock = threading.Lock()
 
-    def get(self, key: tuple) -> Response | None:
+    def get(self, key: tuple) -> Any:
         with self._lock:
-            response = self._entries.get(key)
-            if response is not None:
+            value = self._entries.get(key)
+            if value is not None:
                 self._entries.move_to_end(key)
-            return response
+            return value
 
-    def put(self, key: tuple, response: Any) -> None:
-        size = self._size(response)
+    def put(self, key: tuple, value: Any) -> None:
+        size = self._size(value)
         with self._lock:
             if size > self.max_bytes // 8 or key in self._entries:
                 return
-            self._entries[key] = response
+            self._entries[key] = value
             self.size += size
             while self.size > self.max_bytes:
                 _, dropped = self._entries.popitem(last=False)

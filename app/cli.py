@@ -175,7 +175,7 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None, wor
     # Undated documents wait compressed: in a big ingest they are many, and their text is all that waits.
     undated: deque[tuple[RawDoc, bytes, str]] = deque()
 
-    def store(reads: Iterator[tuple[RawDoc, str, object]]) -> None:
+    def store(reads: Iterator[tuple[RawDoc, str, object]], progress: _Progress, undated_turn: bool = False) -> None:
         for doc, digest, read in reads:
             if isinstance(read, str):
                 fail(doc.name, read)
@@ -184,12 +184,15 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None, wor
                 # text waits (their readings, kept, were most of a big ingest's memory); they are
                 # read, in the readers too, when their turn comes.
                 undated.append((replace(doc, text=""), zlib.compress(doc.text.encode(), 1), digest))
+                progress.undated_waits()
             else:
                 run(doc, digest, *read)
+            if undated_turn:
+                progress.undated_done()
 
-    with _progress(show, len(inputs)) as advance:
-        store(_read_all(changed_documents(advance), workers, _read_undated_later))
-        store(_read_all(_unpacked(undated), workers, read_for_ingest))
+    with _Progress(show, len(inputs)) as progress:
+        store(_read_all(changed_documents(progress.file_read), workers, _read_undated_later), progress)
+        store(_read_all(_unpacked(undated), workers, read_for_ingest), progress, undated_turn=True)
         try:
             ingestor.reinfer_undated()
         except CommitFailed as exc:
@@ -273,22 +276,44 @@ def _report_commit_failure(exc: CommitFailed) -> None:
         typer.echo(f"error: {name}: not stored (commit failed: {str(exc).splitlines()[0][:200]})", err=True)
 
 
-class _progress:
-    """A rich progress bar on a terminal; nothing at all otherwise."""
+class _Progress:
+    """Rich progress bars on a terminal, nothing at all otherwise: one for the files read, one for the
+    undated articles. These wait until every dated article is stored, and then take their turn: in a
+    big archive most of the run, which one bar, full by then, hid."""
 
-    def __init__(self, show: bool, total: int) -> None:
-        self.show, self.total, self._bar = show, total, None
+    def __init__(self, show: bool, files: int) -> None:
+        self.show, self.files, self._bar = show, files, None
+        self._files_task = self._undated_task = None
+        self._undated = 0
 
-    def __enter__(self):
-        if not self.show:
-            return lambda: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    def __enter__(self) -> _Progress:
+        if self.show:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self._bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                             transient=True)
-        self._bar.__enter__()
-        task = self._bar.add_task("ingest", total=self.total)
-        return lambda: self._bar.advance(task)
+            # On stderr, which `show` is about: stdout has the summary, and may be a file.
+            self._bar = Progress(TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeRemainingColumn(), transient=True, console=Console(stderr=True))
+            self._bar.__enter__()
+            self._files_task = self._bar.add_task("files read", total=self.files)
+        return self
+
+    def file_read(self) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._files_task)
+
+    def undated_waits(self) -> None:
+        if self._bar is None:
+            return
+        self._undated += 1
+        if self._undated_task is None:
+            self._undated_task = self._bar.add_task("undated articles", total=self._undated)
+        else:
+            self._bar.update(self._undated_task, total=self._undated)
+
+    def undated_done(self) -> None:
+        if self._bar is not None and self._undated_task is not None:
+            self._bar.advance(self._undated_task)
 
     def __exit__(self, *exc) -> None:
         if self._bar is not None:

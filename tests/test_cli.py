@@ -343,3 +343,25 @@ def test_changed_undated_articles_are_read_again(db_url: str, tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert "0 added, 2 updated, 3 skipped, 0 failed" in result.output
     assert sql(db_url, "select max(source_count) from event where edtf = '2021-08-24'") == [(5,)]
+
+
+def test_the_progress_bars_count_the_undated_articles_that_go_last(db_url: str, tmp_path: Path):
+    """Undated articles are stored after every dated one; in a big archive that is most of the run. A bar
+    of files read alone sat full through it: the undated articles have a bar of their own."""
+    import re
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    # rich draws its bars only on a terminal: these make it draw them into the pipe, as it would there.
+    terminal = {"TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1", "COLUMNS": "100"}
+    run = subprocess.run([sys.executable, "-m", "app.cli", "ingest", "--progress", str(SEEDS)], cwd=ROOT,
+                         env={**os.environ, **terminal, "DATABASE_URL": db_url}, capture_output=True, text=True,
+                         check=True)
+    frames = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", run.stderr)
+    assert re.search(r"files read\s+━+\s+5/5", frames)
+    # The seeds 000, 001 and 004 have no date: counted as they wait, then as each is stored.
+    assert re.search(r"undated articles\s+━+\s+3/3", frames)
+    assert "5 added" in run.stdout
+    assert "━" not in run.stdout  # the bars are on stderr, the summary alone on stdout

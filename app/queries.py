@@ -125,16 +125,17 @@ class EventFilter:
     granularity: str | None = None
     undated: str = "include"
 
-    def where(self, dialect_name: str, common_granularity: bool = False) -> list:
+    def where(self, session: Session, common_granularity: bool = False) -> list:
         """`common_granularity`: the granularity asked for is held by many events, so an index in
         the page's order finds a page sooner than the granularity's own index (SQLite only)."""
+        dialect_name = session.get_bind().dialect.name
         clauses = []
         if self.start:
             clauses.append(Event.date_end >= self.start)
         if self.end:
             clauses.append(Event.date_start <= self.end)
         if self.q:
-            clauses.append(search.matching_events(self.q, dialect_name))
+            clauses.append(search.matching_events(self.q, session.connection(), data_version(session)))
         if self.article is not None:
             clauses.append(Event.id.in_(select(EventSource.event_id).where(EventSource.article_id == self.article)))
         if self.min_sources is not None:
@@ -193,7 +194,7 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
     # Plain rows, not ORM objects: a page is read, never changed, and identity-mapping
     # thousands of objects was most of a list request's time.
     common = where.granularity is not None and dialect == "sqlite" and _is_common(session, where.granularity, limit)
-    base = select(*_LISTED).where(*where.where(dialect, common_granularity=common))
+    base = select(*_LISTED).where(*where.where(session, common_granularity=common))
     if not include_hidden:
         base = base.where(Event.hidden.is_(False))
     for p in phases[phases.index(phase):]:
@@ -252,8 +253,7 @@ def _is_common(session: Session, granularity: str, limit: int) -> bool:
 
 
 def count_events(session: Session, where: EventFilter = EventFilter()) -> int:
-    dialect = session.get_bind().dialect.name
-    query = select(func.count()).select_from(Event).where(Event.hidden.is_(False), *where.where(dialect))
+    query = select(func.count()).select_from(Event).where(Event.hidden.is_(False), *where.where(session))
     if where.undated == "exclude" or where.start or where.end:
         query = query.where(Event.date_start.is_not(None))
     elif where.undated == "only":
@@ -283,10 +283,9 @@ def _overlap_parts(query, start: str | None) -> list:
 
 def events_per_year(session: Session, where: EventFilter = EventFilter()) -> dict[int, int]:
     """How many matching events start in each year: the timeline's density overview."""
-    dialect = session.get_bind().dialect.name
     year = func.substr(Event.date_start, 1, 4)
     rows = session.execute(select(year, func.count()).where(
-        Event.hidden.is_(False), Event.date_start.is_not(None), *where.where(dialect)).group_by(year)).all()
+        Event.hidden.is_(False), Event.date_start.is_not(None), *where.where(session)).group_by(year)).all()
     return {int(y): n for y, n in rows if y and y.isdigit()}
 
 

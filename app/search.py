@@ -12,13 +12,15 @@ Other databases fall back to a case-insensitive substring match.
 
 from __future__ import annotations
 
+import json
 import re
 
-from sqlalchemy import (ColumnElement, Integer, String, and_, bindparam, column, exists, false, func, literal_column,
-                        or_, select, table, text, union)
+from sqlalchemy import (JSON, ColumnElement, Integer, String, and_, bindparam, cast, column, exists, false, func,
+                        literal_column, or_, select, table, text, union)
 from sqlalchemy.sql.expression import TableClause
 from sqlalchemy.engine import Connection
 
+from app.memory import Memory
 from app.models import Event, EventSource, Paragraph
 
 _TERM = re.compile(r"\w+", re.UNICODE)
@@ -72,7 +74,8 @@ def remove_event(conn: Connection, event_id: int) -> None:
 def fts_query(q: str) -> str | None:
     """A user's words as an FTS5 query: every word must appear, as a word or a word's start
     ("invad" finds "invaded"). Quoting each word keeps FTS5 syntax out of user input."""
-    terms = [t.replace('"', "") for t in _TERM.findall(q)]
+    # Lower case: FTS5 folds case anyway, and one spelling of a query is one entry among the HITS.
+    terms = [t.replace('"', "").lower() for t in _TERM.findall(q)]
     if not terms:
         return None
     return " ".join(f'"{t}"*' if len(t) >= 3 else f'"{t}"' for t in terms)
@@ -98,11 +101,39 @@ def _ts_match(column, words: str) -> ColumnElement[bool]:
     return func.to_tsvector(config, column).op("@@")(func.to_tsquery(config, bindparam(None, words, type_=String())))
 
 
-def matching_events(q: str, dialect_name: str) -> ColumnElement[bool]:
-    """A WHERE clause on Event: its title or one of its source paragraphs matches `q`."""
+# Each query's matching event ids, as a JSON array, by database, data version and query: a timeline
+# page asks for its counts, its overview and its window, each a statement of its own, and each ran the
+# search again (250 ms apiece for a common word in a 100,000-article archive). JSON, because one
+# bound value carries any number of ids where a list of parameters meets the database's limit.
+HITS = Memory(max_bytes=32 * 1024 * 1024, size=len)
+
+
+def matching_events(q: str, conn: Connection, version: tuple[str, int]) -> ColumnElement[bool]:
+    """A WHERE clause on Event: its title or one of its source paragraphs matches `q`. `version`:
+    the database and the state of its data (`queries.data_version`), which the ids are kept by."""
     query = fts_query(q)
     if query is None:
         return false()
+    dialect_name = conn.dialect.name
+    if dialect_name not in ("sqlite", "postgresql"):
+        words = _TERM.findall(q)
+        return or_(and_(*[Event.title.ilike(f"%{w}%") for w in words]), exists(
+            select(EventSource.id).join(Paragraph, (Paragraph.article_id == EventSource.article_id)
+                                        & (Paragraph.index == EventSource.paragraph_index))
+            .where(EventSource.event_id == Event.id, *[Paragraph.text.ilike(f"%{w}%") for w in words])))
+    key = (*version, query)
+    if (hits := HITS.get(key)) is None:
+        hits = json.dumps(conn.execute(_matching_ids(q, query, dialect_name)).scalars().all())
+        HITS.put(key, hits)
+    if dialect_name == "postgresql":
+        ids = func.json_array_elements_text(cast(bindparam(None, hits, type_=String()), JSON)).table_valued("value")
+        return Event.id.in_(select(cast(ids.c.value, Integer)))
+    ids = func.json_each(bindparam(None, hits, type_=String())).table_valued("value")
+    return Event.id.in_(select(ids.c.value))
+
+
+def _matching_ids(q: str, query: str, dialect_name: str):
+    """The ids of the events whose title or one of whose source paragraphs matches."""
     if dialect_name == "postgresql":
         words = tsquery(q)
         by_title = select(Event.id).where(_ts_match(Event.title, words))
@@ -112,21 +143,13 @@ def matching_events(q: str, dialect_name: str) -> ColumnElement[bool]:
             .join(EventSource, (EventSource.article_id == Paragraph.article_id)
                   & (EventSource.paragraph_index == Paragraph.index))
             .where(_ts_match(Paragraph.text, words)))
-        return Event.id.in_(union(by_title, by_paragraph))
-    if dialect_name == "sqlite":
-        # The matching event ids, gathered once: an OR of per-event EXISTS tests made SQLite
-        # re-run the paragraph search for every event it scanned (18 s for a common word).
-        by_title = select(_SEARCH_EVENT.c.rowid).where(_match(_SEARCH_EVENT, query))
-        by_paragraph = (
-            select(EventSource.event_id)
-            .select_from(_SEARCH_PARAGRAPH)
-            .join(Paragraph, Paragraph.id == _SEARCH_PARAGRAPH.c.rowid)
-            .join(EventSource, (EventSource.article_id == Paragraph.article_id)
-                  & (EventSource.paragraph_index == Paragraph.index))
-            .where(_match(_SEARCH_PARAGRAPH, query)))
-        return Event.id.in_(union(by_title, by_paragraph))
-    words = _TERM.findall(q)
-    return or_(and_(*[Event.title.ilike(f"%{w}%") for w in words]), exists(
-        select(EventSource.id).join(Paragraph, (Paragraph.article_id == EventSource.article_id)
-                                    & (Paragraph.index == EventSource.paragraph_index))
-        .where(EventSource.event_id == Event.id, *[Paragraph.text.ilike(f"%{w}%") for w in words])))
+        return union(by_title, by_paragraph)
+    by_title = select(_SEARCH_EVENT.c.rowid).where(_match(_SEARCH_EVENT, query))
+    by_paragraph = (
+        select(EventSource.event_id)
+        .select_from(_SEARCH_PARAGRAPH)
+        .join(Paragraph, Paragraph.id == _SEARCH_PARAGRAPH.c.rowid)
+        .join(EventSource, (EventSource.article_id == Paragraph.article_id)
+              & (EventSource.paragraph_index == Paragraph.index))
+        .where(_match(_SEARCH_PARAGRAPH, query)))
+    return union(by_title, by_paragraph)

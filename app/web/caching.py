@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from email.utils import format_datetime
-from typing import Any
 
 from fastapi import Request, Response
 from sqlmodel import Session
 
 from app import queries
+from app.memory import Memory
 from app.models import DatasetState
 
 
@@ -53,44 +51,11 @@ def event_etag(event_id: int, version: int) -> str:
     return f'"event-{event_id}-v{version}"'
 
 
-class Bodies:
-    """Finished responses (or parts of them) by what made them: database, data version and what was
-    asked, least recently used dropped first. One per process and bounded in bytes (`size` of an
-    entry); when the version moves on, the old entries are never asked for again and age out."""
-
-    def __init__(self, max_bytes: int, size: Callable[[Any], int] = lambda response: len(response.body)) -> None:
-        self.max_bytes = max_bytes
-        self._size = size
-        self.size = 0
-        self._entries: OrderedDict[tuple, Any] = OrderedDict()
-        # Sync routes run in a thread pool: an entry dropped between a lookup and its move to the
-        # end, or stored twice at once, would break the order or the byte count.
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> Any:
-        with self._lock:
-            value = self._entries.get(key)
-            if value is not None:
-                self._entries.move_to_end(key)
-            return value
-
-    def put(self, key: tuple, value: Any) -> None:
-        size = self._size(value)
-        with self._lock:
-            if size > self.max_bytes // 8 or key in self._entries:
-                return
-            self._entries[key] = value
-            self.size += size
-            while self.size > self.max_bytes:
-                _, dropped = self._entries.popitem(last=False)
-                self.size -= self._size(dropped)
-
-
-BODIES = Bodies(max_bytes=64 * 1024 * 1024)
+BODIES = Memory(max_bytes=64 * 1024 * 1024, size=lambda response: len(response.body))
 # Each listed event's JSON, by database, data version and event id. Different list pages share most
 # of their events (the same stories, other filters or windows): a page of well-reported events is
 # mostly its sources' paragraphs, which took most of the time of a page that was not remembered whole.
-EVENT_JSON = Bodies(max_bytes=32 * 1024 * 1024, size=len)
+EVENT_JSON = Memory(max_bytes=32 * 1024 * 1024, size=len)
 
 
 def remembered(request: Request, session: Session, variant: str, render: Callable[[], Response]) -> Response:

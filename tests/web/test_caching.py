@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from fastapi import Response
 
-from app.web.caching import Bodies
+from app.memory import Memory
 
 
 def test_remembered_answers_stay_within_their_bytes_dropping_the_least_recently_used():
-    bodies = Bodies(max_bytes=800)
+    bodies = Memory(max_bytes=800, size=lambda response: len(response.body))
     for n in range(4):
         bodies.put(("page", n), Response(b"x" * 100))
     assert bodies.get(("page", 0)) is not None  # used again: now the most recent
@@ -43,12 +43,12 @@ def test_list_pages_share_each_events_json_and_say_what_a_fresh_page_says(client
 
     from app.web import caching
 
-    memory = Bodies(max_bytes=1 << 20, size=len)
+    memory = Memory(max_bytes=1 << 20, size=len)
     monkeypatch.setattr(caching, "EVENT_JSON", memory)
     client.get("/api/events?limit=3")
     assert memory.size > 0
     shared = client.get("/api/events?limit=8").content  # three of its events come from memory
-    monkeypatch.setattr(caching, "EVENT_JSON", Bodies(max_bytes=0, size=len))  # remembers nothing
+    monkeypatch.setattr(caching, "EVENT_JSON", Memory(max_bytes=0, size=len))  # remembers nothing
     fresh = client.get("/api/events?limit=8&sort=date").content
     assert json.loads(shared)["events"] == json.loads(fresh)["events"]
     assert shared.split(b'"next":')[0] == fresh.split(b'"next":')[0]  # the same bytes, not only the same data

@@ -42,6 +42,41 @@ def test_filters_are_in_the_url_and_say_how_many_match(client):
     assert "needs review" in reviewed
 
 
+def test_a_search_runs_once_for_every_view_of_it_until_the_archive_changes(client, seeded_url, tmp_path):
+    """A timeline page asks for its counts, its overview and its window, each a statement: the full-text
+    search behind them runs once, and other views of the same words reuse what it found. A write moves
+    the archive on, and the next search finds what was added."""
+    from sqlalchemy import event
+
+    from app.db import get_engine
+    from tests.conftest import ingest_paths
+
+    searches = []
+
+    def note_searches(conn, cursor, statement, *args):
+        if " MATCH " in statement or " @@ " in statement:  # FTS5, or PostgreSQL's text search
+            searches.append(statement)
+
+    engine = get_engine(seeded_url)
+    event.listen(engine, "before_cursor_execute", note_searches)
+    try:
+        assert re.search(r"<strong>\d+</strong> events? matching “kabul”", client.get("/?q=kabul").text)
+        assert len(searches) == 1
+        client.get("/?q=kabul&zoom=month&around=2021-08")
+        assert client.get("/api/events?q=Kabul&sort=-date").json()["events"]  # the same words, in other case
+        assert len(searches) == 1
+
+        assert client.get("/api/events?q=ferryboat").json()["events"] == []
+        article = tmp_path / "ferry.txt"
+        article.write_text("Ferry sinks off Zanzibar\n\nBy A. Reporter\n\nPublished 4 March 2020\n\n"
+                           "A ferryboat sank off Zanzibar on 3 March 2020, the port authority said.\n")
+        assert ingest_paths(seeded_url, article).exit_code == 0
+        found = client.get("/api/events?q=ferryboat").json()["events"]
+        assert [e["date"]["edtf"] for e in found] == ["2020-03-03"]
+    finally:
+        event.remove(engine, "before_cursor_execute", note_searches)
+
+
 def test_htmx_gets_only_the_results(client):
     partial = client.get("/?q=kabul", headers={"HX-Request": "true"}).text
     assert "<form" not in partial and "<html" not in partial and "matching “kabul”" in partial

@@ -6,6 +6,7 @@ Storage only: the pages and the API call these, with the same validation and his
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 from dataclasses import dataclass, field
@@ -420,47 +421,52 @@ class ReviewItem:
 
 def review_queue(session: Session, limit: int = 50) -> tuple[list[ReviewItem], int]:
     """Events an editor should look at, most important first: the weightier the reasons and the
-    more articles report the event, the higher. (The queue at most `limit` long, and how many in all.)"""
+    more articles report the event, the higher. (The queue at most `limit` long, and how many in all.)
+
+    The reasons and scores come from a few columns of every event in the queue (tens of thousands in a
+    big archive); only the `limit` shown are read whole. Reading them all whole, and an aggregate of
+    every source's article date, took 5 s on a 100,000-article archive."""
     disagreeing = (select(EventSource.event_id).group_by(EventSource.event_id)
-                   .having(func.count(func.distinct(EventSource.edtf)) > 1))
-    latest_report = (select(EventSource.event_id, func.max(func.coalesce(Article.published, Article.anchor))
-                            .label("latest"))
-                     .join(Article, Article.id == EventSource.article_id).group_by(EventSource.event_id).subquery())
-    query = (select(Event, latest_report.c.latest, Event.id.in_(disagreeing).label("disagree"))
-             .outerjoin(latest_report, latest_report.c.event_id == Event.id)
+                   .having(func.min(EventSource.edtf) != func.max(EventSource.edtf)))
+    # Dated after every article that reports it: no report from the event's day or later. Compared at
+    # the report's own precision: an article known only to be of 1967 may well report a day of 1967.
+    reported = func.coalesce(Article.published, Article.anchor)
+    reported_since = (select(EventSource.id).join(Article, Article.id == EventSource.article_id)
+                      .where(EventSource.event_id == Event.id,
+                             func.substr(Event.date_start, 1, func.length(reported)) <= reported))
+    future = (Event.date_start.is_not(None) & select(EventSource.id).where(EventSource.event_id == Event.id).exists()
+              & ~reported_since.exists())
+    query = (select(Event.id, Event.source_count, Event.date_start, Event.needs_review, Event.corrected_by,
+                    Event.verified, Event.uncertain, Event.inferred, func.length(Event.title) < 12,
+                    Event.id.in_(disagreeing), future)
              .where(Event.hidden.is_(False), Event.merged_into.is_(None),
-                    (Event.reviewed_version.is_(None)) | (Event.reviewed_version != Event.version),
-                    Event.needs_review.is_(True) | Event.date_start.is_(None)
-                    | (Event.verified.is_(False) & (Event.uncertain.is_(True) | Event.inferred.is_(True)))
-                    | Event.id.in_(disagreeing) | (Event.date_start > latest_report.c.latest)
-                    | (func.length(Event.title) < 12)))
-    items = []
-    for event, latest, disagree in session.execute(query):
-        item = ReviewItem(event)
-        if event.date_start is None:
-            item.reasons.append(("unknown", "the date is unknown"))
-        elif event.needs_review and event.corrected_by:
-            item.reasons.append(("changed", "an article under an editor's decision changed"))
-        elif event.needs_review:
-            item.reasons.append(("uncertain", "the extraction was unsure of this date"))
+                    (Event.reviewed_version.is_(None)) | (Event.reviewed_version != Event.version)))
+    queue = []
+    for (event_id, sources, start, needs_review, corrected_by, verified, uncertain, inferred, short_title,
+         disagree, after_reports) in session.execute(query):
+        reasons = []
+        if start is None:
+            reasons.append(("unknown", "the date is unknown"))
+        elif needs_review and corrected_by:
+            reasons.append(("changed", "an article under an editor's decision changed"))
+        elif needs_review:
+            reasons.append(("uncertain", "the extraction was unsure of this date"))
         if disagree:
-            item.reasons.append(("disagree", "the sources give different dates"))
-        if not event.verified and event.uncertain and event.date_start is not None:
-            item.reasons.append(("uncertain", "the date is uncertain"))
-        if not event.verified and event.inferred:
-            item.reasons.append(("inferred", "the date is inferred from other articles"))
-        if latest and event.date_start and event.date_start > latest[:10]:
-            item.reasons.append(("future", "dated after every article that reports it"))
-        if len(event.title) < 12:
-            item.reasons.append(("title", "the title may be a bad extraction"))
-        if not item.reasons:
-            continue
-        weight = sum(REASON_WEIGHTS[kind] for kind, _ in item.reasons)
-        item.score = weight * (1 + math.log2(1 + event.source_count))
-        item.reasons = [text for _, text in item.reasons]
-        items.append(item)
-    items.sort(key=lambda i: (-i.score, i.event.id))
-    return items[:limit], len(items)
+            reasons.append(("disagree", "the sources give different dates"))
+        if not verified and uncertain and start is not None:
+            reasons.append(("uncertain", "the date is uncertain"))
+        if not verified and inferred:
+            reasons.append(("inferred", "the date is inferred from other articles"))
+        if after_reports:
+            reasons.append(("future", "dated after every article that reports it"))
+        if short_title:
+            reasons.append(("title", "the title may be a bad extraction"))
+        if reasons:
+            score = sum(REASON_WEIGHTS[kind] for kind, _ in reasons) * (1 + math.log2(1 + sources))
+            queue.append((-score, event_id, [text for _, text in reasons]))
+    first = heapq.nsmallest(limit, queue)
+    events = {e.id: e for e in session.execute(select(Event).where(Event.id.in_([i for _, i, _ in first]))).scalars()}
+    return [ReviewItem(events[i], reasons, -negated) for negated, i, reasons in first], len(queue)
 
 
 def disagreeing_dates(session: Session, event_id: int) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import PASSWORD, SEEDS, add_editor, ingest_paths, log_in, page_csrf, settings_for
+from tests.conftest import PASSWORD, SEEDS, add_editor, ingest_paths, log_in, page_csrf, settings_for, sql
 
 
 @pytest.fixture
@@ -510,3 +510,24 @@ def test_remembered_lists_follow_an_edit_and_keep_editors_apart(client, token):
     assert listed(auth)[eid]["hidden"] is True  # the editor's list, remembered first
     assert eid not in listed()
     assert "Lavrov meets in Kazan" not in client.get("/").text
+
+
+def test_review_flags_an_event_dated_after_its_reports_only_past_what_they_are_known_to_be(editor_client, seeded_url):
+    """An article known only to be of 2021 (a year borrowed from other articles) may report any day of
+    2021: an event of November 2021 is not after it, one of 2022 is."""
+    event, article = sql(seeded_url, "select e.id, min(s.article_id) from event e join event_source s on "
+                                     "s.event_id = e.id group by e.id having count(distinct s.article_id) = 1 "
+                                     "order by e.id limit 1")[0]
+    sql(seeded_url, "update article set published = null, anchor = '2021' where id = :id", id=article)
+
+    def flagged_after_reports(day: str) -> bool:
+        sql(seeded_url, "update event set date_start = :day, date_end = :day, version = version + 1 where id = :id",
+            day=day, id=event)
+        html = editor_client.get("/review").text
+        if f'<li id="r{event}">' not in html:
+            return False
+        row = html.split(f'<li id="r{event}">', 1)[1].split("</li>\n", 1)[0]
+        return "dated after every article that reports it" in row
+
+    assert not flagged_after_reports("2021-11-30")
+    assert flagged_after_reports("2022-01-05")

@@ -87,11 +87,14 @@ class Event(SQLModel, table=True):
 
 class EventSource(SQLModel, table=True):
     __tablename__ = "event_source"
-    # A search reaches events from paragraphs (article, index) through this index alone.
-    __table_args__ = (Index("ix_event_source_article", "article_id", "paragraph_index", "event_id"),)
+    __table_args__ = (
+        # A search reaches events from paragraphs (article, index) through this index alone.
+        Index("ix_event_source_article", "article_id", "paragraph_index", "event_id"),
+        # An event's sources in stored order, with the date each gave: the review queue compares them.
+        Index("ix_event_source_event", "event_id", "id", "edtf"),
+    )
     id: int | None = Field(default=None, primary_key=True)
-    event_id: int = Field(sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), nullable=False,
-                                           index=True))
+    event_id: int = Field(sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), nullable=False))
     article_id: int = Field(sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False))
     paragraph_index: int
     mention_start: int

@@ -250,6 +250,24 @@ def test_setting_a_publication_date_resolves_the_articles_relative_dates_except_
     assert r.status_code == 422 and "a publication date is one day" in r.text
 
 
+def test_a_publication_date_is_applied_without_the_web_process_reading_the_event_index(editor_client, monkeypatch):
+    """Re-reading the article merges it against the archive's whole event index: for 100,000 articles
+    9 s and over a gigabyte, which a web worker kept. It is read by a process of its own."""
+    from app import store
+
+    read_here = []
+    load_index = store.load_index
+    monkeypatch.setattr(store, "load_index", lambda session: read_here.append(1) or load_index(session))
+    kazan = event_id(editor_client, KAZAN)
+    article = next(a for a in editor_client.get("/api/articles").json()["articles"] if a["file"].startswith("004"))
+    r = editor_client.post(f"/articles/{article['id']}/published",
+                           data={"published": "6 October 2024", "csrf_token": editor_client.csrf},
+                           follow_redirects=False)
+    assert r.status_code == 303
+    assert editor_client.get(f"/api/events/{kazan}").json()["date"]["edtf"] == "2024-10-04"  # re-read all the same
+    assert read_here == []
+
+
 def test_merge_then_revert_the_merge(editor_client):
     target = event_id(editor_client, "intervened in Afghanistan")
     other = event_id(editor_client, "The Red Army finally withdrew")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Iterable, Iterator
 from html import escape
 
@@ -42,9 +41,11 @@ def csv_lines(events: Iterable[EventView], base_url: str) -> Iterator[str]:
         buffer.truncate()
 
 
-def ndjson_lines(records: Iterable[dict]) -> Iterator[str]:
+def ndjson_lines(records: Iterable[str]) -> Iterator[str]:
+    """One JSON document a line. The records come serialised (as the API serialises them: dates and
+    times as ISO strings), so that a line says what /api/events says."""
     for record in records:
-        yield json.dumps(record, ensure_ascii=False) + "\n"
+        yield record + "\n"
 
 
 def _ics_text(value: str) -> str:

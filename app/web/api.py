@@ -114,7 +114,7 @@ def events_csv(request: Request, response: Response, session: SessionDep, settin
 def events_ndjson(request: Request, response: Response, session: SessionDep, settings: SettingsDep,
                   where: Filter, sort: Sort = "date"):
     return _export(request, response, session, settings, where, sort, "application/x-ndjson",
-                   lambda views, _base: exports.ndjson_lines(EventPublic.of(v).model_dump() for v in views),
+                   lambda views, _base: exports.ndjson_lines(EventPublic.of(v).model_dump_json() for v in views),
                    "events.ndjson")
 
 

@@ -268,6 +268,22 @@ def test_a_publication_date_is_applied_without_the_web_process_reading_the_event
     assert read_here == []
 
 
+def test_the_ndjson_export_carries_an_editors_correction_as_the_api_does(editor_client):
+    """An event an editor corrected has a correction time: it broke the NDJSON export at that event,
+    ending the download halfway (a datetime the export's JSON encoder did not know)."""
+    import json
+
+    kazan = event_id(editor_client, KAZAN)
+    assert edit(editor_client, kazan, date="2024-10-04").status_code == 303
+    lines = editor_client.get("/api/events.ndjson").text.splitlines()
+    records = {r["id"]: r for r in map(json.loads, lines)}
+    assert len(records) == len(lines) == len(sql(editor_client.app.state.settings.database_url,
+                                                 "select id from event where hidden = :no and merged_into is null",
+                                                 no=False))
+    assert records[kazan]["date"]["edtf"] == "2024-10-04"
+    assert records[kazan]["corrected_at"] == editor_client.get(f"/api/events/{kazan}").json()["corrected_at"]
+
+
 def test_merge_then_revert_the_merge(editor_client):
     target = event_id(editor_client, "intervened in Afghanistan")
     other = event_id(editor_client, "The Red Army finally withdrew")

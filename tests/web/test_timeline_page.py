@@ -170,3 +170,16 @@ def test_an_article_links_to_its_events_on_the_timeline(client):
 def test_uncertain_dates_say_why(client):
     html = client.get("/").text
     assert re.search(r'class="date is-uncertain[^"]*"\s+title="Approximate: the text gives this date loosely', html)
+
+
+def test_counts_of_an_archive_are_written_with_thousands_separators(seeded_url):
+    """In a big archive a story has thousands of reports: "12,345 articles", not "12345 articles"."""
+    from fastapi.testclient import TestClient
+
+    from app.web.app import create_app
+    from tests.conftest import settings_for, sql
+
+    sql(seeded_url, "update event set source_count = 12345 where edtf = '2021-08-15'")
+    with TestClient(create_app(settings_for(seeded_url))) as client:
+        html = client.get("/?zoom=day&around=2021-08-15").text
+    assert "12,345 articles" in html and "12345" not in html

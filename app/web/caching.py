@@ -56,8 +56,8 @@ BODIES = Memory(max_bytes=64 * 1024 * 1024, size=lambda response: len(response.b
 # of their events (the same stories, other filters or windows): a page of well-reported events is
 # mostly its sources' paragraphs, which took most of the time of a page that was not remembered whole.
 # 128 MB: over 1,200 different pages of the 100,000-article archive, 32 MB found 59% of the events
-# asked for and 128 MB 86%. Under load, over 10,000 pages none asked twice: 174-188 requests/s
-# (p99 122-138 ms) with 32 MB, 226-248 (p99 101-120 ms) with 128.
+# asked for and 128 MB 86%. Under load, alternating, over 10,000 pages none asked twice: 126-151
+# requests/s (p99 128-186 ms) with 32 MB, 174-186 (p99 118-122 ms) with 128.
 EVENT_JSON = Memory(max_bytes=128 * 1024 * 1024, size=len)
 
 

@@ -479,7 +479,8 @@ def review_queue(session: Session, limit: int = 50) -> tuple[list[ReviewItem], i
             queue.append((-score, event_id, [text for _, text in reasons]))
     first = heapq.nsmallest(limit, queue)
     events = {e.id: e for e in session.execute(select(Event).where(Event.id.in_([i for _, i, _ in first]))).scalars()}
-    return [ReviewItem(events[i], reasons, -negated) for negated, i, reasons in first], len(queue)
+    # On PostgreSQL each statement sees what was committed before it: an ingest may have removed one.
+    return [ReviewItem(events[i], reasons, -negated) for negated, i, reasons in first if i in events], len(queue)
 
 
 def disagreeing_dates(session: Session, event_id: int) -> list[str]:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app import search
+from app.db import get_engine
 from app.ingest import RawDoc
 from app.ingest.dates import DateInputError, bounds, display, granularity, parse_date_input, strip_qualifiers
 from app.ingest.headline import headline
@@ -362,8 +363,6 @@ def reread_article(engine: Engine, article_id: int) -> None:
 
 
 def _reread(database_url: str, article_id: int) -> None:
-    from app.db import get_engine
-
     engine = get_engine(database_url)
     with Session(engine) as session:
         row = session.get(Article, article_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, Text, UniqueConstraint, false
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, Text, UniqueConstraint, false, text
 from sqlmodel import Field, SQLModel
 
 
@@ -53,11 +53,19 @@ class Mention(SQLModel, table=True):
     how: str = ""
 
 
+# An event that starts in one year and ends in another: the only kind that can start more than a
+# year before a date window and still overlap it (queries._overlap_parts asks for them by these terms).
+# Most events do not.
+CROSSES_A_YEAR = "substr(date_end, 1, 4) <> substr(date_start, 1, 4)"
+
+
 class Event(SQLModel, table=True):
     __table_args__ = (Index("ix_event_timeline_order", "date_start", "date_end", "id",
                             "hidden", "source_count", "needs_review", "granularity"),
                       Index("ix_event_sources_order", "source_count", "id"),
-                      Index("ix_event_long_spans", "granularity", "date_start", "date_end"))
+                      Index("ix_event_long_spans", "granularity", "date_start", "date_end"),
+                      Index("ix_event_year_crossing", "date_start", "date_end", "id", "hidden", "source_count",
+                            sqlite_where=text(CROSSES_A_YEAR), postgresql_where=text(CROSSES_A_YEAR)))
     id: int | None = Field(default=None, primary_key=True)
     title: str
     summary: str = Field(sa_column=Column(Text, nullable=False))

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, ingest_paths, settings_for
+from tests.conftest import ROOT, ingest_paths, settings_for, sqlite_only
 
 
 def walk(client, url: str) -> list[dict]:
@@ -74,12 +74,14 @@ def test_date_windows_find_exactly_the_overlapping_events(client, seeded_url, tm
     starting earlier): the answer must be what a plain overlap test over every event gives."""
     (tmp_path / "spans.txt").write_text(
         "Valley History\n\nPublished: 2021-08-26\n\nThe valley was farmed for most of a century (1900\u20131990), records show.\n\n"
-        "Its mill ran through the 1960s and closed in 1971.\n\nA flood came in December 1984, and the last "
+        "Its mill ran through the 1960s and closed in 1971.\n\nThe week from 28 December 1983 to 3 January 1984 "
+        "was the coldest on record.\n\nA flood came in December 1984, and the last "
         "farm was sold in 1985.\n")
     assert ingest_paths(seeded_url, tmp_path / "spans.txt").exit_code == 0
     everything = walk(client, "/api/events?limit=7")
     for start, end in [("1985-01-01", "1985-01-31"), ("1984-06-01", None), ("1965-01-01", "1966-12-31"),
-                       ("1979-12-25", "2021-08-14"), ("0001-01-01", "1000-01-01"), ("1986-01-01", None)]:
+                       ("1979-12-25", "2021-08-14"), ("0001-01-01", "1000-01-01"), ("1986-01-01", None),
+                       ("1984-02-01", "1984-02-10"), ("1985-01-02", None)]:
         expected = [e for e in everything if e["date"]["start"] and e["date"]["end"] >= start
                     and (end is None or e["date"]["start"] <= end)]
         if sort == "-date":
@@ -89,6 +91,36 @@ def test_date_windows_find_exactly_the_overlapping_events(client, seeded_url, tm
         shown = client.get(f"/?{query}").text
         assert f"<strong>{len(expected)}</strong>" in shown, query
     assert "1900/1990" in [e["date"]["edtf"] for e in walk(client, "/api/events?from=1985-01-01&to=1985-01-31")]
+
+
+@sqlite_only
+@pytest.mark.parametrize("where", [{"start": "1985-01-01", "end": "1985-01-31"}, {"start": "1986-01-01"},
+                                   {"start": "1986-01-01", "min_sources": 2}])
+def test_a_window_looks_for_earlier_events_among_those_crossing_a_year_only(client, seeded_url, where):
+    """Events starting more than a year before a window are read from the small index of events that
+    cross a new year; through the timeline's index, a window in the 1980s read every event before it."""
+    from sqlalchemy import event
+    from sqlmodel import Session
+
+    from app import queries
+    from app.db import get_engine
+
+    engine = get_engine(seeded_url)
+    statements = []
+    listener = lambda conn, cursor, statement, params, context, many: statements.append((statement, params))  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        with Session(engine) as session:
+            queries.list_events(session, limit=5, where=queries.EventFilter(**where), sources=False)
+            queries.count_events(session, queries.EventFilter(**where))
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    earlier = [(s, p) for s, p in statements if "substr(event.date_end" in s]
+    assert len(earlier) == 2  # the page's and the count's
+    with engine.connect() as conn:
+        for statement, params in earlier:
+            plan = " ".join(row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params))
+            assert "ix_event_year_crossing" in plan, plan
 
 
 @pytest.mark.parametrize("sort", ["date", "-date", "sources"])

@@ -59,6 +59,10 @@ BODIES = Memory(max_bytes=64 * 1024 * 1024, size=lambda response: len(response.b
 # asked for and 128 MB 86%. Under load, alternating, over 10,000 pages none asked twice: 126-151
 # requests/s (p99 128-186 ms) with 32 MB, 174-186 (p99 118-122 ms) with 128.
 EVENT_JSON = Memory(max_bytes=128 * 1024 * 1024, size=len)
+# Each event's card on the timeline, by database, data version, event id and whether an editor is
+# looking (a card carries an edit link for them): windows overlap (the same year at other zooms, the
+# next day), and a card needs its sources read to be drawn.
+CARDS = Memory(max_bytes=32 * 1024 * 1024, size=len)
 
 
 def remembered(request: Request, session: Session, variant: str, render: Callable[[], Response]) -> Response:

@@ -18,7 +18,7 @@ from app.web import caching
 from app.web.auth import MaybeEditor
 from app.web.deps import MAX_ID, Filter, Id, SessionDep
 from app.web.rendering import render as _render
-from app.web.rendering import render_article, render_event
+from app.web.rendering import event_cards, render_article, render_event
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,9 +47,10 @@ def _timeline(request: Request, session, where: queries.EventFilter, zoom: str, 
     start, end = layout.window(zoom, around)
     shown = replace(where, start=max(filter(None, (where.start, start)), default=None),
                     end=min(filter(None, (where.end, end)), default=None))
-    events, cursor = queries.list_events(session, limit=TIMELINE_WINDOW, after=after, where=shown)
+    events, cursor = queries.list_events(session, limit=TIMELINE_WINDOW, after=after, where=shown, sources=False)
     context = {
-        "groups": layout.group_events(events, zoom), "next_cursor": cursor, "zoom": zoom, "around": around,
+        "groups": layout.group_events(events, zoom), "cards": event_cards(request, session, events),
+        "next_cursor": cursor, "zoom": zoom, "around": around,
         "count": _count(session, shown), "where": where, "zooms": layout.ZOOMS,
         "query": _query_string(request, drop=("after",)),
         "zoom_links": [(z, "/?" + _query_string(request, drop=("after", "zoom"), add={"zoom": z})) for z in layout.ZOOMS],

@@ -176,6 +176,22 @@ def test_date_preview_explains_what_is_wrong(editor_client):
     assert "ends (1978) before it starts (1992)" in editor_client.get("/date-preview", params={"date": "1992-1978"}).text
 
 
+def test_timeline_cards_are_drawn_for_who_is_looking_and_redrawn_after_a_change(client, seeded_url):
+    """A card is remembered between windows: a reader's must never reach an editor (no edit link)
+    nor an editor's a reader, and a change to the event shows at once."""
+    add_editor(seeded_url)
+    eid = event_id(client, KAZAN)
+    window = f"/?article={client.get(f'/api/events/{eid}').json()['sources'][0]['article_id']}"
+    assert f'id="e{eid}"' in client.get(window).text and 'class="edit-link"' not in client.get(window).text
+    client.csrf = log_in(client)
+    seen = client.get(window + "&zoom=decade").text  # the same card in another window
+    assert f'href="/events/{eid}#edit"' in seen
+    edit(client, eid, date="4 Oct 2024", title="Lavrov in Kazan warns against a US return")
+    client.post("/logout", data={"csrf_token": client.csrf})
+    shown = client.get(window).text
+    assert "Lavrov in Kazan warns against a US return" in shown and 'class="edit-link"' not in shown
+
+
 def test_correcting_a_date_moves_the_event_and_is_recorded(editor_client):
     eid = event_id(editor_client, KAZAN)
     r = edit(editor_client, eid, date="4 Oct 2024", title="Lavrov in Kazan warns against a US return",

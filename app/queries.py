@@ -375,10 +375,11 @@ def _with_sources(session: Session, rows: list, listed: bool = True,
     """Events (rows of the _LISTED columns) with their sources (`sources_of`); without `sources`,
     with none read. Unpacked by position: a row's attributes by name took 0.7 ms a page of 100."""
     found = sources_of(session, [r[0] for r in rows], listed, page) if sources else {}
-    return [EventView(id, title, summary, edtf, start, end, granularity, uncertain, inferred, needs_review, count,
-                      found.get(id, []), machine_edtf, hidden, verified, corrected_by, corrected_at, version, merged_into)
-            for (id, title, summary, edtf, machine_edtf, start, end, granularity, uncertain, inferred, needs_review,
-                 hidden, verified, corrected_by, corrected_at, merged_into, version, count) in rows]
+    return [EventView(event_id, title, summary, edtf, start, end, granularity, uncertain, inferred, needs_review, count,
+                      found.get(event_id, []), machine_edtf, hidden, verified, corrected_by, corrected_at, version,
+                      merged_into)
+            for (event_id, title, summary, edtf, machine_edtf, start, end, granularity, uncertain, inferred,
+                 needs_review, hidden, verified, corrected_by, corrected_at, merged_into, version, count) in rows]
 
 
 @dataclass

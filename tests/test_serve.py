@@ -61,3 +61,20 @@ def test_a_second_server_on_a_taken_port_is_refused(seeded_url):
     finally:
         first.terminate()
         assert first.wait(timeout=30) is not None
+
+
+def test_a_worker_runs_as_many_requests_at_once_as_configured(seeded_url):
+    """TIMELINE_THREADS: requests run on that many threads of a worker (pages are built holding the GIL)."""
+    from anyio import to_thread
+    from fastapi.testclient import TestClient
+
+    from app.web.app import create_app
+    from tests.conftest import settings_for
+
+    async def threads() -> int:
+        return to_thread.current_default_thread_limiter().total_tokens
+
+    for configured in (1, 3):
+        with TestClient(create_app(settings_for(seeded_url, threads=configured))) as client:
+            assert client.get("/api/events?limit=1").status_code == 200
+            assert client.portal.call(threads) == configured

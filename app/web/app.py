@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 from urllib.parse import parse_qsl, urlencode
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
@@ -29,6 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Serving an un-migrated database would fail on the first request; fail now, clearly.
         ensure_current(settings.database_url)
         map_for_reading(get_engine(settings.database_url))
+        to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
 
     app = FastAPI(title="Newsroom Timeline", version="0.1.0", lifespan=lifespan,

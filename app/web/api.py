@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, Response
@@ -68,16 +67,9 @@ def events(request: Request, response: Response, session: SessionDep, settings: 
             headers["Link"] = f'<{next_url}>; rel="next"'
         # Serialised here: returned as a model, FastAPI would validate the whole page again first (a
         # third of the time of a page of well-reported events). Each event once, then remembered.
-        version = queries.data_version(session)
-        kept = {v.id: caching.EVENT_JSON.get((*version, v.id)) for v in views}
-        found = queries.sources_of(session, [event_id for event_id, text in kept.items() if text is None])
-        events = []
-        for v in views:
-            if (text := kept[v.id]) is None:
-                text = EventPublic.model_validate(EventPublic.fields_of(replace(v, sources=found.get(v.id, []))))\
-                    .model_dump_json()
-                caching.EVENT_JSON.put((*version, v.id), text)
-            events.append(text)
+        built = caching.each_event(caching.EVENT_JSON, session, views, lambda event: EventPublic.model_validate(
+            EventPublic.fields_of(event)).model_dump_json())
+        events = [built[v.id] for v in views]
         shell = EventPage.model_validate({"events": [], "next": next_url}).model_dump_json()
         body = shell.replace('"events":[]', '"events":[' + ",".join(events) + "]", 1)
         return Response(body, media_type="application/json", headers=headers)

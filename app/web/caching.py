@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from dataclasses import replace
 from email.utils import format_datetime
 
 from fastapi import Request, Response
@@ -63,6 +64,21 @@ EVENT_JSON = Memory(max_bytes=128 * 1024 * 1024, size=len)
 # looking (a card carries an edit link for them): windows overlap (the same year at other zooms, the
 # next day), and a card needs its sources read to be drawn.
 CARDS = Memory(max_bytes=32 * 1024 * 1024, size=len)
+
+
+def each_event(memory: Memory, session: Session, events: list[queries.EventView],
+               build: Callable[[queries.EventView], str], variant: Hashable = None) -> dict[int, str]:
+    """`build(event)` of each listed event, given with its listed sources (its JSON, its card), remembered
+    in `memory` by data version and `variant`: only the events not built before have their sources read."""
+    version = queries.data_version(session)
+    built = {e.id: memory.get((*version, e.id, variant)) for e in events}
+    missing = [e for e in events if built[e.id] is None]
+    if missing:
+        sources = queries.sources_of(session, [e.id for e in missing])
+        for e in missing:
+            built[e.id] = build(replace(e, sources=sources.get(e.id, [])))
+            memory.put((*version, e.id, variant), built[e.id])
+    return built
 
 
 def remembered(request: Request, session: Session, variant: str, render: Callable[[], Response]) -> Response:

@@ -3,8 +3,6 @@ forms, history and the typed values kept after an error when an editor is lookin
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
@@ -18,20 +16,11 @@ def render(request: Request, template: str, context: dict, status: int = 200) ->
 
 
 def event_cards(request: Request, session, events: list[queries.EventView]) -> dict[int, Markup]:
-    """The timeline's card of each event (listed without its sources), drawn once per data version:
-    only the events not drawn before have their sources read."""
-    version = queries.data_version(session)
-    editor = bool(request.session.get("editor"))
-    cards = {e.id: caching.CARDS.get((*version, e.id, editor)) for e in events}
-    missing = [e for e in events if cards[e.id] is None]
-    if missing:
-        sources = queries.sources_of(session, [e.id for e in missing])
-        template = request.app.state.templates.get_template("partials/_event_card.html")
-        for e in missing:
-            card = cards[e.id] = Markup(template.render(request=request, expanded=False,
-                                                        event=replace(e, sources=sources.get(e.id, []))))
-            caching.CARDS.put((*version, e.id, editor), card)
-    return cards
+    """The timeline's card of each event (listed without its sources), drawn once per data version.
+    An editor's card carries an edit link: kept apart from readers'."""
+    template = request.app.state.templates.get_template("partials/_event_card.html")
+    return caching.each_event(caching.CARDS, session, events, variant=bool(request.session.get("editor")),
+                              build=lambda event: Markup(template.render(request=request, event=event, expanded=False)))
 
 
 SOURCES_PER_PAGE = 100

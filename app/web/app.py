@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # every template file's modification time on every page (five files a timeline page, 3% of it).
     templates.env.auto_reload = False
     templates.env.filters["date_display"] = display
+    templates.env.filters["thousands"] = "{:,}".format  # 46,496 events: a big archive's counts, readable
     templates.env.globals["csrf_token"] = csrf_token
     app.state.templates = templates
     app.add_middleware(EmptyFieldsMeanNothing)

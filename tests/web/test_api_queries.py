@@ -160,6 +160,18 @@ def test_other_filters(client):
     assert all(e["date"]["start"] for e in walk(client, "/api/events?undated=exclude"))
 
 
+def test_pages_of_one_shape_each_answer_for_their_own_values(client):
+    """A list page's statements are built once for each combination of filters and run again with other
+    values (other words, another article, another cursor): each page answers for its own."""
+    kabul, soviet = (ids(walk(client, f"/api/events?q={word}&limit=2")) for word in ("kabul", "soviet"))
+    assert kabul and soviet and set(kabul) != set(soviet)
+    assert ids(walk(client, "/api/events?q=kabul&limit=2")) == kabul
+    for article in client.get("/api/articles").json()["articles"][:3]:
+        reported = walk(client, f"/api/events?article={article['id']}&limit=2")
+        assert len(reported) == article["events"]
+        assert all(any(s["article_id"] == article["id"] for s in e["sources"]) for e in reported)
+
+
 @pytest.mark.parametrize("query, name", [
     ("from=yesterday", "from"), ("to=13/13/13", "to"), ("from=1990&to=1980", "from"), ("sort=title", "sort"),
     ("granularity=minute", "granularity"), ("min_sources=0", "min_sources"), ("undated=maybe", "undated"),

@@ -160,9 +160,9 @@ def test_other_filters(client):
     assert all(e["date"]["start"] for e in walk(client, "/api/events?undated=exclude"))
 
 
-def test_pages_of_one_shape_each_answer_for_their_own_values(client):
-    """A list page's statements are built once for each combination of filters and run again with other
-    values (other words, another article, another cursor): each page answers for its own."""
+def test_pages_with_the_same_filters_answer_for_their_own_values(client):
+    """One filter asked again with other values (other words, another article, another cursor) in one
+    process: each page answers for its own values, never for what was asked before."""
     kabul, soviet = (ids(walk(client, f"/api/events?q={word}&limit=2")) for word in ("kabul", "soviet"))
     assert kabul and soviet and set(kabul) != set(soviet)
     assert ids(walk(client, "/api/events?q=kabul&limit=2")) == kabul

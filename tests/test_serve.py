@@ -78,3 +78,23 @@ def test_a_worker_runs_as_many_requests_at_once_as_configured(seeded_url):
         with TestClient(create_app(settings_for(seeded_url, threads=configured))) as client:
             assert client.get("/api/events?limit=1").status_code == 200
             assert client.portal.call(threads) == configured
+
+
+def test_the_server_runs_on_a_c_http_parser_and_event_loop():
+    """What uvicorn takes when they are installed: dropping them from the dependencies would
+    quietly cost every request its share of CPU."""
+    import asyncio
+
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    from app.web.server import server_config
+
+    config = server_config("127.0.0.1", free_port())
+    config.load()
+    assert config.http_protocol_class is HttpToolsProtocol
+    loop = config.get_loop_factory()()
+    try:
+        assert type(loop).__module__.startswith("uvloop"), type(loop)
+    finally:
+        loop.close()
+    assert isinstance(loop, asyncio.AbstractEventLoop)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from urllib.parse import urlsplit
 
-from sqlalchemy import and_, bindparam, func, literal_column, select, tuple_
+from sqlalchemy import Integer, String, and_, bindparam, func, literal_column, select, tuple_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -127,19 +127,23 @@ class EventFilter:
 
     def where(self, session: Session, common_granularity: bool = False) -> list:
         """`common_granularity`: the granularity asked for is held by many events, so an index in
-        the page's order finds a page sooner than the granularity's own index (SQLite only)."""
+        the page's order finds a page sooner than the granularity's own index (SQLite only).
+
+        Each value is a parameter named as in `values`: a list page runs a statement of the same
+        shape again with other values (`_page_statements`)."""
         dialect_name = session.get_bind().dialect.name
         clauses = []
         if self.start:
-            clauses.append(Event.date_end >= self.start)
+            clauses.append(Event.date_end >= bindparam("start", self.start))
         if self.end:
-            clauses.append(Event.date_start <= self.end)
+            clauses.append(Event.date_start <= bindparam("end", self.end))
         if self.q:
             clauses.append(search.matching_events(self.q, session.connection(), data_version(session)))
         if self.article is not None:
-            clauses.append(Event.id.in_(select(EventSource.event_id).where(EventSource.article_id == self.article)))
+            clauses.append(Event.id.in_(select(EventSource.event_id)
+                                        .where(EventSource.article_id == bindparam("article", self.article))))
         if self.min_sources is not None:
-            clauses.append(Event.source_count >= self.min_sources)
+            clauses.append(Event.source_count >= bindparam("min_sources", self.min_sources))
         if self.needs_review is not None:
             clauses.append(Event.needs_review.is_(self.needs_review))
         if self.granularity:
@@ -147,8 +151,20 @@ class EventFilter:
             # has no statistics on how many events each granularity holds.
             column = Event.granularity.op("||")("") if common_granularity and dialect_name == "sqlite" \
                 else Event.granularity
-            clauses.append(column == self.granularity)
+            clauses.append(column == bindparam("granularity", self.granularity))
         return clauses
+
+    def shape(self) -> tuple:
+        """Which filters are asked for, without their values: the statements `where` makes for one
+        shape differ only in their parameters."""
+        return (bool(self.start), bool(self.end), bool(self.q), self.article is not None,
+                self.min_sources is not None, self.needs_review, bool(self.granularity))
+
+    def values(self, session: Session) -> dict:
+        """The parameters of the clauses `where` makes."""
+        return {"start": self.start, "end": self.end, "article": self.article, "min_sources": self.min_sources,
+                "granularity": self.granularity,
+                "hits": search.matching_ids(self.q, session.connection(), data_version(session)) if self.q else None}
 
 
 def _phase_order(sort: str, dated: bool) -> tuple[list, bool]:
@@ -167,6 +183,30 @@ def _phase_order(sort: str, dated: bool) -> tuple[list, bool]:
 _LISTED = (Event.id, Event.title, Event.summary, Event.edtf, Event.machine_edtf, Event.date_start, Event.date_end,
            Event.granularity, Event.uncertain, Event.inferred, Event.needs_review, Event.hidden, Event.verified,
            Event.corrected_by, Event.corrected_at, Event.merged_into, Event.version, Event.source_count)
+
+
+# A list page's statements by shape (`_page_statements`): building one took most of the time a page of
+# events without their sources took. Few shapes exist (which filters, sort, phase, cursor or not).
+_PAGE_STATEMENTS: dict[tuple, list] = {}
+
+
+def _page_statements(session: Session, where: EventFilter, common: bool, include_hidden: bool, dated: bool,
+                     sort: str, keyed: bool, split: bool) -> list:
+    """The statements that read one phase of a list page (`dated` or not), in its order. Their values
+    are parameters: the filters' (`EventFilter.values`), `key_0`... (a cursor's sort keys, with
+    `keyed`), `earliest` (with `split`: see `_overlap_parts`) and `page_limit`.
+    Plain rows, not ORM objects: identity-mapping thousands of objects was most of a list request's time."""
+    columns, descending = _phase_order(sort, dated)
+    query = select(*_LISTED).where(*where.where(session, common_granularity=common))
+    if not include_hidden:
+        query = query.where(Event.hidden.is_(False))
+    query = query.where(Event.date_start.is_not(None) if dated else Event.date_start.is_(None))
+    if keyed:
+        keys = tuple_(*[bindparam(f"key_{i}", type_=c.type) for i, c in enumerate(columns)])
+        query = query.where(tuple_(*columns) < keys if descending else tuple_(*columns) > keys)
+    parts = _overlap_parts(query) if split else [query]
+    order = [c.desc() if descending else c.asc() for c in columns]
+    return [q.order_by(*order).limit(bindparam("page_limit", type_=Integer)) for q in parts]
 
 
 def list_events(session: Session, *, limit: int, after: str | None = None, sort: str = "date",
@@ -192,27 +232,28 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
         if phase not in phases:
             return [], None
     rows: list = []
-    # Plain rows, not ORM objects: a page is read, never changed, and identity-mapping
-    # thousands of objects was most of a list request's time.
     common = where.granularity is not None and dialect == "sqlite" and _is_common(session, where.granularity, limit)
-    base = select(*_LISTED).where(*where.where(session, common_granularity=common))
-    if not include_hidden:
-        base = base.where(Event.hidden.is_(False))
+    if where.q and dialect in ("sqlite", "postgresql") and search.fts_query(where.q) is None:
+        return [], None  # no words to look for: nothing matches
+    values = where.values(session)
     for p in phases[phases.index(phase):]:
         columns, descending = _phase_order(sort, p)
-        query = base.where(Event.date_start.is_not(None) if p else Event.date_start.is_(None))
-        if keys is not None and p == phase:
-            if len(keys) != len(columns):
-                raise BadCursor("the cursor is not one this server issued")
-            mark = tuple_(*columns) < tuple_(*keys) if descending else tuple_(*columns) > tuple_(*keys)
-            query = query.where(mark)
-        parts = _overlap_parts(query, where.start) if p and sort != "sources" else [query]
+        keyed = keys is not None and p == phase
+        if keyed and len(keys) != len(columns):
+            raise BadCursor("the cursor is not one this server issued")
+        earliest = _earliest_start(where.start) if p and sort != "sources" else None
         wanted = limit + 1 - len(rows)
-        order = [c.desc() if descending else c.asc() for c in columns]
-        # Core rows: no ORM loading for plain columns. Each part is read in its index's order and the
-        # two are merged here: ordering a UNION of them again in SQL took a tenth of a page's time just
-        # to build (SQLAlchemy makes column collections for every subquery).
-        found = [session.connection().execute(q.order_by(*order).limit(wanted)).all() for q in parts]
+        params = {**values, "earliest": earliest, "page_limit": wanted,
+                  **{f"key_{i}": value for i, value in enumerate(keys if keyed else [])}}
+        shape = (dialect, where.shape(), common, include_hidden, p, sort, keyed, earliest is not None)
+        parts = _PAGE_STATEMENTS.get(shape)
+        if parts is None:
+            parts = _page_statements(session, where, common, include_hidden, p, sort, keyed, earliest is not None)
+            if not where.q or values["hits"] is not None:  # else the words are in the statement
+                _PAGE_STATEMENTS[shape] = parts
+        # Each part is read in its index's order and the two are merged here: ordering a UNION of
+        # them again in SQL took a tenth of a page's time just to build.
+        found = [session.connection().execute(q, params).all() for q in parts]
         rows += found[0] if len(found) == 1 else \
             itertools.islice(heapq.merge(*found, key=attrgetter(*[c.key for c in columns]), reverse=descending), wanted)
         if len(rows) > limit:
@@ -259,7 +300,9 @@ def count_events(session: Session, where: EventFilter = EventFilter()) -> int:
         query = query.where(Event.date_start.is_not(None))
     elif where.undated == "only":
         query = query.where(Event.date_start.is_(None))
-    return sum(session.execute(q).scalar_one() for q in _overlap_parts(query, where.start))
+    earliest = _earliest_start(where.start)
+    parts = [query] if earliest is None else _overlap_parts(query)
+    return sum(session.execute(q, {"earliest": earliest}).scalar_one() for q in parts)
 
 
 # Only an event that crosses a new year can start more than a year before a window and still overlap
@@ -270,16 +313,23 @@ CROSSES_A_YEAR = func.substr(Event.date_end, literal_column("1"), literal_column
     func.substr(Event.date_start, literal_column("1"), literal_column("4"))
 
 
-def _overlap_parts(query, start: str | None) -> list:
-    """`query` (already asking `date_end >= start`) as disjoint parts that each read one index range:
-    events starting from a year before `start` on, and earlier ones crossing a new year. Whole, it
-    read every event that starts before the window: most of the archive for a window in the 1980s."""
+def _earliest_start(start: str | None) -> str | None:
+    """Where a window from `start` stops reading events in the order they start (`_overlap_parts`);
+    None when there is nothing to split (no start, or one before year 2)."""
     if not start:
-        return [query]
+        return None
     try:
-        earliest = (dt.date.fromisoformat(start) - SHORT_SPAN).isoformat()
+        return (dt.date.fromisoformat(start) - SHORT_SPAN).isoformat()
     except (ValueError, OverflowError):
-        return [query]  # before year 2: nothing much to skip
+        return None
+
+
+def _overlap_parts(query) -> list:
+    """`query` (already asking `date_end >= start`) as disjoint parts that each read one index range:
+    events starting from a year before `start` on (the parameter `earliest`, `_earliest_start`), and
+    earlier ones crossing a new year. Whole, it read every event that starts before the window: most
+    of the archive for a window in the 1980s."""
+    earliest = bindparam("earliest", type_=String)
     return [query.where(Event.date_start >= earliest), query.where(Event.date_start < earliest, CROSSES_A_YEAR)]
 
 

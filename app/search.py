@@ -110,7 +110,9 @@ HITS = Memory(max_bytes=32 * 1024 * 1024, size=len)
 
 def matching_events(q: str, conn: Connection, version: tuple[str, int]) -> ColumnElement[bool]:
     """A WHERE clause on Event: its title or one of its source paragraphs matches `q`. `version`:
-    the database and the state of its data (`queries.data_version`), which the ids are kept by."""
+    the database and the state of its data (`queries.data_version`), which the ids are kept by.
+    On SQLite and PostgreSQL the ids are the parameter `hits` (`matching_ids`): a statement made
+    for one query serves another with that parameter changed."""
     query = fts_query(q)
     if query is None:
         return false()
@@ -121,15 +123,26 @@ def matching_events(q: str, conn: Connection, version: tuple[str, int]) -> Colum
             select(EventSource.id).join(Paragraph, (Paragraph.article_id == EventSource.article_id)
                                         & (Paragraph.index == EventSource.paragraph_index))
             .where(EventSource.event_id == Event.id, *[Paragraph.text.ilike(f"%{w}%") for w in words])))
+    hits = bindparam("hits", matching_ids(q, conn, version), type_=String())
+    if dialect_name == "postgresql":
+        ids = func.json_array_elements_text(cast(hits, JSON)).table_valued("value")
+        return Event.id.in_(select(cast(ids.c.value, Integer)))
+    ids = func.json_each(hits).table_valued("value")
+    return Event.id.in_(select(ids.c.value))
+
+
+def matching_ids(q: str, conn: Connection, version: tuple[str, int]) -> str | None:
+    """The ids of the events `q` matches, as a JSON array, remembered by `version`; None where the
+    database has no full-text search of ours, or `q` has no words."""
+    query = fts_query(q)
+    dialect_name = conn.dialect.name
+    if query is None or dialect_name not in ("sqlite", "postgresql"):
+        return None
     key = (*version, query)
     if (hits := HITS.get(key)) is None:
         hits = json.dumps(conn.execute(_matching_ids(q, query, dialect_name)).scalars().all())
         HITS.put(key, hits)
-    if dialect_name == "postgresql":
-        ids = func.json_array_elements_text(cast(bindparam(None, hits, type_=String()), JSON)).table_valued("value")
-        return Event.id.in_(select(cast(ids.c.value, Integer)))
-    ids = func.json_each(bindparam(None, hits, type_=String())).table_valued("value")
-    return Event.id.in_(select(ids.c.value))
+    return hits
 
 
 def _matching_ids(q: str, query: str, dialect_name: str):

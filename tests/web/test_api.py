@@ -109,3 +109,29 @@ def test_the_app_refuses_an_unmigrated_database(tmp_path):
     with pytest.raises(NotMigrated, match="timeline db upgrade"):
         with TestClient(create_app(settings_for(f"sqlite:///{tmp_path / 'blank.db'}"))):
             pass
+
+
+def test_a_listed_events_json_is_what_its_model_writes(seeded_url):
+    """List pages write each event's JSON from plain data, without the model's validation: it must
+    be the model's JSON all the same, for untouched events and for ones an editor corrected, hid
+    and verified (a date corrected, a time, an editor's name)."""
+    from sqlmodel import Session
+
+    from app import editing, queries
+    from app.db import get_engine
+    from app.schemas import EventPublic
+
+    engine = get_engine(seeded_url)
+    with Session(engine) as session:
+        views, _ = queries.list_events(session, limit=1000)
+        target = next(v for v in views if v.sources)
+        editing.edit_event(session, target.id, "ed", editing.Changes(date="1979-12?", title="A <b>new</b> title",
+                                                                    hidden=True, verified=True), None)
+        session.commit()
+    with Session(engine) as session:
+        views, _ = queries.list_events(session, limit=1000, include_hidden=True)
+    edited = next(v for v in views if v.id == target.id)
+    assert edited.corrected_at is not None and edited.hidden and edited.date_corrected
+    assert len(views) > 10
+    for view in views:
+        assert EventPublic.json_of(view) == EventPublic.of(view).model_dump_json()

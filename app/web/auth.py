@@ -13,6 +13,7 @@ from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 
 from app import accounts
 from app.web.deps import SessionDep
@@ -92,11 +93,12 @@ def bearer_editor(request: Request, session: SessionDep) -> str:
     return editor.name
 
 
-def maybe_bearer_editor(request: Request, session: SessionDep) -> str | None:
-    """Reads by scripts with a token see hidden events too; anonymous readers do not."""
+async def maybe_bearer_editor(request: Request, session: SessionDep) -> str | None:
+    """Reads by scripts with a token see hidden events too; anonymous readers do not. On the event loop
+    for the anonymous, who are most callers (see app/web/deps.py); a token is looked up in the thread pool."""
     if not request.headers.get("authorization"):
         return None
-    return bearer_editor(request, session)
+    return await run_in_threadpool(bearer_editor, request, session)
 
 
 TokenEditorDep = Annotated[str, Depends(bearer_editor)]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from typing import Literal
 
 from fastapi import Depends, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlmodel import Session
 
 from app import queries
@@ -17,13 +18,21 @@ from app.config import Settings
 from app.db import get_engine
 
 
-def get_settings_dep(request: Request) -> Settings:
+# The dependencies every request runs are `async`: a plain `def` dependency is called in the thread
+# pool, and each trip there and back (and the session's, twice) cost more than the work itself.
+async def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    with Session(get_engine(request.app.state.settings.database_url)) as session:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """Made on the event loop (a session opens no connection until the route's first query); closed
+    in the thread pool, since closing rolls back and returns the connection: a round trip to
+    PostgreSQL that must not hold up the event loop."""
+    session = Session(get_engine(request.app.state.settings.database_url))
+    try:
         yield session
+    finally:
+        await run_in_threadpool(session.close)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
@@ -37,7 +46,7 @@ Index = Annotated[int, Path(ge=0, le=MAX_ID)]  # a paragraph's place in its arti
 Granularity = Literal["day", "week", "month", "season", "quarter", "year", "range", "decade", "century", "unknown"]
 
 
-def event_filter(
+async def event_filter(
     from_: Annotated[str | None, Query(alias="from", description=(
         "Events whose date interval overlaps this date or after it. EDTF or ISO: `1979`, `1979-12`, "
         "`1979-12-24`, `197X`. An event dated 1979 matches from=1979-12-01."), examples=["1979"])] = None,

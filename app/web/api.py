@@ -68,9 +68,12 @@ def events(request: Request, response: Response, session: SessionDep, settings: 
         # Serialised here: returned as a model, FastAPI would validate the whole page again first (a
         # third of the time of a page of well-reported events). Each event once, then remembered.
         built = caching.each_event(caching.EVENT_JSON, session, views, EventPublic.json_of)
-        events = [built[v.id] for v in views]
         shell = EventPage.model_validate({"events": [], "next": next_url}).model_dump_json()
-        body = shell.replace('"events":[]', '"events":[' + ",".join(events) + "]", 1)
+        before, after_events = shell.split('"events":[]', 1)
+        # Bytes from end to end: a page is some hundreds of KB, and joining it as text and encoding
+        # it again was a tenth of the CPU of a page not remembered.
+        body = b"".join([before.encode(), b'"events":[', b",".join([built[v.id] for v in views]), b"]",
+                         after_events.encode()])
         return Response(body, media_type="application/json", headers=headers)
 
     return caching.remembered(request, session, variant, page)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Hashable
+from typing import TypeVar
 from dataclasses import replace
 from email.utils import format_datetime
 
@@ -64,8 +65,11 @@ EVENT_JSON = Memory(max_bytes=128 * 1024 * 1024, size=len)
 CARDS = Memory(max_bytes=32 * 1024 * 1024, size=len)
 
 
+T = TypeVar("T", str, bytes)  # what a memory holds of each event: a card's HTML, an event's JSON
+
+
 def each_event(memory: Memory, session: Session, events: list[queries.EventView],
-               build: Callable[[queries.EventView], str], variant: Hashable = None) -> dict[int, str]:
+               build: Callable[[queries.EventView], T], variant: Hashable = None) -> dict[int, T]:
     """`build(event)` of each listed event, given with its listed sources (its JSON, its card), remembered
     in `memory` by data version and `variant`: only the events not built before have their sources read."""
     version = queries.data_version(session)

@@ -134,4 +134,4 @@ def test_a_listed_events_json_is_what_its_model_writes(seeded_url):
     assert edited.corrected_at is not None and edited.hidden and edited.date_corrected
     assert len(views) > 10
     for view in views:
-        assert EventPublic.json_of(view) == EventPublic.of(view).model_dump_json()
+        assert EventPublic.json_of(view) == EventPublic.of(view).model_dump_json().encode()

@@ -314,15 +314,27 @@ def _is_common(session: Session, granularity: str, limit: int) -> bool:
     return matching * matching > (limit + 1) * sum(counts.values())
 
 
+_COUNT_STATEMENTS: dict[tuple, list] = {}  # by shape, as list pages' (`_PAGE_STATEMENTS`)
+
+
 def count_events(session: Session, where: EventFilter = EventFilter()) -> int:
-    query = select(func.count()).select_from(Event).where(Event.hidden.is_(False), *where.where(session))
-    if where.undated == "exclude" or where.start or where.end:
-        query = query.where(Event.date_start.is_not(None))
-    elif where.undated == "only":
-        query = query.where(Event.date_start.is_(None))
+    """How many events match. The statements are built once per shape of filters, the values passed
+    as parameters: building them anew was half the CPU of counting a timeline window's events."""
+    values = where.values(session)
     earliest = _earliest_start(where.start)
-    parts = [query] if earliest is None else _overlap_parts(query)
-    return sum(session.execute(q, {"earliest": earliest}).scalar_one() for q in parts)
+    shape = (session.get_bind().dialect.name, where.shape(), where.undated, earliest is not None)
+    parts = _COUNT_STATEMENTS.get(shape)
+    if parts is None:
+        query = select(func.count()).select_from(Event).where(Event.hidden.is_(False), *where.where(session))
+        if where.undated == "exclude" or where.start or where.end:
+            query = query.where(Event.date_start.is_not(None))
+        elif where.undated == "only":
+            query = query.where(Event.date_start.is_(None))
+        parts = [query] if earliest is None else _overlap_parts(query)
+        if not where.q or values["hits"] is not None:  # else the words are in the statement
+            _COUNT_STATEMENTS[shape] = parts
+    params = {**values, "earliest": earliest}
+    return sum(session.connection().execute(q, params).scalar_one() for q in parts)
 
 
 # Only an event that crosses a new year can start more than a year before a window and still overlap

@@ -172,6 +172,28 @@ def test_pages_with_the_same_filters_answer_for_their_own_values(client):
         assert all(any(s["article_id"] == article["id"] for s in e["sources"]) for e in reported)
 
 
+def test_counts_with_the_same_filters_count_their_own_values(seeded_url):
+    """A count's statement is made once per shape of filters too: counted again with other words,
+    another article or another window, each count is of its own values."""
+    from sqlmodel import Session
+
+    from app import queries
+    from app.db import get_engine
+
+    asked = [{"q": "kabul"}, {"q": "soviet"}, {"start": "1979-01-01"}, {"start": "2021-01-01"},
+             {"start": "1979-01-01", "end": "1989-12-31"}, {"start": "2021-08-01", "end": "2021-08-31"},
+             {"min_sources": 1}, {"min_sources": 2}] + [{"article": n} for n in range(1, 6)]
+    with Session(get_engine(seeded_url)) as session:
+        everything, _ = queries.list_events(session, limit=1000, sources=False)
+        counted = {}
+        for where in asked + asked:  # the second time, every shape has its statement already
+            n = queries.count_events(session, queries.EventFilter(**where))
+            assert counted.setdefault(str(where), n) == n
+            listed, more = queries.list_events(session, limit=1000, where=queries.EventFilter(**where), sources=False)
+            assert more is None and n == len(listed), where
+    assert len(set(counted.values())) > 4 and max(counted.values()) == len(everything)  # min_sources=1
+
+
 @pytest.mark.parametrize("query, name", [
     ("from=yesterday", "from"), ("to=13/13/13", "to"), ("from=1990&to=1980", "from"), ("sort=title", "sort"),
     ("granularity=minute", "granularity"), ("min_sources=0", "min_sources"), ("undated=maybe", "undated"),

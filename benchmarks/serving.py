@@ -68,6 +68,39 @@ def wrk(base: str, paths: list[str], seconds: int, connections: int) -> dict:
             "non2xx": int(errors.group(1)) if errors else 0}
 
 
+def distinct_api_pages(rng: random.Random) -> dict[str, str]:
+    """DISTINCT different `/api/events` pages, each with Datasette's equivalent table query.
+
+    The same filters over many different date ranges, none asked twice in a run (more of them than
+    a run sends), so the server's memory of recent answers cannot help: only what pages share (events,
+    counts). (Until a later round there were 3,000, which a run went through once and then partly
+    again; the timeline's were drawn from about 1,000 windows.)"""
+    distinct: dict[str, str] = {}
+    while len(distinct) < DISTINCT:
+        y, m, span, n = rng.randint(1900, 2025), rng.randint(1, 12), rng.randint(0, 30), rng.randint(2, 6)
+        start, end = f"{y}-{m:02d}", f"{y + span}-{m:02d}"  # months: 10,000 different ranges exist
+        kind = rng.randrange(4)
+        ours, theirs = {
+            0: (f"from={start}", f"_sort=date_start&date_end__gte={start}-01"),
+            1: (f"from={start}&to={end}", f"_sort=date_start&date_end__gte={start}-01&date_start__lte={end}-31"),
+            2: (f"sort=-date&to={start}", f"_sort_desc=date_start&date_start__lte={start}-31"),
+            3: (f"from={start}&min_sources={n}", f"_sort=date_start&date_end__gte={start}-01&source_count__gte={n}"),
+        }[kind]
+        distinct.setdefault(f"/api/events?limit=100&{ours}", theirs)
+    return distinct
+
+
+def distinct_windows(rng: random.Random) -> list[str]:
+    """DISTINCT different timeline windows: a day, a month or a year, some with a minimum of sources."""
+    windows: set[str] = set()
+    while len(windows) < DISTINCT:
+        y, m, d, n = rng.randint(1900, 2025), rng.randint(1, 12), rng.randint(1, 28), rng.choice(["", 2, 3])
+        sources = f"&min_sources={n}" if n else ""
+        windows.add(rng.choice([f"/?zoom=day&around={y}-{m:02d}-{d:02d}", f"/?zoom=month&around={y}-{m:02d}",
+                                f"/?zoom=year&around={y}"]) + sources)
+    return sorted(windows)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", type=Path, required=True)
@@ -88,34 +121,14 @@ def main() -> int:
            "/api/events?limit=100&min_sources=3", "/api/events?limit=100&granularity=day",
            "/api/events?limit=100&sort=sources", "/api/events?limit=100&needs_review=true",
            "/api/events?limit=100&undated=exclude&from=2021"]
-    # The same filters over many different date ranges, none asked twice in a run (more of them than
-    # a run sends), so the server's memory of recent answers cannot help: only what pages share (events,
-    # counts). Datasette gets the equivalent table queries. (Until this round there were 3,000, which a
-    # run went through once and then partly again; the timeline's were drawn from about 1,000 windows.)
-    distinct: dict[str, str] = {}
-    while len(distinct) < DISTINCT:
-        y, m, span, n = rng.randint(1900, 2025), rng.randint(1, 12), rng.randint(0, 30), rng.randint(2, 6)
-        start, end = f"{y}-{m:02d}", f"{y + span}-{m:02d}"  # months: 10,000 different ranges exist
-        kind = rng.randrange(4)
-        ours, theirs = {
-            0: (f"from={start}", f"_sort=date_start&date_end__gte={start}-01"),
-            1: (f"from={start}&to={end}", f"_sort=date_start&date_end__gte={start}-01&date_start__lte={end}-31"),
-            2: (f"sort=-date&to={start}", f"_sort_desc=date_start&date_start__lte={start}-31"),
-            3: (f"from={start}&min_sources={n}", f"_sort=date_start&date_end__gte={start}-01&source_count__gte={n}"),
-        }[kind]
-        distinct.setdefault(f"/api/events?limit=100&{ours}", theirs)
+    distinct = distinct_api_pages(rng)
     distinct_datasette = list(distinct.values())
-    windows: set[str] = set()
-    while len(windows) < DISTINCT:
-        y, m, d, n = rng.randint(1900, 2025), rng.randint(1, 12), rng.randint(1, 28), rng.choice(["", 2, 3])
-        sources = f"&min_sources={n}" if n else ""
-        windows.add(rng.choice([f"/?zoom=day&around={y}-{m:02d}-{d:02d}", f"/?zoom=month&around={y}-{m:02d}",
-                                f"/?zoom=year&around={y}"]) + sources)
+    windows = distinct_windows(rng)
     groups = {
         "/api/events (8 filters, repeated)": api,
         f"/api/events ({DISTINCT:,} distinct)": list(distinct),
         "/ (3 views, repeated)": ["/", "/?zoom=decade", "/?zoom=month&around=2021-08"],
-        f"/ ({DISTINCT:,} distinct windows)": sorted(windows),
+        f"/ ({DISTINCT:,} distinct windows)": windows,
         "/events/{id}": [f"/events/{i}" for i in events],
         "/articles/{id}": [f"/articles/{i}" for i in articles],
     }

@@ -11,7 +11,7 @@ import heapq
 import itertools
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import attrgetter
 from urllib.parse import urlsplit
@@ -190,6 +190,19 @@ _LISTED = (Event.id, Event.title, Event.summary, Event.edtf, Event.machine_edtf,
 _PAGE_STATEMENTS: dict[tuple, list] = {}
 
 
+def _built_once(statements: dict[tuple, list], shape: tuple, where: EventFilter, values: dict,
+                build: Callable[[], list]) -> list:
+    """The statements of `shape` from `statements`, built and kept the first time. Not kept when a
+    search's words are in the statement itself (no ids to pass as `hits`: a database without our
+    full-text search, or words that are no words)."""
+    parts = statements.get(shape)
+    if parts is None:
+        parts = build()
+        if not where.q or values["hits"] is not None:
+            statements[shape] = parts
+    return parts
+
+
 def _page_statements(session: Session, where: EventFilter, common: bool, include_hidden: bool, dated: bool,
                      sort: str, keyed: bool, split: bool) -> list:
     """The statements that read one phase of a list page (`dated` or not), in its order. Their values
@@ -246,11 +259,8 @@ def list_events(session: Session, *, limit: int, after: str | None = None, sort:
         params = {**values, "earliest": earliest, "page_limit": wanted,
                   **{f"key_{i}": value for i, value in enumerate(keys if keyed else [])}}
         shape = (dialect, where.shape(), common, include_hidden, p, sort, keyed, earliest is not None)
-        parts = _PAGE_STATEMENTS.get(shape)
-        if parts is None:
-            parts = _page_statements(session, where, common, include_hidden, p, sort, keyed, earliest is not None)
-            if not where.q or values["hits"] is not None:  # else the words are in the statement
-                _PAGE_STATEMENTS[shape] = parts
+        parts = _built_once(_PAGE_STATEMENTS, shape, where, values, lambda: _page_statements(
+            session, where, common, include_hidden, p, sort, keyed, earliest is not None))
         # Each part is read in its index's order and the two are merged here: ordering a UNION of
         # them again in SQL took a tenth of a page's time just to build.
         found = [session.connection().execute(q, params).all() for q in parts]
@@ -323,16 +333,16 @@ def count_events(session: Session, where: EventFilter = EventFilter()) -> int:
     values = where.values(session)
     earliest = _earliest_start(where.start)
     shape = (session.get_bind().dialect.name, where.shape(), where.undated, earliest is not None)
-    parts = _COUNT_STATEMENTS.get(shape)
-    if parts is None:
+
+    def build() -> list:
         query = select(func.count()).select_from(Event).where(Event.hidden.is_(False), *where.where(session))
         if where.undated == "exclude" or where.start or where.end:
             query = query.where(Event.date_start.is_not(None))
         elif where.undated == "only":
             query = query.where(Event.date_start.is_(None))
-        parts = [query] if earliest is None else _overlap_parts(query)
-        if not where.q or values["hits"] is not None:  # else the words are in the statement
-            _COUNT_STATEMENTS[shape] = parts
+        return [query] if earliest is None else _overlap_parts(query)
+
+    parts = _built_once(_COUNT_STATEMENTS, shape, where, values, build)
     params = {**values, "earliest": earliest}
     return sum(session.connection().execute(q, params).scalar_one() for q in parts)
 

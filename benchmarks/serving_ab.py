@@ -26,13 +26,9 @@ import tempfile
 import threading
 from pathlib import Path
 
-from serving import distinct_api_pages, distinct_windows, free_port, wait_for, wrk
+from serving import REPEATED_API_PAGES, distinct_api_pages, distinct_windows, free_port, wait_for, wrk
 
 ROOT = Path(__file__).resolve().parent.parent
-REPEATED = ["/api/events?limit=100", "/api/events?limit=100&sort=-date", "/api/events?limit=100&from=1979&to=1989",
-            "/api/events?limit=100&min_sources=3", "/api/events?limit=100&granularity=day",
-            "/api/events?limit=100&sort=sources", "/api/events?limit=100&needs_review=true",
-            "/api/events?limit=100&undated=exclude&from=2021"]
 
 
 def cpu_seconds(pid: int) -> float:
@@ -99,7 +95,7 @@ def main() -> int:
         raise SystemExit("wrk is needed: apt-get install wrk")
     rng = random.Random(11)
     paths = {"api": lambda: list(distinct_api_pages(rng)), "windows": lambda: distinct_windows(rng),
-             "repeated": lambda: list(REPEATED)}[args.pages]()
+             "repeated": lambda: list(REPEATED_API_PAGES)}[args.pages]()
     rng.shuffle(paths)
     with tempfile.TemporaryDirectory() as tmp:
         baseline_code = Path(tmp) / "baseline"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Hashable
-from typing import TypeVar
 from dataclasses import replace
 from email.utils import format_datetime
+from typing import TypeVar
 
 from fastapi import Request, Response
 from sqlmodel import Session

@@ -197,6 +197,12 @@ def _ingest_all(ingestor: Ingestor, paths: list[str], progress: bool | None, wor
             ingestor.reinfer_undated()
         except CommitFailed as exc:
             _report_commit_failure(exc)
+        try:
+            ingestor.write_listings(progress.listings_written)
+        except SQLAlchemyError as exc:
+            # Everything read is stored: lists build these events from the tables until the next run.
+            typer.echo(f"warning: event listings not written ({type(exc).__name__}: "
+                       f"{str(exc).splitlines()[0][:200]})", err=True)
 
 
 def _unpacked(waiting: deque[tuple[RawDoc, bytes, str]]) -> Iterator[tuple[RawDoc, str]]:
@@ -278,12 +284,12 @@ def _report_commit_failure(exc: CommitFailed) -> None:
 
 class _Progress:
     """Rich progress bars on a terminal, nothing at all otherwise: one for the files read, one for the
-    undated articles. These wait until every dated article is stored, and then take their turn: in a
-    big archive most of the run, which one bar, full by then, hid."""
+    undated articles, one for the events' listings. Undated articles wait until every dated article is
+    stored, and then take their turn: in a big archive most of the run, which one bar, full by then, hid."""
 
     def __init__(self, show: bool, files: int) -> None:
         self.show, self.files, self._bar = show, files, None
-        self._files_task = self._undated_task = None
+        self._files_task = self._undated_task = self._listings_task = None
         self._undated = 0
 
     def __enter__(self) -> _Progress:
@@ -314,6 +320,13 @@ class _Progress:
     def undated_done(self) -> None:
         if self._bar is not None and self._undated_task is not None:
             self._bar.advance(self._undated_task)
+
+    def listings_written(self, done: int, total: int) -> None:
+        if self._bar is None:
+            return
+        if self._listings_task is None:
+            self._listings_task = self._bar.add_task("event listings", total=total)
+        self._bar.update(self._listings_task, completed=done)
 
     def __exit__(self, *exc) -> None:
         if self._bar is not None:

@@ -371,6 +371,7 @@ def _reread(database_url: str, article_id: int) -> None:
         doc, digest = RawDoc(name=row.file, text=row.raw_text, url=row.url), row.content_hash
     with Ingestor(engine) as ingestor:
         ingestor.ingest(doc, force=True, digest=digest)
+        ingestor.write_listings()
 
 
 def revert(session: Session, engine: Engine, revision_id: int, editor: str, reason: str | None = None) -> None:

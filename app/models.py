@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, Text, UniqueConstraint, false, text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, LargeBinary, Text, UniqueConstraint, false, text
 from sqlmodel import Field, SQLModel
 
 
@@ -115,6 +115,20 @@ class EventSource(SQLModel, table=True):
     pinned_by: str | None = Field(default=None, description=(
         "the editor who put this source on its event (detach, merge, new event); re-ingest keeps it there"))
 
+
+
+class EventListing(SQLModel, table=True):
+    """An event as /api/events lists it (its JSON, with its first sources), written when an ingest ends.
+
+    A list page's events were read from five tables and written as JSON at every request: for a page
+    of well-reported events, hundreds of source rows scattered over the file. Derived data only: a
+    listing counts only while its `version` is the event's own (every change to an event moves that
+    on), and a list builds any other event from the tables, as before."""
+
+    __tablename__ = "event_listing"
+    event_id: int = Field(sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), primary_key=True))
+    version: int = Field(description="the event's version the listing was written from")
+    body: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 class Correction(SQLModel, table=True):
     """A revision: one editor's change to one field of an event (or of an article). Re-ingest never

@@ -17,6 +17,7 @@ from operator import attrgetter
 from urllib.parse import urlsplit
 
 from sqlalchemy import Integer, String, and_, bindparam, func, literal_column, select, tuple_
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -447,7 +448,7 @@ _SOURCES_PAGE = _SOURCES_QUERIES[False].where(EventSource.id.in_(
     .limit(bindparam("limit")).offset(bindparam("offset")).scalar_subquery()))
 
 
-def sources_of(session: Session, event_ids: list[int], listed: bool = True,
+def sources_of(db: Session | Connection, event_ids: list[int], listed: bool = True,
                page: tuple[int, int] | None = None) -> dict[int, list[SourceView]]:
     """Each event's sources, earliest publication first; with `listed`, for an event with more than
     LIST_SOURCES, the first LIST_SOURCES stored; with `page` (offset, limit), of one event, that page."""
@@ -455,14 +456,21 @@ def sources_of(session: Session, event_ids: list[int], listed: bool = True,
     if event_ids:
         statement, params = (_SOURCES_QUERIES[listed], {"ids": event_ids}) if page is None else \
             (_SOURCES_PAGE, {"ids": event_ids, "offset": page[0], "limit": page[1]})
-        result = session.connection().execute(statement, params)
+        conn = db.connection() if isinstance(db, Session) else db
+        result = conn.execute(statement, params)
         # Positional: SourceView's fields in the selected order (a list page builds thousands).
         for event_id, *fields in result.all():
             sources[event_id].append(SourceView(*fields))
     return sources
 
 
-def _with_sources(session: Session, rows: list, listed: bool = True,
+def listed_events(conn: Connection, event_ids: list[int]) -> list[EventView]:
+    """The events of `event_ids`, as a list shows them (with their first sources), in id order."""
+    rows = conn.execute(select(*_LISTED).where(Event.id.in_(event_ids)).order_by(Event.id)).all()
+    return _with_sources(conn, rows)
+
+
+def _with_sources(session: Session | Connection, rows: list, listed: bool = True,
                   page: tuple[int, int] | None = None, sources: bool = True) -> list[EventView]:
     """Events (rows of the _LISTED columns) with their sources (`sources_of`); without `sources`,
     with none read. Unpacked by position: a row's attributes by name took 0.7 ms a page of 100."""

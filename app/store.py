@@ -21,7 +21,7 @@ from sqlalchemy import Table, bindparam, case, delete, func, literal, literal_co
 from sqlalchemy.engine import Connection, Engine, Transaction
 from sqlmodel import Session
 
-from app import search
+from app import listings, search
 from app.db import release_writer, tune_for_bulk_writes
 from app.ingest import Article as ArticleData
 from app.ingest import EventIndex, MergedEvent, RawDoc, SourceRef, extract, merge_events, read_article
@@ -421,16 +421,9 @@ class Ingestor:
             self.stats.skipped += 1
             return "skipped"
         article = article or read_article(self.edited(doc))
-        if self._conn is None:
-            self._conn = self.engine.connect()
-            tune_for_bulk_writes(self._conn)
         if self._group is None:
-            self._group = self._conn.begin()
+            self._group = self._begin()
             self._group_started = time.monotonic()
-            if self._conn.dialect.name == "postgresql":
-                # One writing group at a time, as SQLite's BEGIN IMMEDIATE gives: each group sees
-                # every other ingest's events before merging into them (released at commit).
-                self._conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({INGEST_LOCK})")
             self._catch_up(self._conn)
         # A plain SAVEPOINT statement: SQLAlchemy's nested transactions cost more than the
         # commits grouping saves. Every dialect we support speaks this SQL.
@@ -458,6 +451,37 @@ class Ingestor:
                 or time.monotonic() - self._group_started >= self.GROUP_SECONDS):
             self.commit()
         return outcome
+
+    def _begin(self) -> Transaction:
+        """A writing transaction on this run's connection (opened on first use)."""
+        if self._conn is None:
+            self._conn = self.engine.connect()
+            tune_for_bulk_writes(self._conn)
+        transaction = self._conn.begin()
+        if self._conn.dialect.name == "postgresql":
+            # One writing transaction at a time, as SQLite's BEGIN IMMEDIATE gives: each group sees
+            # every other ingest's events before merging into them (released at commit).
+            self._conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({INGEST_LOCK})")
+        return transaction
+
+    # Listings written a transaction: enough to share a transaction's cost, few enough that the
+    # site's readers and another ingest never wait long for the write lock, and that events of huge
+    # paragraphs (a scrape that lost its line breaks: 1.2 MB each) do not pile up in memory.
+    LISTINGS_A_TRANSACTION = 100
+
+    def write_listings(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Write the listing (`app.listings`) of every event changed since its last one: this run's,
+        an editor's, or all of them on an archive migrated from before listings. `progress(done, total)`
+        after each transaction. Returns how many were written."""
+        self.commit()
+        with self._begin():
+            ids = listings.stale(self._conn)
+        for start in range(0, len(ids), self.LISTINGS_A_TRANSACTION):
+            with self._begin():
+                listings.write(self._conn, ids[start:start + self.LISTINGS_A_TRANSACTION])
+            if progress:
+                progress(min(start + self.LISTINGS_A_TRANSACTION, len(ids)), len(ids))
+        return len(ids)
 
     def _undo_article(self, name: str) -> None:
         """Roll the failed article back to its savepoint, and the in-memory index with it."""
@@ -662,7 +686,8 @@ class Ingestor:
             elif not fixes:
                 # Settled after the new reading (it may get its words back); its count drops now.
                 conn.execute(_EVENT.update().where(_EVENT.c.id == event_id)
-                             .values(source_count=_EVENT.c.source_count - removed[event_id]))
+                             .values(source_count=_EVENT.c.source_count - removed[event_id],
+                                     version=_EVENT.c.version + 1))
                 continue
             row = self._event_values(event, fixes)
             if fixes:
@@ -696,9 +721,12 @@ class Ingestor:
             if index is None:
                 conn.execute(_EVENT.update().where(_EVENT.c.id == row.event_id)
                              .values(needs_review=True, version=_EVENT.c.version + 1))
-            elif index != row.paragraph_index:
+                continue
+            if index != row.paragraph_index:
                 conn.execute(EventSource.__table__.update().where(EventSource.__table__.c.id == row.id)
                              .values(paragraph_index=index))
+            # The event shows the article's title and date, which a new reading may have changed.
+            conn.execute(_EVENT.update().where(_EVENT.c.id == row.event_id).values(version=_EVENT.c.version + 1))
 
     def reinfer_undated(self) -> int:
         """Read undated articles again once other articles can lend them a year."""

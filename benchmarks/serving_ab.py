@@ -1,7 +1,7 @@
 """This code's server against another revision's, both under the same load at the same time.
 
-    python benchmarks/serving_ab.py --db PATH [--baseline REV] [--pages api|windows|repeated]
-                                    [--rounds 3] [--seconds 20] [--connections 4]
+    python benchmarks/serving_ab.py --db PATH [--baseline REV] [--baseline-db PATH]
+                                    [--pages api|windows|repeated] [--rounds 3] [--seconds 20] [--connections 4]
 
 On a shared machine two runs of one code, minutes apart, differed by more than most changes do
 (repeated `/api/events` pages: 350 and 500 req/s). Here the baseline (a `git worktree` of REV,
@@ -85,6 +85,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", type=Path, required=True)
     ap.add_argument("--baseline", default="HEAD", help="the git revision to compare the working tree with")
+    ap.add_argument("--baseline-db", type=Path, help="the baseline's own copy of the database (default --db): "
+                    "when the working tree adds a migration, the baseline refuses a database migrated past it")
     ap.add_argument("--pages", choices=["api", "windows", "repeated"], default="api",
                     help="10,000 distinct /api/events pages, 10,000 distinct timeline windows, or 8 repeated pages")
     ap.add_argument("--rounds", type=int, default=3)
@@ -103,7 +105,7 @@ def main() -> int:
                        cwd=ROOT, check=True)
         servers: list[Server] = []
         try:
-            servers = [Server(baseline_code, args.db.resolve()), Server(ROOT, args.db.resolve())]
+            servers = [Server(baseline_code, (args.baseline_db or args.db).resolve()), Server(ROOT, args.db.resolve())]
             names = [f"baseline {args.baseline}", "working tree"]
             print(f"{args.pages} pages, {args.rounds} rounds of {args.seconds} s, wrk {args.connections} "
                   f"connections on each server at once; server CPU a request, req/s, p50 and p99")

@@ -134,6 +134,20 @@ def ingest_paths(url: str, *paths: Path | str) -> "object":
     return CliRunner().invoke(app, ["ingest", "--no-progress", *map(str, paths)], env={"DATABASE_URL": url})
 
 
+def listings_out_of_step(url: str) -> list[int]:
+    """The events whose stored listing still counts (its version is the event's) but says something
+    other than the event built from the tables says: what a list would show wrongly."""
+    from app import listings, queries
+    from app.db import get_engine
+    from app.schemas import EventPublic
+
+    with get_engine(url).connect() as conn:
+        ids = [row[0] for row in conn.exec_driver_sql("SELECT event_id FROM event_listing")]
+        fresh = {e.id: EventPublic.json_of(e) for e in queries.listed_events(conn, ids)}
+        current = listings.stored(conn, queries.listed_events(conn, ids))
+    return sorted(i for i, body in current.items() if body != fresh[i])
+
+
 @pytest.fixture
 def seeded_url(db_url: str) -> str:
     result = ingest_paths(db_url, SEEDS)

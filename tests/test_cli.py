@@ -38,6 +38,17 @@ def test_a_file_that_is_one_line_of_a_megabyte_is_read_in_seconds(db_url: str, t
     assert result.exit_code == 0, result.output
     assert time.monotonic() - started < 30
     assert count(db_url, "article") == 1 and count(db_url, "event") >= 1
+    # Each event carries the whole paragraph: too big to store as a listing (app.listings), so a list
+    # builds it from the tables, whole.
+    assert sql(db_url, "select count(*) from event_listing where length(body) > 0")[0][0] == 0
+    from fastapi.testclient import TestClient
+
+    from app.web.app import create_app
+    from tests.conftest import settings_for
+
+    with TestClient(create_app(settings_for(db_url))) as client:
+        listed = client.get("/api/events?limit=1").json()["events"][0]
+    assert len(listed["sources"][0]["paragraph_text"]) > 1_000_000
 
 
 def test_bad_files_get_one_line_each_and_the_batch_goes_on(db_url: str, tmp_path: Path):

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, Resp
 from fastapi.responses import JSONResponse, StreamingResponse
 from sqlmodel import Session
 
-from app import editing, exports, queries
+from app import editing, exports, listings, queries
 from app.db import get_engine
 from app.models import Event
 from app.schemas import (ArticleDetailPublic, ArticlePage, ArticlePublic, EventPage, EventPatch, EventPublic,
@@ -67,7 +67,7 @@ def events(request: Request, response: Response, session: SessionDep, settings: 
             headers["Link"] = f'<{next_url}>; rel="next"'
         # Serialised here: returned as a model, FastAPI would validate the whole page again first (a
         # third of the time of a page of well-reported events). Each event once, then remembered.
-        built = caching.each_event(caching.EVENT_JSON, session, views, EventPublic.json_of)
+        built = caching.each_event(caching.EVENT_JSON, session, views, EventPublic.json_of, stored=listings.stored)
         shell = EventPage.model_validate({"events": [], "next": next_url}).model_dump_json()
         before, after_events = shell.split('"events":[]', 1)
         # Bytes from end to end: a page is some hundreds of KB, and joining it as text and encoding

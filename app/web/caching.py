@@ -14,6 +14,7 @@ from email.utils import format_datetime
 from typing import TypeVar
 
 from fastapi import Request, Response
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from app import queries
@@ -69,12 +70,17 @@ T = TypeVar("T", str, bytes)  # what a memory holds of each event: a card's HTML
 
 
 def each_event(memory: Memory, session: Session, events: list[queries.EventView],
-               build: Callable[[queries.EventView], T], variant: Hashable = None) -> dict[int, T]:
+               build: Callable[[queries.EventView], T], variant: Hashable = None,
+               stored: Callable[[Connection, list[queries.EventView]], dict[int, T]] | None = None) -> dict[int, T]:
     """`build(event)` of each listed event, given with its listed sources (its JSON, its card), remembered
-    in `memory` by data version and `variant`: only the events not built before have their sources read."""
+    in `memory` by data version and `variant`, or `stored` in the database: only the events found in
+    neither have their sources read."""
     version = queries.data_version(session)
     built = {e.id: memory.get((*version, e.id, variant)) for e in events}
     missing = [e for e in events if built[e.id] is None]
+    if missing and stored is not None:
+        built.update(stored(session.connection(), missing))
+        missing = [e for e in missing if built[e.id] is None]
     if missing:
         sources = queries.sources_of(session, [e.id for e in missing])
         for e in missing:

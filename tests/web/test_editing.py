@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import PASSWORD, SEEDS, add_editor, ingest_paths, log_in, page_csrf, settings_for, sql
+from tests.conftest import (PASSWORD, SEEDS, add_editor, ingest_paths, listings_out_of_step, log_in, page_csrf,
+                            settings_for, sql)
+
+
+@pytest.fixture(autouse=True)
+def listings_stay_true(db_url):
+    """Whatever a test did (edits, merges, reverts, articles read again), no stored listing that
+    still counts says other than its event does now."""
+    yield
+    assert listings_out_of_step(db_url) == []
 
 
 @pytest.fixture
@@ -380,12 +389,14 @@ def test_review_flags_sources_that_disagree(editor_client):
     source_id = re.search(r'/events/\d+/sources/(\d+)/detach', page).group(1)
     other = event_id(editor_client, "intervened in Afghanistan")  # 1979-12-24
     # Move a 2021 source onto the 1979 event: the sources now disagree.
-    from app.models import EventSource
+    from app.models import Event, EventSource
     from sqlmodel import Session
     from app.db import get_engine
 
     with Session(get_engine(editor_client.app.state.settings.database_url)) as s:
         src = s.get(EventSource, int(source_id))
+        for moved in (src.event_id, other):  # as every writer does: the events changed
+            s.get(Event, moved).version += 1
         src.event_id = other
         s.add(src)
         s.commit()
@@ -562,6 +573,51 @@ def test_remembered_lists_follow_an_edit_and_keep_editors_apart(client, token):
     assert "Lavrov meets in Kazan" not in client.get("/").text
 
 
+def test_lists_show_the_ingests_stored_listings_and_never_a_stale_one(client, token, seeded_url):
+    """An ingest stores each event as lists show it (app.listings), and a list reads that; once an
+    editor changes the event, lists show the change at once, and the next ingest, even of nothing
+    new, stores the event again."""
+    from app import listings
+    from app.db import get_engine
+
+    def stale() -> list[int]:
+        with get_engine(seeded_url).connect() as conn:
+            return listings.stale(conn)
+
+    def listed_title(eid: int) -> str:  # a page not asked before: not answered from memory
+        return {e["id"]: e for e in client.get("/api/events?limit=999").json()["events"]}[eid]["title"]
+
+    assert stale() == []
+    eid = event_id(client, KAZAN)
+    version = sql(seeded_url, "select version from event where id = :id", id=eid)[0][0]
+    # Proof that lists read the stored listing: one altered here (still at the event's version) shows.
+    body = bytes(sql(seeded_url, "select body from event_listing where event_id = :id", id=eid)[0][0])
+    sql(seeded_url, "update event_listing set body = :body where event_id = :id",
+        body=body.replace(b"Lavrov", b"Lavroff"), id=eid)
+    assert "Lavroff" in listed_title(eid)
+    etag = client.get(f"/api/events/{eid}").headers["etag"]
+    r = client.patch(f"/api/events/{eid}", json={"title": "Lavrov meets in Kazan"},
+                     headers={"Authorization": f"Bearer {token}", "If-Match": etag})
+    assert r.status_code == 200 and r.json()["version"] > version
+    assert listed_title(eid) == "Lavrov meets in Kazan"  # built from the tables: the listing is stale
+    assert stale() == [eid]
+    assert ingest_paths(seeded_url, SEEDS).exit_code == 0  # nothing new to read
+    assert stale() == []
+    assert b"Lavrov meets in Kazan" in bytes(sql(seeded_url, "select body from event_listing where event_id = :id",
+                                                 id=eid)[0][0])
+
+
+def test_an_archive_from_before_listings_gets_them_from_its_next_ingest(client, seeded_url):
+    before = client.get("/api/events?limit=1000").content
+    sql(seeded_url, "delete from event_listing")
+    assert client.get("/api/events?limit=1000&sort=date").content == before  # built from the tables
+    result = ingest_paths(seeded_url, SEEDS)
+    assert result.exit_code == 0 and "0 added, 0 updated, 5 skipped" in result.output
+    events = sql(seeded_url, "select count(*) from event")[0][0]
+    assert sql(seeded_url, "select count(*) from event_listing")[0][0] == events
+    assert client.get("/api/events?limit=1000&sort=date&undated=include").content == before
+
+
 def test_review_flags_an_event_dated_after_its_reports_only_past_what_they_are_known_to_be(editor_client, seeded_url):
     """An article known only to be of 2021 (a year borrowed from other articles) may report any day of
     2021: an event of November 2021 is not after it, one of 2022 is."""
@@ -569,6 +625,9 @@ def test_review_flags_an_event_dated_after_its_reports_only_past_what_they_are_k
                                      "s.event_id = e.id group by e.id having count(distinct s.article_id) = 1 "
                                      "order by e.id limit 1")[0]
     sql(seeded_url, "update article set published = null, anchor = '2021' where id = :id", id=article)
+    # As every writer does: the events this article reports changed (their sources' order).
+    sql(seeded_url, "update event set version = version + 1 where id in "
+                    "(select event_id from event_source where article_id = :id)", id=article)
 
     def flagged_after_reports(day: str) -> bool:
         sql(seeded_url, "update event set date_start = :day, date_end = :day, version = version + 1 where id = :id",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from tests.conftest import ROOT, settings_for, sql
+from tests.conftest import ROOT, listings_out_of_step, settings_for, sql
 
 N = int(os.environ.get("TIMELINE_CONCURRENCY_ARTICLES", "60"))  # each process's share
 
@@ -45,6 +45,11 @@ def assert_consistent(url: str) -> None:
                     "(select count(*) from event_source s where s.event_id = e.id)") == [(0,)]
     assert sql(url, "select count(*) from event e where not exists "
                     "(select 1 from event_source s where s.event_id = e.id)") == [(0,)]
+    # Each process wrote the listings of what it changed after its last commit: none is missing,
+    # stale or different from the event built afresh.
+    assert sql(url, "select count(*) from event e left join event_listing l on l.event_id = e.id "
+                    "where l.version is null or l.version != e.version") == [(0,)]
+    assert listings_out_of_step(url) == []
 
 
 def test_two_ingest_processes_at_once_lose_and_corrupt_nothing(db_url: str, tmp_path: Path):

@@ -10,8 +10,9 @@ version on (the ingest's, the editors'), so a listing is never shown after its e
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
-from sqlalchemy import bindparam, delete, insert, or_, select
+from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from app import queries
@@ -19,8 +20,6 @@ from app.models import Event, EventListing
 from app.schemas import EventPublic
 
 _LISTING = EventListing.__table__
-_STORED = (select(_LISTING.c.event_id, _LISTING.c.version, _LISTING.c.body)
-           .where(_LISTING.c.event_id.in_(bindparam("ids", expanding=True))))
 
 
 def stale(conn: Connection) -> list[int]:
@@ -33,7 +32,7 @@ def stale(conn: Connection) -> list[int]:
 
 # A listing bigger than this is stored empty, which means "build it from the tables". The biggest of
 # a 100,000-article archive is 25 KB; a scrape that lost its line breaks made each of its 1,796 events
-# carry its one 1.2 MB paragraph, 2.2 GB of listings, and a list of them is no use to anybody anyway.
+# carry its one 1.2 MB paragraph: 2.2 GB of listings, for lists that weigh 100 MB a page however built.
 MAX_BYTES = 256 * 1024
 
 
@@ -51,10 +50,18 @@ def write(conn: Connection, event_ids: list[int]) -> None:
         conn.execute(insert(_LISTING), rows)
 
 
+@lru_cache(maxsize=64)
+def _stored_sql(paramstyle: str, count: int) -> str:
+    # The driver's own SQL, placeholders only: a statement SQLAlchemy expands for each list of ids, and
+    # its result's type handling, were more than half of reading a page's listings (1.3 -> 0.6 ms).
+    mark = "?" if paramstyle == "qmark" else "%s"
+    return f"SELECT event_id, version, body FROM event_listing WHERE event_id IN ({', '.join([mark] * count)})"
+
+
 def stored(conn: Connection, events: Iterable[queries.EventView]) -> dict[int, bytes]:
     """The stored listings of these events that are still current (by event id)."""
     versions = {e.id: e.version for e in events}
     if not versions:
         return {}
-    return {event_id: bytes(body) for event_id, version, body in conn.execute(_STORED, {"ids": list(versions)})
-            if versions[event_id] == version and body}
+    rows = conn.exec_driver_sql(_stored_sql(conn.dialect.paramstyle, len(versions)), tuple(versions))
+    return {event_id: bytes(body) for event_id, version, body in rows if versions[event_id] == version and body}

@@ -60,14 +60,16 @@ def events(request: Request, response: Response, session: SessionDep, settings: 
         return cached
 
     def page() -> Response:
+        # Ids and versions only: each event's JSON is remembered, stored by the ingest, or else read whole.
         views, cursor = queries.list_events(session, limit=limit or settings.page_size, after=after, sort=sort,
-                                            where=where, include_hidden=editor is not None, sources=False)
+                                            where=where, include_hidden=editor is not None, keys_only=True)
         headers = dict(response.headers)
         if next_url := _next_url(request, cursor):
             headers["Link"] = f'<{next_url}>; rel="next"'
         # Serialised here: returned as a model, FastAPI would validate the whole page again first (a
         # third of the time of a page of well-reported events). Each event once, then remembered.
-        built = caching.each_event(caching.EVENT_JSON, session, views, EventPublic.json_of, stored=listings.stored)
+        built = caching.each_event(caching.EVENT_JSON, session, views, EventPublic.json_of, stored=listings.stored,
+                                   complete=caching.read_listed)
         shell = EventPage.model_validate({"events": [], "next": next_url}).model_dump_json()
         before, after_events = shell.split('"events":[]', 1)
         # Bytes from end to end: a page is some hundreds of KB, and joining it as text and encoding

@@ -69,12 +69,23 @@ CARDS = Memory(max_bytes=32 * 1024 * 1024, size=len)
 T = TypeVar("T", str, bytes)  # what a memory holds of each event: a card's HTML, an event's JSON
 
 
-def each_event(memory: Memory, session: Session, events: list[queries.EventView],
-               build: Callable[[queries.EventView], T], variant: Hashable = None,
-               stored: Callable[[Connection, list[queries.EventView]], dict[int, T]] | None = None) -> dict[int, T]:
-    """`build(event)` of each listed event, given with its listed sources (its JSON, its card), remembered
-    in `memory` by data version and `variant`, or `stored` in the database: only the events found in
-    neither have their sources read."""
+def with_listed_sources(session: Session, events: list[queries.EventView]) -> list[queries.EventView]:
+    """The events, given their listed sources."""
+    sources = queries.sources_of(session, [e.id for e in events])
+    return [replace(e, sources=sources.get(e.id, [])) for e in events]
+
+
+def read_listed(session: Session, rows: list) -> list[queries.EventView]:
+    """The events of rows of ids (`list_events(keys_only=True)`), read whole with their listed sources."""
+    return queries.listed_events(session.connection(), [r.id for r in rows])
+
+
+def each_event(memory: Memory, session: Session, events: list, build: Callable[[queries.EventView], T],
+               variant: Hashable = None, stored: Callable[[Connection, list], dict[int, T]] | None = None,
+               complete: Callable[[Session, list], list[queries.EventView]] = with_listed_sources) -> dict[int, T]:
+    """`build(event)` of each listed event (anything with its `id` and `version`), given whole with its
+    listed sources by `complete` (its JSON, its card), remembered in `memory` by data version and `variant`,
+    or `stored` in the database: only the events found in neither are read whole."""
     version = queries.data_version(session)
     built = {e.id: memory.get((*version, e.id, variant)) for e in events}
     missing = [e for e in events if built[e.id] is None]
@@ -82,9 +93,8 @@ def each_event(memory: Memory, session: Session, events: list[queries.EventView]
         built.update(stored(session.connection(), missing))
         missing = [e for e in missing if built[e.id] is None]
     if missing:
-        sources = queries.sources_of(session, [e.id for e in missing])
-        for e in missing:
-            built[e.id] = build(replace(e, sources=sources.get(e.id, [])))
+        for e in complete(session, missing):
+            built[e.id] = build(e)
             memory.put((*version, e.id, variant), built[e.id])
     return built
 

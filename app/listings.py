@@ -43,9 +43,11 @@ def write(conn: Connection, event_ids: list[int]) -> None:
     conn.execute(delete(_LISTING).where(_LISTING.c.event_id.in_(event_ids)))
     rows = []
     for e in events:
-        too_big = sum(len(s.paragraph_text) for s in e.sources) > MAX_BYTES  # not written out to learn it
-        body = b"" if too_big else EventPublic.json_of(e)
-        rows.append({"event_id": e.id, "version": e.version, "body": body if len(body) <= MAX_BYTES else b""})
+        # Its paragraphs alone tell most that are too big, without writing them out to learn it.
+        body = b"" if sum(len(s.paragraph_text) for s in e.sources) > MAX_BYTES else EventPublic.json_of(e)
+        if len(body) > MAX_BYTES:
+            body = b""
+        rows.append({"event_id": e.id, "version": e.version, "body": body})
     if rows:
         conn.execute(insert(_LISTING), rows)
 

@@ -116,7 +116,6 @@ class EventSource(SQLModel, table=True):
         "the editor who put this source on its event (detach, merge, new event); re-ingest keeps it there"))
 
 
-
 class EventListing(SQLModel, table=True):
     """An event as /api/events lists it (its JSON, with its first sources), written when an ingest ends.
 
@@ -129,6 +128,7 @@ class EventListing(SQLModel, table=True):
     event_id: int = Field(sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), primary_key=True))
     version: int = Field(description="the event's version the listing was written from")
     body: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
 
 class Correction(SQLModel, table=True):
     """A revision: one editor's change to one field of an event (or of an article). Re-ingest never

@@ -84,7 +84,7 @@ class EventIndex:
         if event.id is not None:
             self.by_id[event.id] = event
         self._df.update(event.keywords)
-        self._wsum[id(event)] = math.fsum(self.weight(w) for w in event.keywords)
+        self._wsum[id(event)] = math.fsum(self._weights(event.keywords))
         self._post(event, event.keywords)
         self._file(event)
 
@@ -165,11 +165,17 @@ class EventIndex:
             return
         event.keywords = _held(new.union(event.keywords))
         self._df.update(new)
-        self._wsum[id(event)] = self._wsum.get(id(event), 0.0) + math.fsum(self.weight(w) for w in new)
+        self._wsum[id(event)] = self._wsum.get(id(event), 0.0) + math.fsum(self._weights(new))
         self._post(event, new)
 
     def weight(self, word: str) -> float:
-        return math.log((len(self.events) + 2) / (self._df.get(word, 0) + 1)) + 0.2
+        return self._weights((word,))[0]
+
+    def _weights(self, words: Collection[str]) -> list[float]:
+        """Each word's weight now, for many words at once: loading a 100,000-article archive's index
+        weighs three million words, and a method call for each took 2.5 s of it instead of 0.8 s."""
+        n, df = len(self.events) + 2, self._df.get
+        return [math.log(n / (df(word, 0) + 1)) + 0.2 for word in words]
 
     def event_weight(self, event: MergedEvent) -> float:
         """The summed weight of an event's words, as they weighed when each was added."""

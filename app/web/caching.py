@@ -84,14 +84,18 @@ def each_event(memory: Memory, session: Session, events: list, build: Callable[[
                variant: Hashable = None, stored: Callable[[Connection, list], dict[int, T]] | None = None,
                complete: Callable[[Session, list], list[queries.EventView]] = with_listed_sources) -> dict[int, T]:
     """`build(event)` of each listed event (anything with its `id` and `version`), given whole with its
-    listed sources by `complete` (its JSON, its card), remembered in `memory` by data version and `variant`,
-    or `stored` in the database: only the events found in neither are read whole."""
+    listed sources by `complete` (its JSON, its card), `stored` in the database or remembered in `memory`
+    by data version and `variant`: only the events found in neither are read whole."""
     version = queries.data_version(session)
-    built = {e.id: memory.get((*version, e.id, variant)) for e in events}
-    missing = [e for e in events if built[e.id] is None]
-    if missing and stored is not None:
-        built.update(stored(session.connection(), missing))
-        missing = [e for e in missing if built[e.id] is None]
+    # Stored first: the memory holds only what was built here, which, where events are stored, is the
+    # few an editor changed since the last ingest. Asking it first for every event of a page was a
+    # twentieth of the time of a page not remembered whole.
+    built = stored(session.connection(), events) if stored is not None else {}
+    missing = [e for e in events if e.id not in built]
+    for e in missing:
+        if (kept := memory.get((*version, e.id, variant))) is not None:
+            built[e.id] = kept
+    missing = [e for e in missing if e.id not in built]
     if missing:
         for e in complete(session, missing):
             built[e.id] = build(e)

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 
 from app import queries
 from app import timeline as layout
@@ -62,12 +63,11 @@ def _timeline(request: Request, session, where: queries.EventFilter, zoom: str, 
         # The address bar follows what is shown, so back/forward and shared links work.
         response.headers["HX-Push-Url"] = "/?" + context["query"] if context["query"] else "/"
         return response
-    bars, unit = layout.density(_until_data_changes(session, "per_year", where,
-                                                    lambda: queries.events_per_year(session, where)))
+    overview = _until_data_changes(session, "overview", where, lambda: _overview(request, session, where))
     # A source picker while it fits in a list; past that, an article's page links to its events.
     sources, more_sources = _until_data_changes(session, "source_picker", queries.EventFilter(),
                                                 lambda: queries.list_articles(session, limit=SOURCE_PICKER))
-    return _render(request, "timeline.html", {**context, "bars": bars, "bar_unit": unit,
+    return _render(request, "timeline.html", {**context, "overview": overview,
                                               "sources": [] if more_sources else sources})
 
 
@@ -92,6 +92,14 @@ def _until_data_changes(session, name: str, where: queries.EventFilter, compute)
         while len(_MEMO) > _MEMO_SIZE:
             _MEMO.popitem(last=False)
     return value
+
+
+def _overview(request: Request, session, where: queries.EventFilter) -> Markup:
+    """The density overview, drawn: the same for every window under the same filters, and drawing its
+    bars on every page was a seventh of the CPU of a window not seen before (0.85x with it drawn once)."""
+    bars, unit = layout.density(queries.events_per_year(session, where))
+    template = request.app.state.templates.get_template("partials/_density.html")
+    return Markup(template.render(bars=bars, bar_unit=unit))
 
 
 def _count(session, where: queries.EventFilter) -> int:

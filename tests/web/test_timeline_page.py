@@ -115,7 +115,7 @@ def test_the_overview_stays_remembered_while_windows_come_and_go(client, monkeyp
 
     monkeypatch.setattr(pages, "_MEMO_SIZE", 4)
     assert client.get("/?first=1").status_code == 200
-    overview = {key: value for key, value in pages._MEMO.items() if key[2] == "per_year"}
+    overview = {key: value for key, value in pages._MEMO.items() if key[2] == "overview"}
     assert overview
     for year in range(1975, 1990):
         assert client.get(f"/?zoom=year&around={year}").status_code == 200

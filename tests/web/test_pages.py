@@ -35,6 +35,15 @@ def test_article_page_has_paragraph_anchors_and_highlighted_dates(client):
     assert "Show original" in html and "page furniture" in html  # the stripped boilerplate, on request
 
 
+def test_every_page_s_stylesheet_and_scripts_are_served(client):
+    for page in ("/", "/articles", "/events/1", "/login"):
+        html = client.get(page).text
+        assets = re.findall(r'(?:href|src)="(?:https?://[^/"]+)?(/static/[^"]+)"', html)
+        assert {"/static/app.css", "/static/htmx.min.js", "/static/timeline.js"} <= set(assets), page
+        for asset in assets:
+            assert client.get(asset).status_code == 200, asset
+
+
 def test_unknown_pages_are_friendly_404s(client):
     r = client.get("/articles/424242")
     assert r.status_code == 404 and "There is no article 424242" in r.text

@@ -52,7 +52,7 @@ def event_etag(event_id: int, version: int) -> str:
     return f'"event-{event_id}-v{version}"'
 
 
-BODIES = Memory(max_bytes=64 * 1024 * 1024, size=lambda response: len(response.body))
+BODIES = Memory(max_bytes=64 * 1024 * 1024, size=lambda kept: len(kept[0]))  # (body, status, headers)
 # Each listed event's JSON, by database, data version and event id. Different list pages share most
 # of their events (the same stories, other filters or windows): a page of well-reported events is
 # mostly its sources' paragraphs, which took most of the time of a page that was not remembered whole.
@@ -62,7 +62,8 @@ BODIES = Memory(max_bytes=64 * 1024 * 1024, size=lambda response: len(response.b
 EVENT_JSON = Memory(max_bytes=128 * 1024 * 1024, size=len)
 # Each event's card on the timeline, by database, data version, event id and whether an editor is
 # looking (a card carries an edit link for them): windows overlap (the same year at other zooms, the
-# next day), and a card needs its sources read to be drawn.
+# next day), and a card needs its sources read to be drawn. Kept as plain text, not Markup: a str
+# subclass with attributes is one more object for every full garbage collection to read.
 CARDS = Memory(max_bytes=32 * 1024 * 1024, size=len)
 
 
@@ -111,11 +112,13 @@ def remembered(request: Request, session: Session, variant: str, render: Callabl
     sources took 15 to 50 ms to build; a remembered one is a dictionary lookup."""
     key = (*queries.data_version(session), request.url.path, request.url.query, variant)
     if (kept := BODIES.get(key)) is not None:
-        return Response(kept.body, kept.status_code, headers=dict(kept.headers))
+        body, status, headers = kept
+        return Response(body, status, headers=dict(headers))
     response = render()
     if response.status_code == 200 and "set-cookie" not in response.headers and hasattr(response, "body"):
-        # What goes on the wire only: a page rendered from a template holds its whole context (its
-        # events, their sources, the overview's bars). Kept alive by the thousand, those were read by
-        # every full garbage collection, which came to take 160 ms.
-        BODIES.put(key, Response(response.body, response.status_code, headers=dict(response.headers)))
+        # What goes on the wire only, as bytes, numbers and strings in tuples, which the garbage
+        # collector stops tracking. A page rendered from a template holds its whole context (its events,
+        # their sources, the overview's bars), and even a bare Response is three objects to track: kept
+        # by the thousand, they were read by every full collection, during which a worker answers nobody.
+        BODIES.put(key, (response.body, response.status_code, tuple(response.headers.items())))
     return response

@@ -81,7 +81,9 @@ def _until_data_changes(session, name: str, where: queries.EventFilter, compute)
     histogramming 100,000 events took longer than the rest of a page (40 and 115 ms). The least
     recently used goes first: the overview every page shows stays, while the counts of windows
     read once make way (emptied whole, as it was, every thousandth window paid for the overview)."""
-    key = (*queries.data_version(session), name, where)
+    # The filter's values, not the filter: a tuple of strings and numbers, which the garbage collector
+    # stops tracking, where a thousand dataclass objects were read by every full collection.
+    key = (*queries.data_version(session), name, tuple(vars(where).values()))
     with _MEMO_LOCK:
         if key in _MEMO:
             _MEMO.move_to_end(key)

@@ -19,8 +19,9 @@ def event_cards(request: Request, session, events: list[queries.EventView]) -> d
     """The timeline's card of each event (listed without its sources), drawn once per data version.
     An editor's card carries an edit link: kept apart from readers'."""
     template = request.app.state.templates.get_template("partials/_event_card.html")
-    return caching.each_event(caching.CARDS, session, events, variant=bool(request.session.get("editor")),
-                              build=lambda event: Markup(template.render(request=request, event=event, expanded=False)))
+    drawn = caching.each_event(caching.CARDS, session, events, variant=bool(request.session.get("editor")),
+                               build=lambda event: template.render(request=request, event=event, expanded=False))
+    return {event_id: Markup(card) for event_id, card in drawn.items()}
 
 
 SOURCES_PER_PAGE = 100

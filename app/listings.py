@@ -60,8 +60,9 @@ def _stored_sql(paramstyle: str, count: int) -> str:
     return f"SELECT event_id, version, body FROM event_listing WHERE event_id IN ({', '.join([mark] * count)})"
 
 
-def stored(conn: Connection, events: Iterable[queries.EventView]) -> dict[int, bytes]:
-    """The stored listings of these events that are still current (by event id)."""
+def stored(conn: Connection, events: Iterable) -> dict[int, bytes]:
+    """The stored listings of these events (anything with their `id` and `version`, such as the rows of
+    `list_events(keys_only=True)`) that are still current, by event id."""
     versions = {e.id: e.version for e in events}
     if not versions:
         return {}

@@ -92,11 +92,10 @@ def each_event(memory: Memory, session: Session, events: list, build: Callable[[
     # few an editor changed since the last ingest. Asking it first for every event of a page was a
     # twentieth of the time of a page not remembered whole.
     built = stored(session.connection(), events) if stored is not None else {}
-    missing = [e for e in events if e.id not in built]
-    for e in missing:
-        if (kept := memory.get((*version, e.id, variant))) is not None:
+    for e in events:
+        if e.id not in built and (kept := memory.get((*version, e.id, variant))) is not None:
             built[e.id] = kept
-    missing = [e for e in missing if e.id not in built]
+    missing = [e for e in events if e.id not in built]
     if missing:
         for e in complete(session, missing):
             built[e.id] = build(e)

@@ -62,6 +62,7 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.]{1,15}(?= *, *(?:[A-Z][a-z]{2,8}\.? \d|\d{1,2} [A-Z])))?)\s*,\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)\s*"
     r"(?:\((?P<agency>[A-Za-z .&]{2,30})\)|/(?P<wire>[A-Za-z .&\-]{2,30})/)?\s*(?::|\u2014|\u2013|-{1,2})\s+")
+BACK_HOME = re.compile(r"\b(?:back|return|go) to (?:the )?(?:home|home ?page|top|front page)\b", re.I)
 GLUED_LABEL = re.compile(r"(\d)(Updated|Published|Posted|Modified|Last updated)\b")
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+(?P<name>.+?)\s*$", re.I)
 AGENCY = re.compile(r"[A-Z]{2,6}|Reuters|Associated Press|Agence France-Presse|Bloomberg|Xinhua|Interfax")
@@ -102,6 +103,8 @@ def _is_junk_line(line: str) -> str | None:
         if len(words) >= 20 and not re.search(r"[.,;:!?\"\u201c\u201d]", s) \
                 and sum(w[0].islower() for w in words) / len(words) > 0.6:
             return "navigation"
+    if len(words) < 12 and BACK_HOME.search(s):
+        return "navigation"  # "The Guardian - Back to home"
     if s.count(" | ") + s.count("|") // 2 >= 3 and not SENTENCE_END.search(s):
         return "navigation"  # "Home | Israel-Gaza war | War in Ukraine | Climate | ..."
     if len(words) < 15 and BREADCRUMB_SEP.search(s) and not SENTENCE_END.search(s) \
@@ -113,6 +116,18 @@ def _is_junk_line(line: str) -> str | None:
 def _clean(line: str) -> str:
     line = " ".join(line.replace("\u00a0", " ").split())
     return GLUED_LABEL.sub(r"\1 \2", line)  # "June 5, 2023Updated 3:45 p.m. ET": two page elements, one line
+
+
+# "Kate Connolly in Berlin", "Helen Davidson and Chi Hui Lin in Taipei": who reported, and from where
+BYLINE_IN_PLACE = re.compile(r"^(?P<name>.+?) in (?:the )?[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,2}$")
+
+
+def _is_byline_in_place(line: str, next_line: str | None) -> bool:
+    """A reporter and their place, told from a headline ("Floods in Texas") by the names and by the
+    timestamp that follows it, as a byline is followed."""
+    m = BYLINE_IN_PLACE.match(line)
+    return m is not None and next_line is not None and _is_timestamp(next_line) and all(
+        NAME.match(name) for name in re.split(r"\s+(?:and|&)\s+|,\s*", m.group("name")))
 
 
 def _is_byline(line: str) -> bool:
@@ -197,6 +212,11 @@ def _stamp_rank(line: str) -> int:
     return 0 if label.group("label").lower() in ("updated", "last updated", "modified", "last modified") else 2
 
 
+def _is_story_line(line: str) -> bool:
+    """A paragraph of the story: a long line, or a sentence of eight words or more."""
+    return len(line) > 160 or (len(line.split()) >= 8 and re.search(r"[.!?\"\u201d]\s*$", line) is not None)
+
+
 def _headline_like(line: str) -> bool:
     words = line.split()
     return 2 <= len(words) <= 30 and len(line) <= 220 and not line.rstrip().endswith((".", ":", ","))
@@ -210,12 +230,15 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     boilerplate: list[str] = []
 
     # Everything from a "Related Articles" heading on is teasers for other stories; in the second half of
-    # a page, an "About Acme Corp" heading starts a press release's boilerplate.
+    # a page, an "About Acme Corp" heading starts a press release's boilerplate. Only once the story has
+    # begun: above it, "Top Stories" or "Latest News" is an item of the site's menu.
+    story_begun = False
     for i, line in enumerate(lines):
-        if RELATED_BLOCK.match(line) or (i > len(lines) / 2 and ABOUT_BLOCK.match(line)):
+        if story_begun and (RELATED_BLOCK.match(line) or (i > len(lines) / 2 and ABOUT_BLOCK.match(line))):
             boilerplate.extend(lines[i:])
             lines = lines[:i]
             break
+        story_begun = story_begun or (_is_story_line(line) and not _is_junk_line(line))  # not a row of icons
 
     pub_date: dt.date | None = None
     pub_evidence: str | None = None
@@ -235,8 +258,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
         kept.append(line)
 
     # Header: the lines before the first body paragraph (a long sentence-like line).
-    first_body = next((i for i, x in enumerate(kept) if len(x) > 160 or
-                       (len(x.split()) >= 8 and re.search(r"[.!?\"\u201d]\s*$", x))), len(kept))
+    first_body = next((i for i, x in enumerate(kept) if _is_story_line(x)), len(kept))
     header, body = kept[:first_body], kept[first_body:]
     # A standfirst (the sentence under a headline) can come before the byline and timestamp: they
     # are header lines still, not story paragraphs.
@@ -258,7 +280,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     # "By AP | June 5, 2023": a short header line of parts is read part by part.
     header = [part.strip() for line in header
               for part in (line.split(" | ") if len(line) < 120 and _is_header_parts(line) else [line])]
-    for line in header:
+    for i, line in enumerate(header):
         labelled = FIELD_LABEL.match(line)
         if labelled:  # "Title: ...", "Author: ..." (a CMS export pasted as text)
             field, value = labelled.group("field").lower(), labelled.group("value").strip()
@@ -269,6 +291,9 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
             continue
         if byline is None and _is_byline(line):
             byline = BYLINE_PREFIX.match(line).group("name")
+            continue
+        if byline is None and _is_byline_in_place(line, header[i + 1] if i + 1 < len(header) else None):
+            byline = line
             continue
         day, evidence, rest = _date_from_header(line)
         if day is not None:
@@ -367,7 +392,16 @@ def _is_label(line: str) -> bool:
     words = WORD.findall(line.lower())
     navigation = sum(w in NAV_WORDS for w in words)
     return bool(words) and (len(words) <= 4 and navigation >= max(1, len(words) // 2)
-                            or len(words) <= 12 and navigation >= len(words) - 1)  # a menu bar
+                            or len(words) <= 12 and navigation >= len(words) - 1  # a menu bar
+                            or _is_menu_bar(line, navigation))
+
+
+def _is_menu_bar(line: str, navigation: int) -> bool:
+    """'Home News Sport Weather iPlayer Sounds': single capitalised items with no word to join them, as a
+    headline has ("to", "of", "after"), nor punctuation, and some of them a site's sections."""
+    words = line.split()
+    return 4 <= len(words) <= 12 and navigation >= 2 and all(
+        w.isalpha() and (w[0].isupper() or not w[1:].islower()) for w in words)  # "iPlayer" too
 
 
 def _names_date(text: str) -> bool:

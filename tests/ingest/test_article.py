@@ -197,3 +197,43 @@ def test_more_header_shapes(header, title, byline, day):
     a = parse_article(text, "t.txt")
     assert (a.title, a.byline, a.published) == (title, byline, day)
     assert len(a.paragraphs) == 1  # the file photo's caption is furniture, its 2019 no event
+
+
+def test_a_menu_item_named_like_a_teaser_heading_does_not_swallow_the_story():
+    """"Top Stories" above the headline is the site's menu; below the story it would start the teasers."""
+    text = ("AP NEWS\nSections\nTop Stories\nTopics\n\n"
+            "Fed raises key rate by quarter point, signals more hikes\nBy CHRISTOPHER RUGABER\n"
+            "Updated 4:12 PM EDT, March 22, 2023\n\n"
+            "WASHINGTON (AP) \u2014 The Federal Reserve raised its key interest rate by a quarter-point Wednesday "
+            "despite concerns about the banking system.\n\n"
+            "Silicon Valley Bank collapsed on March 10, and Signature Bank failed two days later.\n\n"
+            "Top Stories\n\nA different story entirely, told on 3 March 2023 in another city far away.\n")
+    a = parse_article(text, "t.txt")
+    assert (a.title, a.byline, a.published) == (
+        "Fed raises key rate by quarter point, signals more hikes", "CHRISTOPHER RUGABER", dt.date(2023, 3, 22))
+    assert [p.text[:20] for p in a.paragraphs] == ["WASHINGTON (AP) \u2014 Th", "Silicon Valley Bank "]
+
+
+def test_a_bar_of_menu_items_and_a_link_home_are_not_the_headline():
+    text = ("Skip to content\nBBC Homepage\nHome News Sport Weather iPlayer Sounds\nMenu\nWar in Ukraine\nClimate\n\n"
+            "Nasa's Perseverance rover lands safely on Mars\n\nPublished\n19 February 2021\n\nBy Jonathan Amos\n"
+            "BBC Science Correspondent\n\n"
+            "The US space agency's Perseverance rover has landed safely on Mars after a seven-month journey.\n")
+    assert parse_article(text, "t.txt").title == "Nasa's Perseverance rover lands safely on Mars"
+    text = ("The Guardian - Back to home\nSupport the Guardian\nOpinion\nSport\nCulture\n\n"
+            "Berlin Wall anniversary: crowds gather 30 years on\nKate Connolly in Berlin\nSat 9 Nov 2019 14.03 GMT\n\n"
+            "Thousands of people gathered at the Brandenburg Gate on Saturday to mark 30 years since the fall of "
+            "the Berlin Wall.\n")
+    a = parse_article(text, "t.txt")
+    assert (a.title, a.byline) == ("Berlin Wall anniversary: crowds gather 30 years on", "Kate Connolly in Berlin")
+    assert "The Guardian - Back to home" in a.boilerplate
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("Helen Davidson and Chi Hui Lin in Taipei", "Helen Davidson and Chi Hui Lin in Taipei"),
+    ("Floods in Texas", None),  # a headline: no reporter's name
+])
+def test_a_reporter_in_a_place_over_the_timestamp_is_the_byline(line, byline):
+    text = (f"Storm leaves thousands without power\n{line}\nMon 5 Jun 2023 09.30 EDT\n\n"
+            "Heavy rain flooded the valley on Monday, forcing hundreds of families from their homes.\n")
+    assert parse_article(text, "t.txt").byline == byline

@@ -179,6 +179,8 @@ def _pat(template: str, **names: str) -> str:
 
 S = r"[ \t\u00a0]+"  # a space inside an expression, never a line break
 OPT_COMMA = r",?[ \t\u00a0]*"
+# "30 July last year", "March of last year", "Tuesday last week": the year or week a date is in
+_UNIT_AFTER = S + r"(?:(?i:of)" + S + r")?(?P<{g}>(?i:last|this|next))" + S + r"(?i:{unit})(?![A-Za-z'\u2019-])"
 
 _DAY_TO = r"(?:[ \t]*[-\u2013\u2014][ \t]*|" + S + r"(?i:to|through|until|till)" + S + r")"
 # what may follow the last day of a span: not a clock time, a share or a count ("March 3 to 5 p.m.", "3-5 people")
@@ -205,9 +207,11 @@ PATTERNS: list[tuple[str, str]] = [
                                + r"(?:of" + S + r")?{MONTH}(?:" + OPT_COMMA + r"{YEAR})?", DAY="rdd1", MONTH2="rdm1",
                                DAY2="rdd2", MONTH="rdm", YEAR="rdy")),
     ("mdy", _pat(r"(?:{WEEKDAY}" + OPT_COMMA + r")?{MONTH}" + S + r"(?:the" + S + r")?{DAY}(?:"
-                 + OPT_COMMA + r"{YEAR})?", WEEKDAY="mw", MONTH="mm", DAY="md", YEAR="my")),
+                 + OPT_COMMA + r"{YEAR}|" + _UNIT_AFTER.format(g="myrel", unit="year") + r")?",
+                 WEEKDAY="mw", MONTH="mm", DAY="md", YEAR="my")),
     ("dmy", _pat(r"(?:{WEEKDAY}" + OPT_COMMA + r")?(?:the" + S + r")?{DAY}" + S + r"(?:of" + S + r")?{MONTH}(?:"
-                 + OPT_COMMA + r"{YEAR})?", WEEKDAY="dw", DAY="dd", MONTH="dm", YEAR="dy")),
+                 + OPT_COMMA + r"{YEAR}|" + _UNIT_AFTER.format(g="dyrel", unit="year") + r")?",
+                 WEEKDAY="dw", DAY="dd", MONTH="dm", YEAR="dy")),
     ("day_of_month", r"(?i:(?:the" + S + r")?" + DAY.format(g="dmd") + S + r"of" + S
                       + r"(?P<dmrel>this|last|next)" + S + r"month)(?![A-Za-z])"),
     ("month_week", _pat(r"(?i:the" + S + r"(?P<mwn>first|second|third|fourth|last|final)" + S + r"week" + S + r"of)" + S
@@ -226,7 +230,9 @@ PATTERNS: list[tuple[str, str]] = [
                 r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))"
                 r"[ \t-]+century)(?![A-Za-z])"),
     ("year_range", r"(?P<rbetween>(?i:between)" + S + r")?" + YEAR.format(g="ry1")
-                   + r"(?:[ \t]*[\u2013\u2014-][ \t]*|" + S + r"(?i:and|to|until|through)" + S + r")"
+                   # "2013 and 2017" are two years; "between 2013 and 2017" the span
+                   + r"(?:[ \t]*[\u2013\u2014-][ \t]*|" + S + r"(?(rbetween)(?i:and|to|until|through)|(?i:to|until|through))"
+                   + S + r")"
                    + r"(?P<ry2>1[0-9]\d\d|20\d\d|\d\d)(?!\d|,\d)"),
     ("year_part", r"(?i:(?:the" + S + r")?(?P<yph>first|second|last|latter)" + S + r"half" + S + r"of)" + S
                   + r"(?:" + YEAR.format(g="yhy") + r"|(?i:(?P<yhrel>the|this|last|next)" + S + r"year)(?![A-Za-z-]))"),
@@ -273,7 +279,8 @@ PATTERNS: list[tuple[str, str]] = [
                     r"|(?P<tonight>tonight))(?![A-Za-z])"),
     ("weekday", _pat(r"(?i:(?:early|late|earlier|later)" + S + r")?(?i:(?P<wrel>last|next|this|coming|past|previous)"
                      + S + r")?{WEEKDAY}(?:" + S
-                     + r"(?i:(?P<wpart>morning|afternoon|evening|night)))?", WEEKDAY="wd")),
+                     + r"(?i:(?P<wpart>morning|afternoon|evening|night)))?(?:"
+                     + _UNIT_AFTER.format(g="wwrel", unit="week") + r")?", WEEKDAY="wd")),
     ("today", r"(?i:(?:early|late|earlier|later)" + S + r")?"
               r"(?i:(?P<today>today|tomorrow|yesterday|the day before yesterday|the day after tomorrow))(?![A-Za-z])"),
     ("set", r"(?i:(?P<setq>every|each|per)" + S + r"(?:(?P<setn>other|two|three|four|five|six)" + S + r")?"
@@ -302,7 +309,7 @@ PATTERNS: list[tuple[str, str]] = [
              r"|(?P<tat>(?i:at)[ \t]+)?(?<![\d:.])(?P<th24>[01]?\d|2[0-3]):(?P<tmin24>[0-5]\d)(?![\d:])"
              r"(?:(?=[ \t]*" + _ZONE + r")|(?(tat)|(?!)))(?:[ \t]*" + _ZONE + r")?"),
     ("month_alone", _pat(r"(?i:(?P<mamod>early|mid|late|last|next|this|the end of|the beginning of|the start of|the middle of)[ \t-]+)?{MONTH}"
-                         r"(?:" + S + r"(?i:(?P<mayrel>last|this|next)" + S + r"year)(?![A-Za-z]))?",
+                         r"(?:" + _UNIT_AFTER.format(g="mayrel", unit="year") + r")?",
                          MONTH="mam")),
     ("year", r"(?:(?i:the)" + S + r"(?i:year)" + S + r"|(?P<ymod>(?i:early|mid|late))[ \t-]+)?" + YEAR.format(g="yy")),
     ("the_year", r"(?i:the" + S + r"(?:fiscal" + S + r")?year)(?![A-Za-z\-'\u2019])"),
@@ -396,6 +403,7 @@ class _Result:
     # "three days later": TimeML marks the length ("three days", P3D) and leaves "later" as a signal,
     # while the timeline still places the day it counts to. The TIMEX3 value, and the signal's length.
     counted_length: tuple[str, int] | None = None
+    counted_from: str | None = None  # the earlier expression a `back_from` result was counted from
 
 
 def _month(tok: str) -> int:
@@ -675,7 +683,9 @@ def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
 
 
 def _month_day(month: int, day: int, year_tok: str | None, anchor: Anchor, text: str,
-               start: int) -> _Result | None:
+               start: int, year_rel: str | None = None) -> _Result | None:
+    """A day of a month in the year given, in the one `year_rel` names ("last year"), or in the year
+    the anchor makes likeliest."""
     if year_tok:
         if _safe_date(_year_number(year_tok), month, day) is None:
             return None
@@ -683,7 +693,10 @@ def _month_day(month: int, day: int, year_tok: str | None, anchor: Anchor, text:
         return _Result("DATE", v, v, "day")
     if not 1 <= day <= 31:
         return None
-    year = _year_for_month_day(month, day, anchor, _looks_ahead(text, start))
+    if year_rel:
+        year = None if anchor.year is None else anchor.year + _OFFSETS[year_rel.lower()]
+    else:
+        year = _year_for_month_day(month, day, anchor, _looks_ahead(text, start))
     if year is None:
         v = f"XXXX-{month:02d}-{day:02d}"
         return _Result("DATE", v, v, "day", relative=True)
@@ -759,11 +772,11 @@ def _norm_week_of_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result
 
 
 def _norm_mdy(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    return _month_day(_month(g["mm"]), int(g["md"]), g["my"], anchor, text, start)
+    return _month_day(_month(g["mm"]), int(g["md"]), g["my"], anchor, text, start, g["myrel"])
 
 
 def _norm_dmy(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    return _month_day(_month(g["dm"]), int(g["dd"]), g["dy"], anchor, text, start)
+    return _month_day(_month(g["dm"]), int(g["dd"]), g["dy"], anchor, text, start, g["dyrel"])
 
 
 def _norm_month_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -863,7 +876,7 @@ def _norm_year_quarter(g: dict, anchor: Anchor, text: str, start: int) -> _Resul
 def _norm_time_on_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     """`9 a.m. Tuesday`, `5 p.m. EST Nov. 9`, `noon tomorrow`: a time on that day."""
     if g["twd"]:
-        day = _norm_weekday({"wd": g["twd"], "wrel": None, "wpart": None, "_m": g["_m"]}, anchor, text, start)
+        day = _norm_weekday({"wd": g["twd"], "wrel": None, "wpart": None, "wwrel": None, "_m": g["_m"]}, anchor, text, start)
     elif g["twm"] or g["twm2"]:
         year = g["twy"] or g["twy2"]
         day = _month_day(_month(g["twm"] or g["twm2"]), int(g["twdd"] or g["twdd2"]), year, anchor, text, start)
@@ -963,7 +976,11 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if unit == "fortnight":
         unit, n = "week", None if n is None else 2 * n
-    counted = direction in ("earlier", "before", "later") and unit in ("day", "week", "month", "hour", "minute")
+    # "three years later" counts from the story's last date, as "ten days later" does: "later" is never
+    # the publication's. Years "earlier" stay the publication's ("up from a year earlier" in a report).
+    story_years = direction == "later" and unit in ("year", "decade", "century", "centurie")
+    counted = story_years or (direction in ("earlier", "before", "later")
+                              and unit in ("day", "week", "month", "hour", "minute"))
     signal = len(g["_m"]) - g["_m"].lower().rindex(direction)
     if n is None:  # "several years ago": TimeML's vague past (or future), which places nothing
         if counted:  # "a few days later": a vague length
@@ -975,7 +992,11 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
         # "two days later" counts from the day the text last named, not from the anchor.
         res = _Result("DATE", "XXXX-XX-XX", None, "unknown", relative=True,
                       counted_length=(_duration(length, unit), signal))
-        res.back_from = (unit, sign * n)
+        if story_years:  # from any date the text gave before, a bare year too; with none, no date
+            res.back_from = ("year", n * {"year": 1, "decade": 10}.get(unit, 100))
+            res.from_any_date = True
+        else:
+            res.back_from = (unit, sign * n)
         return res
     if anchor.date is None:
         return _unresolved()
@@ -1057,8 +1078,10 @@ def _back_from(res: _Result, previous: list[Mention], anchor: Anchor) -> None:
         if res.from_any_date and m.type in ("DATE", "TIME") and re.match(r"\d{4}(?:$|-)", m.value):
             _count_from(res, m.value, unit, count)
             res.needs_antecedent = False
+            res.counted_from = m.text
             return
         if unit != "year" and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value):
+            res.counted_from = m.text
             day = dt.date.fromisoformat(m.value)
             if unit in ("day", "week"):
                 day += dt.timedelta(days=count * (7 if unit == "week" else 1))
@@ -1283,7 +1306,10 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     d = anchor.date
     # "would get around Wednesday's ruling": the clause's tense is the verb's, not the possessive's
     possessive = text.startswith(("'s", "\u2019s"), start + len(g["_m"]))
-    if rel in ("next", "coming") or (not rel and not possessive and (
+    if g["wwrel"] and not rel:  # "Tuesday last week": that weekday of the week named
+        week_start = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=_OFFSETS[g["wwrel"].lower()])
+        day = week_start + dt.timedelta(days=target)
+    elif rel in ("next", "coming") or (not rel and not possessive and (
             _looks_ahead(text, start) or _plan_follows(text, start + len(g["_m"])))):
         delta = (target - d.weekday()) % 7 or (7 if rel else 0)
         day = d + dt.timedelta(days=delta)
@@ -1488,7 +1514,7 @@ def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result
             and _NOUN_AFTER.match(text, start + len(g["_m"]))):
         return None  # a month alone is a date after "in", "since"..., or before a noun: "the October slaying"
     if g["mayrel"] and anchor.year is not None:  # "June last year"
-        year = anchor.year + {"last": -1, "this": 0, "next": 1}[g["mayrel"].lower()]
+        year = anchor.year + _OFFSETS[g["mayrel"].lower()]
         v = f"{year:04d}-{month:02d}"
         return _Result("DATE", v, v, "month", relative=True)
     if tok == "May" and not mod and re.match(r"\s+(?:be|have|not|well|also|I|we|you)\b", text[start + 3:]):
@@ -1559,6 +1585,8 @@ def _explain(text: str, res: _Result, anchor: Anchor) -> str:
         return ""
     if res.unresolved or (res.edtf and res.edtf.startswith("XXXX")):
         return f"\u2018{text}\u2019 needs the publication date, which is unknown"
+    if res.counted_from is not None and res.edtf is not None:
+        return f"\u2018{text}\u2019 counted from \u2018{res.counted_from}\u2019, the date the text gave before it"
     if anchor.date is not None:
         basis = f"an article published {anchor.date.day} {MONTH_NAMES[anchor.date.month - 1]} {anchor.date.year}"
     elif anchor.year is not None:
@@ -1621,7 +1649,8 @@ def _match_at(text: str, start: int, grammar: Grammar,
     return hit
 
 
-_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?:just|only|exactly|precisely|some|nearly|almost)?[ \t]*")
+_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?:just|only|exactly|precisely|some|nearly|almost|about|around|roughly|barely"
+                         r"|(?:less|more|fewer)[ \t]+than|over|under)?[ \t]*")
 
 
 def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Mention]:

@@ -467,3 +467,38 @@ def test_a_date_told_again_by_an_offset_from_another_event_is_not_a_second_date(
     assert [(m.text, m.edtf) for m in found] == [("Saturday", "2021-08-28")]
     later = find_mentions("The talks began on Monday. A day later, they collapsed.", dt.date(2021, 8, 30))
     assert [m.edtf for m in later] == ["2021-08-30", "2021-08-31"]  # counted from the date before it
+
+
+@pytest.mark.parametrize("text, span, edtf", [
+    # The year or week after a date says which one: one expression, not a date and a year apart.
+    ("The rover was launched on 30 July last year.", "30 July last year", "1988-07-30"),
+    ("It was founded on July 30 next year.", "July 30 next year", "1990-07-30"),
+    ("Its ninth hike since March of last year.", "March of last year", "1988-03"),
+    ("They met on Tuesday last week.", "Tuesday last week", "1989-10-17"),
+    ("They meet on Tuesday of next week.", "Tuesday of next week", "1989-10-31"),
+])
+def test_a_date_in_the_year_or_week_named_after_it(text, span, edtf):
+    assert [(m.text, m.edtf) for m in find_mentions(text, FRI_27_OCT_1989)] == [(span, edtf)]
+
+
+@pytest.mark.parametrize("text, dates", [
+    # "Later" is the story's time: years after the date the text last gave, never after the publication.
+    ("The dam broke in 1928. Two decades later, the town was rebuilt.", ["1928", "1948"]),
+    ("He was elected in 2016 and re-elected four years later.", ["2016", "2020"]),
+    ("Three years later, the company went bankrupt.", []),  # later than a date the text never gave
+    # The same day told again, counted from an earlier event: not a second date.
+    ("Germany was reunified on 3 October 1990, less than a year later.", ["1990-10-03"]),
+])
+def test_years_later_count_from_the_story_not_the_publication(text, dates):
+    assert [m.edtf for m in find_mentions(text, FRI_27_OCT_1989) if m.edtf] == dates
+
+
+def test_a_date_counted_from_another_says_which():
+    later = find_mentions("The dam broke in 1928. Two decades later, the town was rebuilt.", FRI_27_OCT_1989)[1]
+    assert later.how == "\u2018Two decades\u2019 counted from \u20181928\u2019, the date the text gave before it"
+
+
+def test_years_joined_by_and_are_a_list_unless_between():
+    assert [m.edtf for m in find_mentions("He also lost in 2007, 2013 and 2017.", FRI_27_OCT_1989)] == \
+        ["2007", "2013", "2017"]
+    assert [m.edtf for m in find_mentions("A lull between 1967 and 1975 ended.", FRI_27_OCT_1989)] == ["1967/1975"]

@@ -32,12 +32,15 @@ LEADING_CLAUSE = re.compile(
 APPOSITIVE = re.compile(
     r",\s+(?:recognized|known|designated|outlawed|banned|described|listed|based|led|headed|who|which|whose|"
     r"once|then|a|an)\b[^,]{0,90},"
+    # "the helicopter, carried under the rover's belly, will fly": a participle's phrase set off by commas
+    r"|,\s+(?!(?:need|indeed|succeed|proceed|exceed|embed|red|bed|shed|seed|feed|speed|bred|wed|led)\b)[a-z]{3,}ed\b[^,]{0,90},"
     # "Jane Goodall, the primatologist whose studies ..., has died": after a name, with a relative pronoun
     r"|(?<=[a-z]),\s+the\s[^,]{0,60}?\b(?:who|whose|which)\b[^,]{0,90},")
 # "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
-PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|at|since|during|by|from|until|of|back in|as of|early|late)\s+)$", re.I)
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|at|since|during|by|from|until|of|for|back in|as of|early|late)\s+)$",
+                                re.I)
 # Where a long headline may be cut, strongest boundaries first; within a group the longest cut that fits wins.
 CLAUSE_BREAKS = (
     (", which", ", who", ", when", ", while", ", as ", ", after", ", saying", ", noting", ", declaring",
@@ -55,6 +58,10 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
     out = sentence
     for start, end in sorted(spans, reverse=True):
         before = out[:start]
+        if re.match(r"['\u2019]s\s", out[end:end + 3]):
+            # "in last month's election" -> "in the election": the date names which one
+            out = before + ("The" if not before.strip() else "the") + out[end + 2:]
+            continue
         m = PREPOSITION_BEFORE.search(before, max(0, start - 64))  # it ends the text: its tail is enough
         if m:
             before = before[:m.start()]

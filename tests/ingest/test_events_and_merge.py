@@ -171,6 +171,14 @@ def test_headlines_are_short_and_read_as_headlines():
      "carrying the uncrewed Orion capsule.", "Nov. 16, 2022", "The Space Launch System rocket flew for the first time"),
     ("Christina Koch, who spent 328 days on the space station ending in February 2020, will become the first woman "
      "to travel to the moon.", "February 2020", "Christina Koch spent 328 days on the space station"),
+    # A participle's phrase set off by commas says more about a noun; the sentence goes on without it.
+    ("Engineers expect the helicopter Ingenuity, carried under the rover's belly, to attempt its first flight in "
+     "the spring.", "the spring", "Engineers expect the helicopter Ingenuity to attempt its first flight"),
+    ("The mission will collect rock samples that a later mission, planned for the early 2030s, will bring back to "
+     "Earth.", "the early 2030s", "The mission will collect rock samples that a later mission will bring back to Earth"),
+    # A date's possessive names which one: "last month's election" is "the election".
+    ("Kenya's Supreme Court has upheld the victory of William Ruto in last month's presidential election.",
+     "last month", "Kenya's Supreme Court has upheld the victory of William Ruto in the presidential election"),
 ])
 def test_headlines_from_wire_copy(sentence, date, expected):
     start = sentence.index(date)

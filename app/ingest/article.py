@@ -37,6 +37,9 @@ ORIGIN = re.compile(r"\b(?:originally (?:published|appeared)|first (?:published|
                     r"this (?:article|story) (?:was|has been) (?:amended|updated|corrected|changed))\b", re.I)
 TAGS = re.compile(r"^\s*(?:tags|topics|filed under|categories)\s*:?", re.I)
 CREDIT = re.compile(r"^\s*(?:SOURCE\s+[A-Z]|Source\s*:\s*\S)")  # "SOURCE Acme Corp", "Source: Al Jazeera and news agencies"
+# "Reporting by Junko Fujita; Editing by Sam Holmes", "Additional reporting by ...": who made the story
+STAFF_CREDIT = re.compile(r"^\s*(?i:(?:additional )?reporting|writing|editing|compiled|produced|graphics|research)"
+                          r"(?i: and \w+)? (?i:by)\s+[A-Z][a-z]")
 CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 BREADCRUMB_SEP = re.compile(r"\s(?:>|\u00bb|/|\u203a|\|)\s")
 PHOTO_CREDIT = re.compile(r"^\s*(?:\((?:photo|image|picture)[^)]*\)|(?:photograph|photo|image|picture|illustration|"
@@ -63,7 +66,7 @@ DATELINE = re.compile(
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)\s*"
     r"(?:\((?P<agency>[A-Za-z .&]{2,30})\)|/(?P<wire>[A-Za-z .&\-]{2,30})/)?\s*(?::|\u2014|\u2013|-{1,2})\s+")
 BACK_HOME = re.compile(r"\b(?:back|return|go) to (?:the )?(?:home|home ?page|top|front page)\b", re.I)
-GLUED_LABEL = re.compile(r"(\d)(Updated|Published|Posted|Modified|Last updated)\b")
+GLUED_LABEL = re.compile(r"(\d|\b[A-Z]{2,5})(Updated|Published|Posted|Modified|Last updated)\b")
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+(?P<name>.+?)\s*$", re.I)
 AGENCY = re.compile(r"[A-Z]{2,6}|Reuters|Associated Press|Agence France-Presse|Bloomberg|Xinhua|Interfax")
 FIELD_LABEL = re.compile(r"^\s*(?P<field>title|headline|author|byline|by)\s*:\s*(?P<value>\S.{0,200})$", re.I)
@@ -92,6 +95,10 @@ def _is_junk_line(line: str) -> str | None:
         return "tags"
     if len(s) < 100 and CREDIT.match(s) and not SENTENCE_END.search(s.rstrip(".")):
         return "source credit"
+    if len(s) < 160 and STAFF_CREDIT.match(s):
+        return "staff credit"
+    if len(s) < 60 and _is_undated_stamp(s):
+        return "update stamp"
     if len(s) < 160 and SHARE.search(s):
         return "share prompt"
     if PHOTO_CREDIT.match(s) or FILE_PHOTO.search(s):
@@ -113,9 +120,11 @@ def _is_junk_line(line: str) -> str | None:
     return None
 
 
-def _clean(line: str) -> str:
+def _cleaned(line: str) -> list[str]:
+    """A scraped line with its spaces made plain; two page elements glued into one line come apart
+    ("June 5, 2023Updated 3:45 p.m. ET", "11:47 AM GMTUpdated 2 years ago")."""
     line = " ".join(line.replace("\u00a0", " ").split())
-    return GLUED_LABEL.sub(r"\1 \2", line)  # "June 5, 2023Updated 3:45 p.m. ET": two page elements, one line
+    return GLUED_LABEL.sub(r"\1\n\2", line).split("\n")
 
 
 # "Kate Connolly in Berlin", "Helen Davidson and Chi Hui Lin in Taipei": who reported, and from where
@@ -197,6 +206,16 @@ def _date_from_header(line: str) -> tuple[dt.date | None, str | None, str]:
     return None, None, s
 
 
+AGE = re.compile(r"\b(?:an?|\d{1,3})\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
+
+
+def _is_undated_stamp(line: str) -> bool:
+    """"Updated 3:45 p.m. ET", "Updated 2 years ago": a page's stamp that names no date."""
+    label = HEADER_DATE.match(line)
+    return label is not None and label.group("label").lower() != "date" \
+        and not STAMP_FILLER.sub("", AGE.sub("", label.group("rest"))) and _date_from_header(line)[0] is None
+
+
 def _is_timestamp(line: str) -> bool:
     """A line that is a publication stamp and nothing else (no lede glued to it)."""
     day, _, rest = _date_from_header(line)
@@ -226,7 +245,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
                   url: str | None = None) -> Article:
     """Read one article. `title`/`published` given by a CMS export take precedence."""
     raw_lines = _split_lines(text)
-    lines = [_clean(x) for x in raw_lines]
+    lines = [part for x in raw_lines for part in _cleaned(x)]
     boilerplate: list[str] = []
 
     # Everything from a "Related Articles" heading on is teasers for other stories; in the second half of
@@ -316,6 +335,10 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     # A site's name or a section ("The Guardian", "World news") comes before the headline and is
     # shorter than most: a line that does not look like one is taken first.
     plain = [x for x in plain if not _masthead_like(x)] + [x for x in plain if _masthead_like(x)]
+    # A site's tagline sits above its menu ("Exclusive news, data and analytics ...", then "World",
+    # "Business"): the headline comes after the menu.
+    above_menu = _above_a_menu(header_rest, plain)
+    plain = [x for x in plain if x not in above_menu] + [x for x in plain if x in above_menu]
     for pool in (repeated, crumbs, plain):
         if pool and found_title is None:
             found_title = pool[0]
@@ -379,6 +402,23 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
         published=pub_date, published_evidence=pub_evidence,
         paragraphs=tuple(Paragraph(i, t) for i, t in enumerate(body_paragraphs)),
         boilerplate=tuple(boilerplate), url=url, text=text, dateline_day=dateline_day)
+
+
+def _above_a_menu(header: list[str], candidates: list[str]) -> set[str]:
+    """The candidates with a menu (two items or more in a row) between them and a later candidate."""
+    above: set[str] = set()
+    later_candidate, run, menu_since = False, 0, False
+    for line in reversed(header):
+        if line in candidates:
+            if menu_since:
+                above.add(line)
+            later_candidate, run = True, 0
+        elif _is_label(line):
+            run += 1
+            menu_since = menu_since or (later_candidate and run >= 2)
+        else:
+            run = 0
+    return above
 
 
 def _masthead_like(line: str) -> bool:

@@ -237,3 +237,17 @@ def test_a_reporter_in_a_place_over_the_timestamp_is_the_byline(line, byline):
     text = (f"Storm leaves thousands without power\n{line}\nMon 5 Jun 2023 09.30 EDT\n\n"
             "Heavy rain flooded the valley on Monday, forcing hundreds of families from their homes.\n")
     assert parse_article(text, "t.txt").byline == byline
+
+
+def test_a_tagline_above_the_menu_a_glued_update_and_the_staff_credits():
+    text = ("Skip to main content\nExclusive news, data and analytics for financial market professionals\n"
+            "Reuters home\nWorld\nBusiness\nMarkets\n\n"
+            "Japan's Nikkei hits record high, surpassing 1989 bubble-era peak\n"
+            "By Junko Fujita and Satoshi Sugiyama\nFebruary 22, 2024 11:47 AM GMTUpdated 2 years ago\n\n"
+            "Japan's Nikkei share average surged to a record high on Thursday, surpassing its 1989 peak.\n\n"
+            "Reporting by Junko Fujita; Editing by Sam Holmes\n")
+    a = parse_article(text, "t.txt")
+    assert a.title == "Japan's Nikkei hits record high, surpassing 1989 bubble-era peak"
+    assert a.published == dt.date(2024, 2, 22)
+    assert [p.text[:14] for p in a.paragraphs] == ["Japan's Nikkei"]
+    assert "Updated 2 years ago" in a.boilerplate and "Reporting by Junko Fujita; Editing by Sam Holmes" in a.boilerplate

@@ -245,7 +245,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("season", r"(?i:the" + S + r"(?=(?:early|late|mid)?[ \t-]*(?:spring|summer|autumn|winter)))?"
                r"(?i:(?P<smod>early|late|mid)[ \t-]+)?(?i:(?P<srel>this past|this|last|next|the past|the coming)" + S + r")?"
                r"(?P<season>(?i:spring|summer|autumn|winter)|(?<=this |last |next |past )(?i:fall)|"
-               r"(?i:fall)(?=" + OPT_COMMA + r"(?:of" + S + r")?(?:1\d\d\d|20\d\d)))"
+               r"(?i:fall)(?=" + OPT_COMMA + r"(?:of" + S + r")?(?:1\d\d\d|20\d\d)))(?![A-Za-z])"  # not "Springfield"
                r"(?:" + OPT_COMMA + r"(?:of" + S + r")?" + YEAR.format(g="sy") + r")?"),
     ("quarter", r"(?i:(?:the" + S + r"(?!(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?(?:fiscal[ \t-]+)?(?P<qrel>this|last|next|latest|year-earlier|year-ago|previous)?[ \t]*"
                 r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]+quarter(?!ly))(?:" + OPT_COMMA

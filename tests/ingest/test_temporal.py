@@ -502,3 +502,9 @@ def test_years_joined_by_and_are_a_list_unless_between():
     assert [m.edtf for m in find_mentions("He also lost in 2007, 2013 and 2017.", FRI_27_OCT_1989)] == \
         ["2007", "2013", "2017"]
     assert [m.edtf for m in find_mentions("A lull between 1967 and 1975 ended.", FRI_27_OCT_1989)] == ["1967/1975"]
+
+
+def test_a_season_is_a_whole_word():
+    assert [m.text for m in find_mentions("The Springfield City Council voted on Tuesday.", FRI_27_OCT_1989)] == \
+        ["Tuesday"]
+    assert [m.text for m in find_mentions("Work resumes in the spring.", FRI_27_OCT_1989)] == ["the spring"]

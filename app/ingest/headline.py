@@ -29,11 +29,15 @@ LEADING_CLAUSE = re.compile(
     # "Speaking to reporters, ..." but not "Fighting erupted again in the capital, ...": a gerund subject
     r"|^[A-Z][a-z]+ing\b(?!\s+(?:\w+ed|is|was|were|has|had|have|will|would|broke|began|spread|rose|fell|hit|"
     r"left|took|came|grew|went|continues|remains)\b)[^,]{0,60},\s*", re.I)
+# A past participle opening a phrase ("gutted by a blaze", "built in 1962"): regular ones, and common irregular ones
+PARTICIPLE = (r"(?:(?!(?:need|indeed|succeed|proceed|exceed|embed|red|bed|shed|seed|feed|speed|bred|wed|led)\b)"
+              r"[a-z]{3,}ed|built|born|written|taken|given|held|made|sold|won|begun|struck|seen|chosen|drawn|torn|"
+              r"sworn|shown|thrown|hidden|forgotten|stolen|frozen|broken|spoken)")
 APPOSITIVE = re.compile(
     r",\s+(?:recognized|known|designated|outlawed|banned|described|listed|based|led|headed|who|which|whose|"
     r"once|then|a|an)\b[^,]{0,90},"
     # "the helicopter, carried under the rover's belly, will fly": a participle's phrase set off by commas
-    r"|,\s+(?!(?:need|indeed|succeed|proceed|exceed|embed|red|bed|shed|seed|feed|speed|bred|wed|led)\b)[a-z]{3,}ed\b[^,]{0,90},"
+    r"|,\s+" + PARTICIPLE + r"\b[^,]{0,90},"
     # "Jane Goodall, the primatologist whose studies ..., has died": after a name, with a relative pronoun
     r"|(?<=[a-z]),\s+the\s[^,]{0,60}?\b(?:who|whose|which)\b[^,]{0,90},")
 # "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
@@ -173,6 +177,18 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     about_before = re.match(r"(?:which|who)\s+(?!(?:the|a|an|he|she|it|they|we|i|you|his|her|its|their)\b)[a-z]",
                             clause)
     clause = RELATIVE_START.sub("", clause)
+    # "The Paris landmark, gutted by a blaze in April 2019, reopened": the phrase set off by commas tells what
+    # was done to the noun before it ("The Paris landmark was gutted by a blaze")
+    # (not a plan: "a later mission, planned for the 2030s" is no planning done in the 2030s). Only right after
+    # the noun: after another phrase set off by commas, "announced" is the sentence's verb ("The Taliban,
+    # recognized in Russia as a terrorist group, announced on August 15 ...").
+    if sentence.startswith(", ", start) and sentence.startswith(", ", end) and re.match(PARTICIPLE + r"\b", clause) \
+            and "," not in sentence[:start] \
+            and not re.match(r"(?:planned|scheduled|expected|slated|proposed|intended|projected|forecast|due)\b", clause) \
+            and " ".join(clause.split()[:3]).lower() not in full.lower() \
+            and (subject := _antecedent(sentence[:start])):
+        plural = re.search(r"[^su]s$", subject) is not None
+        return _headline(f"{subject} {'were' if plural else 'was'} {clause}", [])
     # The clause is in the headline already, too short to stand alone, or only says who said it (the
     # date is when the words were said; the words make the headline): the sentence's headline it is.
     if len(clause.split()) < 4 or " ".join(clause.split()[:3]).lower() in full.lower() \

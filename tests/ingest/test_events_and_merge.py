@@ -176,6 +176,16 @@ def test_headlines_are_short_and_read_as_headlines():
      "the spring.", "the spring", "Engineers expect the helicopter Ingenuity to attempt its first flight"),
     ("The mission will collect rock samples that a later mission, planned for the early 2030s, will bring back to "
      "Earth.", "the early 2030s", "The mission will collect rock samples that a later mission will bring back to Earth"),
+    # A date inside a participle's phrase: what was done to the noun before it.
+    ("The Paris landmark, gutted by a blaze in April 2019, welcomed worshipers again after a restoration that "
+     "cost hundreds of millions of euros.", "April 2019", "The Paris landmark was gutted by a blaze"),
+    ("The rebels, trained in 2015 by foreign advisers, seized the town.", "2015",
+     "The rebels were trained by foreign advisers"),
+    # After another phrase set off by commas, a verb in -ed is the sentence's own.
+    ("The Taliban, recognized in Russia as a terrorist organization, announced that it had taken control of "
+     "Afghanistan on August 15, declaring that it had taken over the entire nation, including its major cities.",
+     "August 15",
+     "Taliban: It had taken control of Afghanistan"),
     # A date's possessive names which one: "last month's election" is "the election".
     ("Kenya's Supreme Court has upheld the victory of William Ruto in last month's presidential election.",
      "last month", "Kenya's Supreme Court has upheld the victory of William Ruto in the presidential election"),

@@ -26,7 +26,8 @@ ABOUT_BLOCK = re.compile(r"^\s*About (?:the author|us|[A-Z][\w&.,'\- ]{1,40})\s*
 PROMO = re.compile(
     r"^\s*(?:also on \S+|read (?:more|also)\b|see also\b|more from \S+|related\s*:|watch\s*:|listen\s*:|"
     r"subscribe\b|sign up\b|sign in\b|log in\b|follow us\b|click here\b|advertisement\s*$|sponsored\b|"
-    r"download (?:the|our) app|skip advertisement|skip to (?:the )?(?:main )?(?:content|navigation|menu|search)\b)",
+    r"download (?:the|our) app|skip advertisement|skip to (?:the )?(?:main )?(?:content|navigation|menu|search)\b|"
+    r"listen to (?:this|the) (?:article|story)\b|share (?:full |this |the )?(?:article|story)\s*$|supported by\s*$)",
     re.I)
 SHARE = re.compile(
     r"\b(?:share (?:it|this)(?: story| article)?(?: with)?|like this story|follow us on|join us on|"
@@ -38,8 +39,9 @@ ORIGIN = re.compile(r"\b(?:originally (?:published|appeared)|first (?:published|
 TAGS = re.compile(r"^\s*(?:tags|topics|filed under|categories)\s*:?", re.I)
 CREDIT = re.compile(r"^\s*(?:SOURCE\s+[A-Z]|Source\s*:\s*\S)")  # "SOURCE Acme Corp", "Source: Al Jazeera and news agencies"
 # "Reporting by Junko Fujita; Editing by Sam Holmes", "Additional reporting by ...": who made the story
-STAFF_CREDIT = re.compile(r"^\s*(?i:(?:additional )?reporting|writing|editing|compiled|produced|graphics|research)"
-                          r"(?i: and \w+)? (?i:by)\s+[A-Z][a-z]")
+STAFF_CREDIT = re.compile(r"^\s*(?:(?i:(?:additional )?reporting|writing|editing|compiled|produced|graphics|research)"
+                          r"(?i: and \w+)? (?i:by)\s+[A-Z][a-z]|(?i:reporting|reported) from [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*"
+                          r"(?:,? and [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*)?\s*$)")
 CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 BREADCRUMB_SEP = re.compile(r"\s(?:>|\u00bb|/|\u203a|\|)\s")
 PHOTO_CREDIT = re.compile(r"^\s*(?:\((?:photo|image|picture)[^)]*\)|(?:photograph|photo|image|picture|illustration|"

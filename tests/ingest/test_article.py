@@ -251,3 +251,16 @@ def test_a_tagline_above_the_menu_a_glued_update_and_the_staff_credits():
     assert a.published == dt.date(2024, 2, 22)
     assert [p.text[:14] for p in a.paragraphs] == ["Japan's Nikkei"]
     assert "Updated 2 years ago" in a.boilerplate and "Reporting by Junko Fujita; Editing by Sam Holmes" in a.boilerplate
+
+
+def test_a_standfirst_then_the_player_share_and_reporting_from_lines_before_the_byline_and_date():
+    text = ("Advertisement\nSKIP ADVERTISEMENT\n\nSupported by\n\n"
+            "Notre-Dame Cathedral Reopens Five Years After Devastating Fire\n\n"
+            "The Paris landmark, gutted by a blaze in April 2019, welcomed worshipers again after a long restoration.\n\n"
+            "Listen to this article \u00b7 6:12 min Learn more\n\nShare full article\n\n"
+            "By Catherine Porter and Aurelien Breeden\nReporting from Paris\nDec. 7, 2024\nUpdated 6:03 p.m. ET\n\n"
+            "The bells of Notre-Dame rang out over Paris on Saturday evening as the cathedral reopened to the public.\n")
+    a = parse_article(text, "t.txt")
+    assert (a.title, a.byline, a.published) == ("Notre-Dame Cathedral Reopens Five Years After Devastating Fire",
+                                                "Catherine Porter and Aurelien Breeden", dt.date(2024, 12, 7))
+    assert [p.text[:12] for p in a.paragraphs] == ["The Paris la", "The bells of"]

@@ -191,11 +191,11 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         return _headline(f"{subject} {'were' if plural else 'was'} {clause}", [])
     # The clause is in the headline already, too short to stand alone, or only says who said it (the
     # date is when the words were said; the words make the headline): the sentence's headline it is.
-    if len(clause.split()) < 4 or " ".join(clause.split()[:3]).lower() in full.lower() \
-            or re.search(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|\W*$)", clause):
-        return full
+    told_already = " ".join(clause.split()[:3]).lower() in full.lower()
     if about_before and (subject := _antecedent(sentence[:start])):
         clause = f"{subject} {clause}"  # "the rocket, which flew on Nov. 16" -> "the rocket flew"
+    if len(clause.split()) < 4 or told_already or re.search(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|\W*$)", clause):
+        return full
     return _headline(clause, [])
 
 
@@ -210,7 +210,8 @@ def _antecedent(before: str) -> str | None:
     words = before.split()
     phrase: list[str] = []
     for word in reversed(words[-8:]):
-        if word.lower().strip(",") in _ANTECEDENT_STOP or word.endswith((",", ";", ":")):
+        if word.lower().strip(",") in _ANTECEDENT_STOP or word.endswith((",", ";", ":")) \
+                or (word.islower() and word.endswith("ing")):  # "succeeding Tom Reyes"
             break
         phrase.insert(0, word)
         if word.lower() in ("the", "a", "an", "its", "their", "his", "her"):

@@ -181,6 +181,9 @@ def test_headlines_are_short_and_read_as_headlines():
      "cost hundreds of millions of euros.", "April 2019", "The Paris landmark was gutted by a blaze"),
     ("The rebels, trained in 2015 by foreign advisers, seized the town.", "2015",
      "The rebels were trained by foreign advisers"),
+    # A "who" clause after a name that a gerund brings in: about that name.
+    ("The Example Foundation today announced that Dana Whitfield will become its chief executive on May 1, "
+     "succeeding Tom Reyes, who led the foundation since 2011.", "2011", "Tom Reyes led the foundation"),
     # After another phrase set off by commas, a verb in -ed is the sentence's own.
     ("The Taliban, recognized in Russia as a terrorist organization, announced that it had taken control of "
      "Afghanistan on August 15, declaring that it had taken over the entire nation, including its major cities.",

@@ -71,6 +71,8 @@ BACK_HOME = re.compile(r"\b(?:back|return|go) to (?:the )?(?:home|home ?page|top
 GLUED_LABEL = re.compile(r"(\d|\b[A-Z]{2,5})(Updated|Published|Posted|Modified|Last updated)\b")
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+(?P<name>.+?)\s*$", re.I)
 AGENCY = re.compile(r"[A-Z]{2,6}|Reuters|Associated Press|Agence France-Presse|Bloomberg|Xinhua|Interfax")
+# "Press Trust of India", "The Associated Press", "Agence France-Presse": a news agency writing as the byline
+ORGANISATION = re.compile(r"^(?:The )?[A-Z][\w.'&\-]+(?:(?: (?:of|the|for|and))* [A-Z][\w.'&\-]+){1,4}$")
 FIELD_LABEL = re.compile(r"^\s*(?P<field>title|headline|author|byline|by)\s*:\s*(?P<value>\S.{0,200})$", re.I)
 NAME = re.compile(r"^[A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+|van|von|de|der|da|al|bin|ibn|la|le)){1,3}$")
 WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
@@ -143,7 +145,7 @@ def _is_byline_in_place(line: str, next_line: str | None) -> bool:
 
 def _is_byline(line: str) -> bool:
     by = BYLINE_PREFIX.match(line)
-    return by is not None and all(NAME.match(name) or AGENCY.fullmatch(name) for name in
+    return by is not None and all(NAME.match(name) or AGENCY.fullmatch(name) or ORGANISATION.match(name) for name in
                                   re.split(r"\s+(?:and|&)\s+", by.group("name").split(",")[0].strip()))
 
 
@@ -196,6 +198,7 @@ def _date_from_header(line: str) -> tuple[dt.date | None, str | None, str]:
     if m:  # what follows the date may be the lede, glued to the label line by the scrape
         rest = candidate[date.end:].strip(" ,|-\u2013\u2014")
         rest = re.sub(r"^\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?", "", rest).strip()
+        rest = "" if re.fullmatch(r"[A-Z]{1,3}T|UTC", rest) else rest  # "18:45 IST": its clock went with the date
         return day, s[:m.start("rest") + date.end], rest
     if len(candidate) > 120:
         return None, None, s  # a sentence that names a date, not a timestamp

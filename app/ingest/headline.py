@@ -70,6 +70,8 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
         if m:
             before = before[:m.start()]
         following = re.sub(r"^(?:onwards?|afterwards)\b\s*", "", out[end:].lstrip(" "))  # "from 1986 onwards"
+        if re.search(r"(?:day|week|month|year|decade|hour)s?$", out[start:end]):
+            following = re.sub(r"^(?:later|earlier)\b\s*", "", following)  # "two days later": the date counted
         # A comma before the date goes only when the date ended the clause ("in Kabul, on Tuesday.");
         # before a word it closes an earlier clause ("The bill, which ... passed, now goes").
         before = before.rstrip(" ,") if not following or following[0] in ".;:!?)" else before.rstrip(" ")
@@ -166,6 +168,9 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     full = _headline(sentence, spans or [])
     if focus is None:
         return full
+    part = _coordinated_part(sentence, spans or [], focus)
+    if part is not None:
+        return part
     start = max(sentence.rfind(sep, 0, focus[0]) for sep in (", ", "; ", " \u2014 "))
     if start <= 0:
         return full
@@ -197,6 +202,51 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     if len(clause.split()) < 4 or told_already or re.search(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|\W*$)", clause):
         return full
     return _headline(clause, [])
+
+
+# What opens the second of two verb phrases that share a subject: "... in 1998 and went public in 2006"
+# and what opens a clause of its own: "... on March 10, and Signature Bank failed two days later"
+SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:was|were|is|are|has|have|had|[a-z][a-z-]{2,}ed|went|"
+                         r"became|took|won|lost|left|rose|fell|began|made|led|built|met|saw|came|grew|ran|sold|bought|"
+                         r"fought|gave|held|spent|wrote|died)\b)"
+                         r"|,\s+and\s+(?P<own>)")
+SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e)"
+                          r"(?: (?:[A-Z][\w'\u2019.-]*|of|[a-z]+(?=(?: [a-z]+)? (?:was|were|is|are|has|have|had)\b))){0,5}?)"
+                          r"(?= (?:was|were|is|are|has|have|had|[a-z]{3,}ed|went|became|took|won|lost|left|rose|fell|began|"
+                          r"made|led|built|met|saw|came|grew|ran|sold|bought|fought|gave|held|spent|wrote|died)\b)")
+
+
+def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]) -> str | None:
+    """"The company was founded in 1998 and went public in 2006": each date heads its own verb phrase,
+    the later ones with the subject they share. None when the date has no phrase of its own."""
+    dates = sorted(spans)
+    cuts = [m for m in SECOND_VERB.finditer(sentence)
+            if any(b <= m.start() for _, b in dates) and any(a >= m.end() for a, _ in dates)]
+    # Only a cut with a date on each side before the next cut separates two dated phrases.
+    before = [m for m in cuts if m.end() <= focus[0]]
+    after = [m for m in cuts if m.start() >= focus[1]]
+    if not before and not after:
+        return None
+    start = before[-1].end() if before else 0
+    end = after[0].start() if after else len(sentence)
+    if sum(start <= a and b <= end for a, b in dates) != sum(1 for a, b in dates if a >= start and b <= end) or \
+            not any(a >= end for a, _ in dates) and not any(b <= start for _, b in dates):
+        return None
+    part_spans = [(a - start, b - start) for a, b in dates if start <= a and b <= end]
+    if start == 0 or before[-1].group("own") is not None:
+        return _headline(sentence[start:end], part_spans) or None
+    head = LEADING_CLAUSE.sub("", sentence[:before[0].start()])
+    head = re.sub(r"^[^,]{0,80}?\b(?:in|on|at)\s[^,]{0,40},\s+(?=[a-z]|[A-Z])", "", head) if head[:1].isupper() \
+        and re.match(r"^[A-Z][a-z]+ed\b|^Born\b", head) else head  # "Born in Leeds on 3 March 1935, she ..."
+    subject = SUBJECT_VERB.match(head)
+    # "He was elected in 2016 and re-elected": the second verb shares the first's "was", or is a past
+    # tense of its own ("was born in 1935 and moved"); the words cannot tell which
+    if subject is None or (re.match(r" (?:was|were|is|are|has|have|had)\b", head[subject.end():])
+                           and re.match(r"[a-z][a-z-]{2,}ed\b", sentence[start:end])):
+        return None
+    who = subject.group("subject")
+    who = who[0].upper() + who[1:]
+    return _headline(f"{who} {sentence[start:end]}", [(a + len(who) + 1, b + len(who) + 1) for a, b in part_spans]) or None
 
 
 _ANTECEDENT_STOP = {"aboard", "to", "by", "of", "for", "from", "with", "at", "in", "on", "into", "onto", "about",

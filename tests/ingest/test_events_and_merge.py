@@ -9,6 +9,7 @@ import pytest
 from app.ingest import EventIndex, MergedEvent, SourceRef, extract, merge_events, parse_article
 from app.ingest.events import split_sentences
 from app.ingest.headline import headline
+from app.ingest.temporal import find_mentions
 from tests.conftest import SEEDS
 
 
@@ -198,6 +199,24 @@ def test_headlines_from_wire_copy(sentence, date, expected):
     spans = [(start, start + len(date))] + [(sentence.index(w), sentence.index(w) + len(w))
                                               for w in ("May 2023", "now") if w in sentence and w != date]
     assert headline(sentence, spans, focus=(start, start + len(date))) == expected
+
+
+@pytest.mark.parametrize("sentence, date, expected", [
+    # Two verb phrases, each with its date: each date heads its own, with the subject they share.
+    ("The company was founded in 1998 and went public in 2006.", "1998", "The company was founded"),
+    ("The company was founded in 1998 and went public in 2006.", "2006", "The company went public"),
+    ("Born in Leeds, she moved to the United States in the 1950s and joined the Woods Hole Oceanographic "
+     "Institution in 1962.", "1962", "She joined the Woods Hole Oceanographic Institution"),
+    # Two clauses, each with its subject and date.
+    ("Silicon Valley Bank collapsed on March 10, and Signature Bank failed two days later.", "two days",
+     "Signature Bank failed"),
+    # "was elected in 2016 and re-elected": whether the second verb shares the "was" is not for the words to say.
+    ("He was elected in 2016 and re-elected four years later.", "four years", "He was elected and re-elected"),
+])
+def test_each_date_of_a_sentence_heads_its_own_phrase(sentence, date, expected):
+    mentions = [m for m in find_mentions(sentence, dt.date(2023, 3, 22)) if m.edtf]
+    focus = next((m.start, m.end) for m in mentions if m.text == date)
+    assert headline(sentence, [(m.start, m.end) for m in mentions], focus=focus) == expected
 
 
 def test_extraction_never_reads_the_clock():

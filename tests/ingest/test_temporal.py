@@ -508,3 +508,8 @@ def test_a_season_is_a_whole_word():
     assert [m.text for m in find_mentions("The Springfield City Council voted on Tuesday.", FRI_27_OCT_1989)] == \
         ["Tuesday"]
     assert [m.text for m in find_mentions("Work resumes in the spring.", FRI_27_OCT_1989)] == ["the spring"]
+
+
+def test_what_runs_through_a_weekday_runs_to_the_coming_one():
+    found = find_mentions("The convention, which opened Monday, runs through Thursday.", FRI_27_OCT_1989)
+    assert [(m.text, m.edtf) for m in found] == [("Monday", "1989-10-23"), ("Thursday", "1989-11-02")]

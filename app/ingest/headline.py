@@ -80,6 +80,9 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
         if before.endswith(",") and after.startswith(","):  # a date set off by commas: "The Taliban, on Sunday, took"
             before, after = before[:-1], after[1:].lstrip(" ")
         out = before + (" " if before and after and after[0] not in ".,;:!?" else "") + after
+    if spans:  # "he lost in 2007, 2013 and 2017": a list of dates leaves its commas and its "and"
+        out = re.sub(r"(?:\s*,)*\s+(?:and|or)\s*(?=[.;:!?]|$)", "", out)
+        out = re.sub(r"\s*,(?:\s*,)*\s*(?=[.;:!?]|$)", "", out)
     return out
 
 
@@ -209,7 +212,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
 SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:was|were|is|are|has|have|had|[a-z][a-z-]{2,}ed|went|"
                          r"became|took|won|lost|left|rose|fell|began|made|led|built|met|saw|came|grew|ran|sold|bought|"
                          r"fought|gave|held|spent|wrote|died)\b)"
-                         r"|,\s+and\s+(?P<own>)")
+                         r"|(?:,\s+and|;)\s+(?P<own>)")
 SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e)"
                           r"(?: (?:[A-Z][\w'\u2019.-]*|of|[a-z]+(?=(?: [a-z]+)? (?:was|were|is|are|has|have|had)\b))){0,5}?)"
                           r"(?= (?:was|were|is|are|has|have|had|[a-z]{3,}ed|went|became|took|won|lost|left|rose|fell|began|"
@@ -220,8 +223,9 @@ def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
     """"The company was founded in 1998 and went public in 2006": each date heads its own verb phrase,
     the later ones with the subject they share. None when the date has no phrase of its own."""
     dates = sorted(spans)
-    cuts = [m for m in SECOND_VERB.finditer(sentence)
-            if any(b <= m.start() for _, b in dates) and any(a >= m.end() for a, _ in dates)]
+    # A semicolon's clause stands on its own, dated or not ("It is the fifth rover; the first arrived in 1997").
+    cuts = [m for m in SECOND_VERB.finditer(sentence) if m.group("own") is not None and m.group(0).startswith(";")
+            or any(b <= m.start() for _, b in dates) and any(a >= m.end() for a, _ in dates)]
     # Only a cut with a date on each side before the next cut separates two dated phrases.
     before = [m for m in cuts if m.end() <= focus[0]]
     after = [m for m in cuts if m.start() >= focus[1]]
@@ -229,9 +233,6 @@ def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
         return None
     start = before[-1].end() if before else 0
     end = after[0].start() if after else len(sentence)
-    if sum(start <= a and b <= end for a, b in dates) != sum(1 for a, b in dates if a >= start and b <= end) or \
-            not any(a >= end for a, _ in dates) and not any(b <= start for _, b in dates):
-        return None
     part_spans = [(a - start, b - start) for a, b in dates if start <= a and b <= end]
     if start == 0 or before[-1].group("own") is not None:
         return _headline(sentence[start:end], part_spans) or None

@@ -210,6 +210,10 @@ def test_headlines_from_wire_copy(sentence, date, expected):
     # Two clauses, each with its subject and date.
     ("Silicon Valley Bank collapsed on March 10, and Signature Bank failed two days later.", "two days",
      "Signature Bank failed"),
+    # A clause after a semicolon stands on its own; a list of dates leaves no commas or "and" behind.
+    ("It is the fifth rover Nasa has sent to the Red Planet; the first, Sojourner, arrived in 1997.", "1997",
+     "Sojourner arrived"),
+    ("Odinga was making his fifth bid for the presidency; he also lost in 2007, 2013 and 2017.", "2013", "He also lost"),
     # "was elected in 2016 and re-elected": whether the second verb shares the "was" is not for the words to say.
     ("He was elected in 2016 and re-elected four years later.", "four years", "He was elected and re-elected"),
 ])

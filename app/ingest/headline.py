@@ -23,9 +23,13 @@ TAIL_ATTRIBUTION = re.compile(
     r"^(?P<what>.{15,}?)[,\u201d\"]+\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?|he|she|they|it)\s+(?:" + SPEECH_VERBS
     + r")\b.*$")
 QUOTE_LEAD = re.compile(r"^[\"\u201c](?P<quote>[^\"\u201d]{5,})[\"\u201d]?[,.]?[\"\u201d]?\s+(?P<rest>.+)$")
+OPENING_PARTICIPLE = (r"(?:Born|Raised|Educated|Trained|Founded|Built|Elected|Appointed|Located|Based|Named|Released|"
+                      r"Launched|Established|Created|Formed|Signed|Written|Captured|Arrested|Injured|Wounded|Backed)")
 LEADING_CLAUSE = re.compile(
     r"^(?:after|since|when|while|as|although|though|following|meanwhile|however|but|and|yet|moreover|furthermore|"
     r"on the same day|at the time|then|in addition|also|earlier|later|previously)\b[^,]{0,120},\s*"
+    # "Born in Leeds, she moved ...": a participle's phrase before the subject
+    r"|^" + OPENING_PARTICIPLE + r"\b[^,]{0,120},\s*"
     # "Speaking to reporters, ..." but not "Fighting erupted again in the capital, ...": a gerund subject
     r"|^[A-Z][a-z]+ing\b(?!\s+(?:\w+ed|is|was|were|has|had|have|will|would|broke|began|spread|rose|fell|hit|"
     r"left|took|came|grew|went|continues|remains)\b)[^,]{0,60},\s*", re.I)
@@ -171,6 +175,13 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     full = _headline(sentence, spans or [])
     if focus is None:
         return full
+    opening = re.match(OPENING_PARTICIPLE + r"\b[^,]{0,120}, ", sentence)
+    if opening and focus[1] <= opening.end() and (subject := SUBJECT_VERB.match(sentence[opening.end():])):
+        # "Born in Leeds on 3 March 1935, she moved ...": what the date tells is that she was born
+        who = subject.group("subject")
+        plural = who.lower() in ("they", "we") or re.search(r"[^su]s$", who) is not None
+        clause = _drop_spans(sentence[:opening.end() - 2], [(a, b) for a, b in spans or [] if b <= opening.end()])
+        return _headline(f"{who[0].upper()}{who[1:]} {'were' if plural else 'was'} {clause[0].lower()}{clause[1:]}", [])
     part = _coordinated_part(sentence, spans or [], focus)
     if part is not None:
         return part
@@ -213,10 +224,11 @@ SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:was|were
                          r"became|took|won|lost|left|rose|fell|began|made|led|built|met|saw|came|grew|ran|sold|bought|"
                          r"fought|gave|held|spent|wrote|died)\b)"
                          r"|(?:,\s+and|;)\s+(?P<own>)")
+_VERB = (r"(?:was|were|is|are|has|have|had|[a-z]{3,}ed|went|became|took|won|lost|left|rose|fell|began|made|led|built|"
+         r"met|saw|came|grew|ran|sold|bought|fought|gave|held|spent|wrote|died)\b")
+# A sentence's subject, up to its verb: "The company", "the foundation", "Tom Reyes", "she"
 SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e)"
-                          r"(?: (?:[A-Z][\w'\u2019.-]*|of|[a-z]+(?=(?: [a-z]+)? (?:was|were|is|are|has|have|had)\b))){0,5}?)"
-                          r"(?= (?:was|were|is|are|has|have|had|[a-z]{3,}ed|went|became|took|won|lost|left|rose|fell|began|"
-                          r"made|led|built|met|saw|came|grew|ran|sold|bought|fought|gave|held|spent|wrote|died)\b)")
+                          r"(?: (?:[A-Z][\w'\u2019.-]*|of|[a-z]+(?=(?: [a-z]+)? " + _VERB + r"))){0,5}?)(?= " + _VERB + r")")
 
 
 def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]) -> str | None:

@@ -210,6 +210,12 @@ def test_headlines_from_wire_copy(sentence, date, expected):
     # Two clauses, each with its subject and date.
     ("Silicon Valley Bank collapsed on March 10, and Signature Bank failed two days later.", "two days",
      "Signature Bank failed"),
+    # A participle's phrase before the subject: the date in it tells what was done to the subject.
+    ("Born in Leeds on 3 March 1935, she moved to the United States in the 1950s.", "3 March 1935",
+     "She was born in Leeds"),
+    ("Born in Leeds on 3 March 1935, she moved to the United States in the 1950s.", "the 1950s",
+     "She moved to the United States"),
+    ("Founded in 1987, the foundation moved to Boston in 2001.", "1987", "The foundation was founded"),
     # A clause after a semicolon stands on its own; a list of dates leaves no commas or "and" behind.
     ("It is the fifth rover Nasa has sent to the Red Planet; the first, Sojourner, arrived in 1997.", "1997",
      "Sojourner arrived"),

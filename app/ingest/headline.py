@@ -62,20 +62,28 @@ TITLES = re.compile(r"\b(?:President|Prime Minister|Minister|Deputy|Foreign|Secr
                     r"General|Gen\.|Chancellor|King|Queen|Senator|Sen\.|Governor|Gov\.)\b")
 
 
+POSSESSIVE = re.compile(r"['\u2019]s\s")
+ONWARDS = re.compile(r"^(?:onwards?|afterwards)\b\s*")
+COUNTED = re.compile(r"(?:day|week|month|year|decade|hour)s?$")
+LATER = re.compile(r"^(?:later|earlier)\b\s*")
+DANGLING_AND = re.compile(r"(?:\s*,)*\s+(?:and|or)\s*(?=[.;:!?]|$)")
+DANGLING_COMMA = re.compile(r"\s*,(?:\s*,)*\s*(?=[.;:!?]|$)")
+
+
 def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
     out = sentence
     for start, end in sorted(spans, reverse=True):
         before = out[:start]
-        if re.match(r"['\u2019]s\s", out[end:end + 3]):
+        if POSSESSIVE.match(out, end):
             # "in last month's election" -> "in the election": the date names which one
             out = before + ("The" if not before.strip() else "the") + out[end + 2:]
             continue
         m = PREPOSITION_BEFORE.search(before, max(0, start - 64))  # it ends the text: its tail is enough
         if m:
             before = before[:m.start()]
-        following = re.sub(r"^(?:onwards?|afterwards)\b\s*", "", out[end:].lstrip(" "))  # "from 1986 onwards"
-        if re.search(r"(?:day|week|month|year|decade|hour)s?$", out[start:end]):
-            following = re.sub(r"^(?:later|earlier)\b\s*", "", following)  # "two days later": the date counted
+        following = ONWARDS.sub("", out[end:].lstrip(" "))  # "from 1986 onwards"
+        if COUNTED.search(out, start, end):
+            following = LATER.sub("", following)  # "two days later": the date counted
         # A comma before the date goes only when the date ended the clause ("in Kabul, on Tuesday.");
         # before a word it closes an earlier clause ("The bill, which ... passed, now goes").
         before = before.rstrip(" ,") if not following or following[0] in ".;:!?)" else before.rstrip(" ")
@@ -85,8 +93,7 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
             before, after = before[:-1], after[1:].lstrip(" ")
         out = before + (" " if before and after and after[0] not in ".,;:!?" else "") + after
     if spans:  # "he lost in 2007, 2013 and 2017": a list of dates leaves its commas and its "and"
-        out = re.sub(r"(?:\s*,)*\s+(?:and|or)\s*(?=[.;:!?]|$)", "", out)
-        out = re.sub(r"\s*,(?:\s*,)*\s*(?=[.;:!?]|$)", "", out)
+        out = DANGLING_COMMA.sub("", DANGLING_AND.sub("", out))
     return out
 
 
@@ -175,7 +182,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     full = _headline(sentence, spans or [])
     if focus is None:
         return full
-    opening = re.match(OPENING_PARTICIPLE + r"\b[^,]{0,120}, ", sentence)
+    opening = OPENING_PHRASE.match(sentence)
     if opening and focus[1] <= opening.end() and (subject := SUBJECT_VERB.match(sentence[opening.end():])):
         # "Born in Leeds on 3 March 1935, she moved ...": what the date tells is that she was born
         who = subject.group("subject")
@@ -227,6 +234,7 @@ SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:was|were
 _VERB = (r"(?:was|were|is|are|has|have|had|[a-z]{3,}ed|went|became|took|won|lost|left|rose|fell|began|made|led|built|"
          r"met|saw|came|grew|ran|sold|bought|fought|gave|held|spent|wrote|died)\b")
 # A sentence's subject, up to its verb: "The company", "the foundation", "Tom Reyes", "she"
+OPENING_PHRASE = re.compile(OPENING_PARTICIPLE + r"\b[^,]{0,120}, ")
 SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e)"
                           r"(?: (?:[A-Z][\w'\u2019.-]*|of|[a-z]+(?=(?: [a-z]+)? " + _VERB + r"))){0,5}?)(?= " + _VERB + r")")
 
@@ -234,6 +242,8 @@ SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Hh]e|[Ss
 def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]) -> str | None:
     """"The company was founded in 1998 and went public in 2006": each date heads its own verb phrase,
     the later ones with the subject they share. None when the date has no phrase of its own."""
+    if " and " not in sentence and ";" not in sentence:
+        return None
     dates = sorted(spans)
     # A semicolon's clause stands on its own, dated or not ("It is the fifth rover; the first arrived in 1997").
     cuts = [m for m in SECOND_VERB.finditer(sentence) if m.group("own") is not None and m.group(0).startswith(";")

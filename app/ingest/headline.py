@@ -65,6 +65,8 @@ TITLES = re.compile(r"\b(?:President|Prime Minister|Minister|Deputy|Foreign|Secr
 POSSESSIVE = re.compile(r"['\u2019]s\s")
 ONWARDS = re.compile(r"^(?:onwards?|afterwards)\b\s*")
 COUNTED = re.compile(r"(?:day|week|month|year|decade|hour)s?$")
+CONJUNCTION = re.compile(r"\s*(?:and|but|or|which|who|while|as|when|where)\b")
+US_DATE_END = re.compile(r"[A-Za-z.]+\s+\d{1,2},\s*\d{4}$")
 LATER = re.compile(r"^(?:later|earlier)\b\s*")
 DANGLING_AND = re.compile(r"(?:\s*,)*\s+(?:and|or)\s*(?=[.;:!?]|$)")
 DANGLING_COMMA = re.compile(r"\s*,(?:\s*,)*\s*(?=[.;:!?]|$)")
@@ -84,6 +86,11 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
         following = ONWARDS.sub("", out[end:].lstrip(" "))  # "from 1986 onwards"
         if COUNTED.search(out, start, end):
             following = LATER.sub("", following)  # "two days later": the date counted
+        # "The blaze on April 15, 2019, destroyed": the comma is the year's, not one closing a phrase
+        # ("The bill, passed on May 3, 2023, now goes") or before a clause ("..., 2021, and crowds")
+        if following.startswith(",") and "," not in before and US_DATE_END.search(out, start, end) \
+                and not CONJUNCTION.match(following, 1):
+            following = following[1:].lstrip(" ")
         # A comma before the date goes only when the date ended the clause ("in Kabul, on Tuesday.");
         # before a word it closes an earlier clause ("The bill, which ... passed, now goes").
         before = before.rstrip(" ,") if not following or following[0] in ".;:!?)" else before.rstrip(" ")
@@ -189,7 +196,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         plural = who.lower() in ("they", "we") or re.search(r"[^su]s$", who) is not None
         clause = _drop_spans(sentence[:opening.end() - 2], [(a, b) for a, b in spans or [] if b <= opening.end()])
         return _headline(f"{who[0].upper()}{who[1:]} {'were' if plural else 'was'} {clause[0].lower()}{clause[1:]}", [])
-    part = _coordinated_part(sentence, spans or [], focus)
+    part = _coordinated_part(sentence, spans or [], focus) or _subordinate_part(sentence, spans or [], focus)
     if part is not None:
         return part
     start = max(sentence.rfind(sep, 0, focus[0]) for sep in (", ", "; ", " \u2014 "))
@@ -231,12 +238,40 @@ SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:was|were
                          r"became|took|won|lost|left|rose|fell|began|made|led|built|met|saw|came|grew|ran|sold|bought|"
                          r"fought|gave|held|spent|wrote|died)\b)"
                          r"|(?:,\s+and|;)\s+(?P<own>)")
-_VERB = (r"(?:was|were|is|are|has|have|had|[a-z]{3,}ed|went|became|took|won|lost|left|rose|fell|began|made|led|built|"
-         r"met|saw|came|grew|ran|sold|bought|fought|gave|held|spent|wrote|died)\b")
+_VERB = (r"(?:was|were|is|are|has|have|had|will|would|[a-z]{3,}ed|went|became|took|won|lost|left|rose|fell|began|made|"
+         r"led|built|met|saw|came|grew|ran|sold|bought|fought|gave|held|spent|wrote|tore|struck|broke|hit|swept|spread|"
+         r"shook|blew|sank|flew|drove|threw|caught|brought|told|said|found|kept|fled|sent|paid|stood|wore|quit|shot|"
+         r"bit|cut|set|put)\b")
 # A sentence's subject, up to its verb: "The company", "the foundation", "Tom Reyes", "she"
 OPENING_PHRASE = re.compile(OPENING_PARTICIPLE + r"\b[^,]{0,120}, ")
-SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e)"
+SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Ii]t"
+                          r"|[Tt]hey|[Ww]e)"
                           r"(?: (?:[A-Z][\w'\u2019.-]*|of|[a-z]+(?=(?: [a-z]+)? " + _VERB + r"))){0,5}?)(?= " + _VERB + r")")
+
+
+SUBORDINATOR = re.compile(r"\b(?:since|after|when|before|until|because|while|as)\s+"
+                          r"(?=(?:an?|the|its|his|her|their|he|she|it|they|we|[A-Z])\b)")
+
+
+def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]) -> str | None:
+    """"The bells rang out on Saturday, for the first time since a fire tore through its roof on April 15,
+    2019": a date in a clause of its own, after the main clause's date, heads that clause ("A fire tore
+    through its roof"). A sentence with one date is about it as a whole."""
+    earlier = [b for _, b in spans if b <= focus[0]]
+    if not earlier:
+        return None
+    opener = None
+    for m in SUBORDINATOR.finditer(sentence, max(earlier), focus[0]):
+        opener = m
+    if opener is None:
+        return None
+    end = min((i for i in (sentence.find(sep, focus[1]) for sep in (", ", "; ", " \u2014 ")) if i != -1),
+              default=len(sentence))
+    clause_spans = [(a - opener.end(), b - opener.end()) for a, b in spans if opener.end() <= a and b <= end]
+    clause = sentence[opener.end():end]
+    if not SUBJECT_VERB.match(clause):  # "after the vote on Tuesday": a phrase, not a clause with its verb
+        return None
+    return _headline(clause, clause_spans) or None
 
 
 def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]) -> str | None:

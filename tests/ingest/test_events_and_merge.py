@@ -216,6 +216,17 @@ def test_headlines_from_wire_copy(sentence, date, expected):
     ("Born in Leeds on 3 March 1935, she moved to the United States in the 1950s.", "the 1950s",
      "She moved to the United States"),
     ("Founded in 1987, the foundation moved to Boston in 2001.", "1987", "The foundation was founded"),
+    # A later date in a clause of its own ("since", "after", "as" and a subject with its verb) heads that clause.
+    ("The bells of Notre-Dame rang out over Paris on Saturday evening as the cathedral reopened to the public for "
+     "the first time since a fire tore through its roof on April 15, 2019.", "April 15, 2019",
+     "A fire tore through its roof"),
+    ("Putin on Tuesday said that Moscow will not interfere in Afghanistan's affairs after the Taliban took over "
+     "the war-torn country last week.", "last week", "The Taliban took over the war-torn country"),
+    ("The talks resumed on Monday after the vote on Sunday.", "Sunday", "The talks resumed after the vote"),
+    # The comma after a year in "April 15, 2019," is the date's.
+    ("The blaze on April 15, 2019, destroyed the cathedral's spire.", "April 15, 2019",
+     "The blaze destroyed the cathedral's spire"),
+    ("The bill, passed on May 3, 2023, now goes to the Senate.", "May 3, 2023", "The bill was passed"),
     # A clause after a semicolon stands on its own; a list of dates leaves no commas or "and" behind.
     ("It is the fifth rover Nasa has sent to the Red Planet; the first, Sojourner, arrived in 1997.", "1997",
      "Sojourner arrived"),

@@ -241,7 +241,8 @@ SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:was|were
 _VERB = (r"(?:was|were|is|are|has|have|had|will|would|[a-z]{3,}ed|went|became|took|won|lost|left|rose|fell|began|made|"
          r"led|built|met|saw|came|grew|ran|sold|bought|fought|gave|held|spent|wrote|tore|struck|broke|hit|swept|spread|"
          r"shook|blew|sank|flew|drove|threw|caught|brought|told|said|found|kept|fled|sent|paid|stood|wore|quit|shot|"
-         r"bit|cut|set|put)\b")
+         r"bit|cut|set|put|burst|shut|cost|rang|sought|hung|froze|chose|rode|spoke|stole|withdrew|overthrew|beat|"
+         r"dug|forgot|swore|undertook|overtook|arose)\b")
 # A sentence's subject, up to its verb: "The company", "the foundation", "Tom Reyes", "she"
 OPENING_PHRASE = re.compile(OPENING_PARTICIPLE + r"\b[^,]{0,120}, ")
 SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Ii]t"

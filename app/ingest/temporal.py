@@ -147,7 +147,7 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|'ll|is to|are to|plans? to|planning to|planned|scheduled|expected to|set to|"
     r"(?:is|are) due|going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to|"
-    r"until|till|(?:runs|lasts|continues|stays|remains|extends) (?:through|to|into))\b")  # "runs through Thursday"
+    r"until|till|must|needs? to|has to|have to|(?:runs|lasts|continues|stays|remains|extends) (?:through|to|into))\b")
 
 # A bare year is a date only when the words around it make it one.
 YEAR_LEFT_CUE = re.compile(
@@ -404,6 +404,7 @@ class _Result:
     # while the timeline still places the day it counts to. The TIMEX3 value, and the signal's length.
     counted_length: tuple[str, int] | None = None
     counted_from: str | None = None  # the earlier expression a `back_from` result was counted from
+    before_what_follows: bool = False  # "two days before the deadline": counted from no date the text gave
 
 
 def _month(tok: str) -> int:
@@ -967,6 +968,9 @@ def _norm_the_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | 
     return _relative_unit("year", 0, anchor)
 
 
+_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[,.;:)\n]|$)")
+
+
 def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     n = _number(g["agon"])
     if g["agohalf"] and n is not None:
@@ -981,6 +985,7 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     story_years = direction == "later" and unit in ("year", "decade", "century", "centurie")
     counted = story_years or (direction in ("earlier", "before", "later")
                               and unit in ("day", "week", "month", "hour", "minute"))
+
     signal = len(g["_m"]) - g["_m"].lower().rindex(direction)
     if n is None:  # "several years ago": TimeML's vague past (or future), which places nothing
         if counted:  # "a few days later": a vague length
@@ -992,6 +997,8 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
         # "two days later" counts from the day the text last named, not from the anchor.
         res = _Result("DATE", "XXXX-XX-XX", None, "unknown", relative=True,
                       counted_length=(_duration(length, unit), signal))
+        # "two days before a shutdown deadline": before what the text names next, not its last date
+        res.before_what_follows = direction == "before" and not _CLAUSE_ENDS.match(text, start + len(g["_m"]))
         if story_years:  # from any date the text gave before, a bare year too; with none, no date
             res.back_from = ("year", n * {"year": 1, "decade": 10}.get(unit, 100))
             res.from_any_date = True
@@ -1291,6 +1298,10 @@ def _plan_follows(text: str, end: int) -> bool:
     return bool(_PLAN_AFTER.match(text, end))
 
 
+_SCHEDULED_AFTER = re.compile(r"\s+(?:deadline|vote|election|meeting|summit|hearing|game|match|debate|launch|ceremony|"
+                              r"talks|session|trial|rally|parade|opening|final|race)\b")
+
+
 def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     tok = g["wd"]
     if tok.isupper() and len(tok) > 3 and tok.rstrip(".") not in [w.upper() for w in WEEKDAY_NAMES]:
@@ -1304,8 +1315,10 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     if anchor.date is None:
         return _unresolved()
     d = anchor.date
-    # "would get around Wednesday's ruling": the clause's tense is the verb's, not the possessive's
-    possessive = text.startswith(("'s", "\u2019s"), start + len(g["_m"]))
+    # "would get around Wednesday's ruling": the clause's tense is the verb's, not the possessive's; but a
+    # deadline or a vote is set ahead ("must act before Friday's deadline")
+    possessive = text.startswith(("'s", "\u2019s"), start + len(g["_m"])) \
+        and not _SCHEDULED_AFTER.match(text, start + len(g["_m"]) + 2)
     if g["wwrel"] and not rel:  # "Tuesday last week": that weekday of the week named
         week_start = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=_OFFSETS[g["wwrel"].lower()])
         day = week_start + dt.timedelta(days=target)
@@ -1678,7 +1691,7 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
             start += res.skip
             if res.back_from is not None and found and found[-1].edtf and _APPOSITION.fullmatch(text, found[-1].end, start):
                 continue  # "on Saturday, a day before the storm hit": the date again, told by another event
-            if res.back_from is not None:
+            if res.back_from is not None and not res.before_what_follows:
                 _back_from(res, [m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived], anchor)
         except OverflowError:
             # Counted past either end of the calendar ("yesterday" in a story dated 1 January of

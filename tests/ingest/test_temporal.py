@@ -513,3 +513,16 @@ def test_a_season_is_a_whole_word():
 def test_what_runs_through_a_weekday_runs_to_the_coming_one():
     found = find_mentions("The convention, which opened Monday, runs through Thursday.", FRI_27_OCT_1989)
     assert [(m.text, m.edtf) for m in found] == [("Monday", "1989-10-23"), ("Thursday", "1989-11-02")]
+
+
+@pytest.mark.parametrize("text, dates", [
+    # A deadline or a vote is set ahead: "Friday's deadline" that the Senate "must" meet is the coming Friday.
+    ("The Senate must act before Monday's deadline.", ["1989-10-30"]),
+    ("They would fight Wednesday's ruling.", ["1989-10-25"]),  # a ruling already made
+    # "Two days before a deadline" counts from the deadline, which has no date here: a length, no day.
+    ("The House on Wednesday passed it, sending it to the Senate two days before a shutdown deadline.",
+     ["1989-10-25"]),
+    ("The vote was on Oct. 2. Two days before, officials had warned.", ["1989-10-02", "1989-09-30"]),
+])
+def test_what_a_weekday_or_a_count_of_days_is_set_against(text, dates):
+    assert [m.edtf for m in find_mentions(text, FRI_27_OCT_1989) if m.edtf] == dates

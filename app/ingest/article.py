@@ -20,7 +20,8 @@ from .types import Article, Paragraph
 RELATED_BLOCK = re.compile(
     r"^\s*(?:related(?: articles| stories| news| posts| content| coverage| reading)?|more (?:stories|articles|news|from \S+)"
     r"|recommended(?: for you| stories)?|read next|you may also like|you might also like|most (?:read|popular|viewed)"
-    r"|trending(?: now)?|more on this story|latest (?:news|stories)|top stories|editor'?s picks)\s*:?\s*$",
+    r"|trending(?: now)?|more on this story|latest (?:news|stories)|top stories|editor'?s picks"
+    r"|most (?:read|popular|viewed) (?:from|on|at) [A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*:?\s*$",
     re.I)
 ABOUT_BLOCK = re.compile(r"^\s*About (?:the author|us|[A-Z][\w&.,'\- ]{1,40})\s*:?\s*$")
 PROMO = re.compile(

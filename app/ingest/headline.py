@@ -334,8 +334,8 @@ def _antecedent(before: str) -> str | None:
 EMPTY_MAIN_CLAUSE = re.compile(r"^.{0,80}?\b(?:was|were|is|came|happened|occurred|dates back(?: to)?|date back(?: to)?"
                                r"|goes back(?: to)?|go back(?: to)?),\s+when\s+(?P<event>.{15,})$")
 # "HOUSTON (AP) — NASA named..." -> "NASA named...": the place a wire story was filed from.
-DATELINE_LEAD = re.compile(r"^[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:\s*\([A-Za-z .&]{2,30}\)\s*(?:—|–|--|-)"
-                           r"|\s*(?:—|–))\s+(?=[A-Z\"“])")
+DATELINE_LEAD = re.compile(r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*)?(?:\s*\([A-Za-z .&]{2,30}\)\s*(?:—|–|--|-)"
+                           r"|(?<=[A-Z.])\s*(?:—|–))\s+(?=[A-Z\"“])")  # "(Bloomberg) -- Oil rose": the wire alone
 
 
 def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:

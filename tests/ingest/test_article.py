@@ -267,3 +267,13 @@ def test_a_standfirst_then_the_player_share_and_reporting_from_lines_before_the_
     assert (a.title, a.byline, a.published) == ("Notre-Dame Cathedral Reopens Five Years After Devastating Fire",
                                                 "Catherine Porter and Aurelien Breeden", dt.date(2024, 12, 7))
     assert [p.text[:12] for p in a.paragraphs] == ["The Paris la", "The bells of"]
+
+
+def test_a_wire_tag_opening_the_lede_and_a_most_read_block():
+    text = ("Oil Jumps After OPEC+ Agrees to Extend Output Cuts\n\nBy Grant Smith\nJune 2, 2024 at 3:14 PM UTC\n\n"
+            "(Bloomberg) -- Oil rose after OPEC+ agreed on Sunday to extend most of its supply cuts into next year.\n\n"
+            "Most Read from Bloomberg\nStocks Rally as Traders Bet on Rate Cuts\n")
+    a = parse_article(text, "t.txt")
+    assert [p.text[:18] for p in a.paragraphs] == ["(Bloomberg) -- Oil"]
+    from app.ingest import first_reading
+    assert first_reading(a)[1][0].title.startswith("Oil rose after OPEC+ agreed")

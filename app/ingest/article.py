@@ -68,6 +68,8 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.]{1,15}(?= *, *(?:[A-Z][a-z]{2,8}\.? \d|\d{1,2} [A-Z])))?)\s*,\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)\s*"
     r"(?:\((?P<agency>[A-Za-z .&]{2,30})\)|/(?P<wire>[A-Za-z .&\-]{2,30})/)?\s*(?::|\u2014|\u2013|-{1,2})\s+")
+# "Japan's PM Kishida to step down | Asia News": a page's title, the site or section after a bar
+SITE_SUFFIX = re.compile(r"^(?P<title>(?:\S+ ){3,}\S+) (?:\||-|\u2013|\u2014) (?:[A-Z][\w.&'\u2019]*)(?: [A-Z][\w.&'\u2019]*){0,3}$")
 BACK_HOME = re.compile(r"\b(?:back|return|go) to (?:the )?(?:home|home ?page|top|front page)\b", re.I)
 GLUED_LABEL = re.compile(r"(\d|\b[A-Z]{2,5})(Updated|Published|Posted|Modified|Last updated)\b")
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+(?P<name>.+?)\s*$", re.I)
@@ -119,7 +121,7 @@ def _is_junk_line(line: str) -> str | None:
         return "navigation"  # "The Guardian - Back to home"
     if s.count(" | ") + s.count("|") // 2 >= 3 and not SENTENCE_END.search(s):
         return "navigation"  # "Home | Israel-Gaza war | War in Ukraine | Climate | ..."
-    if len(words) < 15 and BREADCRUMB_SEP.search(s) and not SENTENCE_END.search(s) \
+    if len(words) < 15 and BREADCRUMB_SEP.search(s) and not SENTENCE_END.search(s) and not SITE_SUFFIX.match(s) \
             and _date_from_header(s)[0] is None and not _is_header_parts(s):  # "Jun 5, 2023 / 10:14 AM / CBS News"
         return "breadcrumb"
     return None
@@ -237,6 +239,12 @@ def _stamp_rank(line: str) -> int:
     return 0 if label.group("label").lower() in ("updated", "last updated", "modified", "last modified") else 2
 
 
+def _without_site(line: str) -> str:
+    """A page title without the site or section after its bar, when it is that shape and names no date."""
+    m = SITE_SUFFIX.match(line)
+    return m.group("title") if m and not SENTENCE_END.search(m.group("title")) and "|" in line else line
+
+
 def _is_story_line(line: str) -> bool:
     """A paragraph of the story: a long line, or a sentence of eight words or more."""
     return len(line) > 160 or (len(line.split()) >= 8 and re.search(r"[.!?\"\u201d]\s*$", line) is not None)
@@ -305,6 +313,9 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     # "By AP | June 5, 2023": a short header line of parts is read part by part.
     header = [part.strip() for line in header
               for part in (line.split(" | ") if len(line) < 120 and _is_header_parts(line) else [line])]
+    header = [_without_site(line) for line in header]
+    for line in header:
+        counts.setdefault(line, 1)  # a page title without its site: a line of its own
     for i, line in enumerate(header):
         labelled = FIELD_LABEL.match(line)
         if labelled:  # "Title: ...", "Author: ..." (a CMS export pasted as text)

@@ -277,3 +277,10 @@ def test_a_wire_tag_opening_the_lede_and_a_most_read_block():
     assert [p.text[:18] for p in a.paragraphs] == ["(Bloomberg) -- Oil"]
     from app.ingest import first_reading
     assert first_reading(a)[1][0].title.startswith("Oil rose after OPEC+ agreed")
+
+
+def test_a_page_title_with_its_section_after_a_bar_is_the_headline_without_it():
+    text = ("News | World | Asia\nJapan's PM Kishida to step down | Asia News\nPublished: 14 Aug 2024, 09:12\n\n"
+            "Japanese Prime Minister Fumio Kishida said on Wednesday he would not seek re-election in September.\n")
+    a = parse_article(text, "t.txt")
+    assert (a.title, a.title_derived, a.published) == ("Japan's PM Kishida to step down", False, dt.date(2024, 8, 14))

@@ -71,8 +71,6 @@ DATELINE = re.compile(
     r"(?:\((?P<agency>[A-Za-z .&]{2,30})\)|/(?P<wire>[A-Za-z .&\-]{2,30})/)?\s*(?::|\u2014|\u2013|-{1,2})\s+")
 # "Japan's PM Kishida to step down | Asia News": a page's title, the site or section after a bar
 SITE_SUFFIX = re.compile(r"^(?P<title>(?:\S+ ){3,}\S+) (?:\||-|\u2013|\u2014) (?:[A-Z][\w.&'\u2019]*)(?: [A-Z][\w.&'\u2019]*){0,3}$")
-HTML_TAG = re.compile(r"</?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]{0,300})?/?>")
-INLINE_TAGS = {"a", "b", "i", "em", "strong", "span", "u", "small", "sup", "sub", "abbr", "cite", "q", "mark", "time"}
 BACK_HOME = re.compile(r"\b(?:back|return|go) to (?:the )?(?:home|home ?page|top|front page)\b", re.I)
 GLUED_LABEL = re.compile(r"(\d|\b[A-Z]{2,5})(Updated|Published|Posted|Modified|Last updated)\b")
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+(?P<name>.+?)\s*$", re.I)
@@ -131,19 +129,13 @@ def _is_junk_line(line: str) -> str | None:
 
 
 def _cleaned(line: str) -> list[str]:
-    """A scraped line with its spaces made plain, its HTML entities and tags read ("AT&amp;T", "Oct.&nbsp;22",
-    "<p>...</p>", left by a scraper that kept some markup); two page elements glued into one line come apart
-    ("June 5, 2023Updated 3:45 p.m. ET", "11:47 AM GMTUpdated 2 years ago")."""
+    """A scraped line with its spaces made plain and its HTML entities read ("AT&amp;T", "Oct.&nbsp;22", left by
+    a scraper); two page elements glued into one line come apart ("June 5, 2023Updated 3:45 p.m. ET",
+    "11:47 AM GMTUpdated 2 years ago"). Tags stay: text that shows "<b>" is shown as text, escaped."""
     if "&" in line:
         line = html.unescape(line)
-    if "<" in line:  # a tag inside a word's run ("<b>Monday</b>.") leaves nothing; a block's ends a line
-        line = HTML_TAG.sub(lambda m: "" if m.group("name").lower() in INLINE_TAGS else "\n", line)
-    parts = []
-    for piece in line.split("\n"):
-        piece = " ".join(piece.replace("\u00a0", " ").split())
-        if piece:
-            parts.extend(GLUED_LABEL.sub(r"\1\n\2", piece).split("\n"))
-    return parts
+    line = " ".join(line.replace("\u00a0", " ").split())
+    return GLUED_LABEL.sub(r"\1\n\2", line).split("\n")
 
 
 # "Kate Connolly in Berlin", "Helen Davidson and Chi Hui Lin in Taipei": who reported, and from where

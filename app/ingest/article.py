@@ -75,8 +75,9 @@ BACK_HOME = re.compile(r"\b(?:back|return|go) to (?:the )?(?:home|home ?page|top
 GLUED_LABEL = re.compile(r"(\d|\b[A-Z]{2,5})(Updated|Published|Posted|Modified|Last updated)\b")
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+(?P<name>.+?)\s*$", re.I)
 AGENCY = re.compile(r"[A-Z]{2,6}|Reuters|Associated Press|Agence France-Presse|Bloomberg|Xinhua|Interfax")
-# "Press Trust of India", "The Associated Press", "Agence France-Presse": a news agency writing as the byline
-ORGANISATION = re.compile(r"^(?:The )?[A-Z][\w.'&\-]+(?:(?: (?:of|the|for|and))* [A-Z][\w.'&\-]+){1,4}$")
+# "Press Trust of India", "The Associated Press", "CNN staff": a news agency or its newsroom as the byline
+ORGANISATION = re.compile(r"^(?:The )?[A-Z][\w.'&\-]+(?:(?:(?: (?:of|the|for|and))* [A-Z][\w.'&\-]+){1,4}"
+                          r"|(?:(?: (?:of|the|for|and))* [A-Z][\w.'&\-]+){0,4} (?:staff|reporters|correspondents?|newsroom))$")
 FIELD_LABEL = re.compile(r"^\s*(?P<field>title|headline|author|byline|by)\s*:\s*(?P<value>\S.{0,200})$", re.I)
 NAME = re.compile(r"^[A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+|van|von|de|der|da|al|bin|ibn|la|le)){1,3}$")
 WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")

@@ -251,7 +251,7 @@ SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Aa]n?|[I
 
 
 SUBORDINATOR = re.compile(r"\b(?:since|after|when|before|until|because|while|as)\s+"
-                          r"(?=(?:an?|the|its|his|her|their|he|she|it|they|we|[A-Z])\b)")
+                          r"(?=(?:an?|the|its|his|her|their|he|she|it|they|we|[A-Z]\w*)\b)")
 
 
 def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]) -> str | None:

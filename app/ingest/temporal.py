@@ -185,7 +185,7 @@ _UNIT_AFTER = S + r"(?:(?i:of)" + S + r")?(?P<{g}>(?i:last|this|next))" + S + r"
 _DAY_TO = r"(?:[ \t]*[-\u2013\u2014][ \t]*|" + S + r"(?i:to|through|until|till)" + S + r")"
 # what may follow the last day of a span: not a clock time, a share or a count ("March 3 to 5 p.m.", "3-5 people")
 _DAY_RANGE_END = r"(?![ \t]*(?:[:.,]?\d|%|(?i:a\.?m\b|p\.?m\b|per\b|percent|people|points)))"
-_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EDT|EST|CDT|CST|MDT|MST|PDT|PST|IST|JST|local time)\b"
+_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EDT|EST|ET|CDT|CST|CT|MDT|MST|MT|PDT|PST|PT|IST|JST|AEST|AEDT|MSK|local time)\b"
 
 PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?<![\d-])(?P<iy>\d{4})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
@@ -307,6 +307,7 @@ PATTERNS: list[tuple[str, str]] = [
              # a 24-hour clock, when its zone or an "at" says it is one: "15:30 GMT", "at 09:00" (the "at" is
              # matched, not looked behind for: a pattern that looks behind is tried at every word)
              r"|(?P<tat>(?i:at)[ \t]+)?(?<![\d:.])(?P<th24>[01]?\d|2[0-3]):(?P<tmin24>[0-5]\d)(?![\d:])"
+             r"(?![ \t]*(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z]))"  # "at 8:30 p.m.": not a 24-hour clock
              r"(?:(?=[ \t]*" + _ZONE + r")|(?(tat)|(?!)))(?:[ \t]*" + _ZONE + r")?"),
     ("month_alone", _pat(r"(?i:(?P<mamod>early|mid|late|last|next|this|the end of|the beginning of|the start of|the middle of)[ \t-]+)?{MONTH}"
                          r"(?:" + _UNIT_AFTER.format(g="mayrel", unit="year") + r")?",

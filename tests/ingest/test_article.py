@@ -189,6 +189,8 @@ def test_first_published_wins_over_the_last_update_and_credits_and_corrections_a
      "Storm knocks out power to thousands in Florida", "AP", dt.date(2023, 6, 5)),
     ("Title: Election results delayed in Nigeria\nDate: 2023-02-27T10:00:00Z\nAuthor: Ade Obi",
      "Election results delayed in Nigeria", "Ade Obi", dt.date(2023, 2, 27)),
+    ("Storm knocks out power to thousands in Florida\n\nBy CNN staff\nUpdated 11:58 PM EDT, Wed June 7, 2023",
+     "Storm knocks out power to thousands in Florida", "CNN staff", dt.date(2023, 6, 7)),
     ("Home / India News / Storm knocks out power\n\nStorm knocks out power to thousands in Florida\n\n"
      "By Press Trust of India\nUpdated: 23/06/2023 18:45 IST",
      "Storm knocks out power to thousands in Florida", "Press Trust of India", dt.date(2023, 6, 23)),

@@ -224,6 +224,9 @@ def test_headlines_from_wire_copy(sentence, date, expected):
      "the war-torn country last week.", "last week", "The Taliban took over the war-torn country"),
     ("The talks resumed on Monday after the vote on Sunday.", "Sunday", "The talks resumed after the vote"),
     ("The current library, built in 1962, has been closed since a pipe burst in January.", "January", "A pipe burst"),
+    ("Milton made landfall on Wednesday evening, the National Hurricane Center said, less than two weeks after "
+     "Hurricane Helene devastated parts of the state on September 26.", "September 26",
+     "Hurricane Helene devastated parts of the state"),
     # The comma after a year in "April 15, 2019," is the date's.
     ("The blaze on April 15, 2019, destroyed the cathedral's spire.", "April 15, 2019",
      "The blaze destroyed the cathedral's spire"),

@@ -526,3 +526,14 @@ def test_what_runs_through_a_weekday_runs_to_the_coming_one():
 ])
 def test_what_a_weekday_or_a_count_of_days_is_set_against(text, dates):
     assert [m.edtf for m in find_mentions(text, FRI_27_OCT_1989) if m.edtf] == dates
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "at 8:30 p.m. ET": an evening time in the zone US news writes, not a 24-hour 08:30.
+    ("Milton made landfall at 8:30 p.m. ET on Wednesday.", "8:30 p.m. ET on Wednesday", "1989-10-25T20:30"),
+    ("The polls closed at 8:30 pm PT.", "8:30 pm", "1989-10-27T20:30"),
+    ("Trading opened at 09:00 in Frankfurt.", "09:00", "1989-10-27T09:00"),
+])
+def test_a_clock_time_and_its_zone(text, span, value):
+    m = read_in_1989(text, span)
+    assert (m.type, m.value) == ("TIME", value)

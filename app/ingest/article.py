@@ -29,7 +29,8 @@ PROMO = re.compile(
     r"^\s*(?:also on \S+|read (?:more|also)\b|see also\b|more from \S+|related\s*:|watch\s*:|listen\s*:|"
     r"subscribe\b|sign up\b|sign in\b|log in\b|follow us\b|click here\b|advertisement\s*$|sponsored\b|"
     r"download (?:the|our) app|skip advertisement|skip to (?:the )?(?:main )?(?:content|navigation|menu|search)\b|"
-    r"listen to (?:this|the) (?:article|story)\b|share (?:full |this |the )?(?:article|story)\s*$|supported by\s*$)",
+    r"listen to (?:this|the) (?:article|story)\b|share (?:full |this |the )?(?:article|story)\s*$|supported by\s*$|"
+    r"follow (?:\S+ ){1,3}on (?:twitter|facebook|x|instagram|threads|bluesky|linkedin|tiktok)\b)",
     re.I)
 SHARE = re.compile(
     r"\b(?:share (?:it|this)(?: story| article)?(?: with)?|like this story|follow us on|join us on|"
@@ -38,6 +39,7 @@ SHARE = re.compile(
 ORIGIN = re.compile(r"\b(?:originally (?:published|appeared)|first (?:published|appeared) (?:on|in|at)|"
                     r"(?:version|edition) of this (?:article|story) (?:appears|appeared|was published) in print|"
                     r"this (?:article|story) (?:was|has been) (?:amended|updated|corrected|changed))\b", re.I)
+BARE_PROMO = re.compile(r"^\s*(?:also on \S+|read (?:more|also)|see also|more from \S+|related|watch|listen)\s*:?\s*$", re.I)
 TAGS = re.compile(r"^\s*(?:tags|topics|filed under|categories)\s*:?", re.I)
 CREDIT = re.compile(r"^\s*(?:SOURCE\s+[A-Z]|Source\s*:\s*\S)")  # "SOURCE Acme Corp", "Source: Al Jazeera and news agencies"
 # "Reporting by Junko Fujita; Editing by Sam Holmes", "Additional reporting by ...": who made the story
@@ -68,7 +70,8 @@ DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}(?:\s*[\[(][A-Za-z .'\-]{2,30}[\])])?"
     r"(?:,\s*[A-Z][A-Za-z.]{1,15}(?= *, *(?:[A-Z][a-z]{2,8}\.? \d|\d{1,2} [A-Z])))?)\s*,\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)\s*"
-    r"(?:\((?P<agency>[A-Za-z .&]{2,30})\)|/(?P<wire>[A-Za-z .&\-]{2,30})/)?\s*(?::|\u2014|\u2013|-{1,2})\s+")
+    r"(?:(?:\((?P<agency>[A-Za-z .&]{2,30})\)|/(?P<wire>[A-Za-z .&\-]{2,30})/)?\s*(?::|\u2014|\u2013|-{1,2})"
+    r"|\.\s*/(?P<tass>[A-Za-z .&\-]{2,30})/\.)\s+")  # "MOSCOW, July 28. /TASS/."
 # "Japan's PM Kishida to step down | Asia News": a page's title, the site or section after a bar
 SITE_SUFFIX = re.compile(r"^(?P<title>(?:\S+ ){3,}\S+) (?:\||-|\u2013|\u2014) (?:[A-Z][\w.&'\u2019]*)(?: [A-Z][\w.&'\u2019]*){0,3}$")
 BACK_HOME = re.compile(r"\b(?:back|return|go) to (?:the )?(?:home|home ?page|top|front page)\b", re.I)
@@ -288,11 +291,15 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
         counts[line] = counts.get(line, 0) + 1
 
     kept: list[str] = []
+    teaser_next = False
     for line in lines:
         why = _is_junk_line(line)
-        if why:
+        # "Also on rt.com" or "Read more:" alone on its line: the teaser's headline is the next line
+        if why or (teaser_next and not SENTENCE_END.search(line) and len(line.split()) <= 20):
             boilerplate.append(line)
+            teaser_next = why == "promotion" and BARE_PROMO.match(line) is not None
             continue
+        teaser_next = False
         kept.append(line)
 
     # Header: the lines before the first body paragraph (a long sentence-like line).

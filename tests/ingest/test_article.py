@@ -297,3 +297,14 @@ def test_html_entities_a_scraper_left_are_read_as_text():
     assert [p.text for p in a.paragraphs] == [
         "AT&T agreed on Saturday to buy Time Warner in a deal valued at $85.4 billion, the companies said.",
         "The deal, announced on Oct. 22, needs regulators\u2019 approval."]
+
+
+def test_a_tass_dateline_a_teaser_under_its_label_and_a_follow_prompt():
+    text = ("WORLD\nMOSCOW, July 28. /TASS/. Russia's Foreign Ministry welcomed the talks between Chinese officials "
+            "and the Taliban, spokeswoman Maria Zakharova said on Wednesday.\n\n"
+            "The previous such meeting took place in Doha on April 30.\n\nAlso on rt.com\n"
+            "US troops leave Bagram airbase after 20 years\n\nFollow Frances Martel on Facebook and Twitter.\n")
+    a = parse_article(text, "t.txt")
+    assert a.dateline_day == (7, 28, "MOSCOW, July 28. /TASS/.")
+    assert [p.text[:20] for p in a.paragraphs] == ["Russia's Foreign Min", "The previous such me"]
+    assert a.title.startswith("Russia's Foreign Ministry welcomed the talks")

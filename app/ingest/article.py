@@ -79,7 +79,7 @@ GLUED_LABEL = re.compile(r"(\d|\b[A-Z]{2,5})(Updated|Published|Posted|Modified|L
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+(?P<name>.+?)\s*$", re.I)
 AGENCY = re.compile(r"[A-Z]{2,6}|Reuters|Associated Press|Agence France-Presse|Bloomberg|Xinhua|Interfax")
 # "Press Trust of India", "The Associated Press", "CNN staff": a news agency or its newsroom as the byline
-ORGANISATION = re.compile(r"^(?:The )?[A-Z][\w.'&\-]+(?:(?:(?: (?:of|the|for|and))* [A-Z][\w.'&\-]+){1,4}"
+ORGANISATION = re.compile(r"^(?:The )?[A-Z][\w.'&\-]+(?:(?:(?: (?:of|the|for|and|with))* [A-Z][\w.'&\-]+){1,4}"
                           r"|(?:(?: (?:of|the|for|and))* [A-Z][\w.'&\-]+){0,4} (?:staff|reporters|correspondents?|newsroom))$")
 FIELD_LABEL = re.compile(r"^\s*(?P<field>title|headline|author|byline|by)\s*:\s*(?P<value>\S.{0,200})$", re.I)
 NAME = re.compile(r"^[A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+|van|von|de|der|da|al|bin|ibn|la|le)){1,3}$")
@@ -213,11 +213,16 @@ def _date_from_header(line: str) -> tuple[dt.date | None, str | None, str]:
         return day, s[:m.start("rest") + date.end], rest
     if len(candidate) > 120:
         return None, None, s  # a sentence that names a date, not a timestamp
+    rest = candidate[date.end:]
+    if len(full) > 1 and all(x.edtf == date.edtf for x in full):
+        # The same day written twice ("12/16/2024 December 16, 2024") is one stamp: what is around the two
+        rest = " ".join(candidate[x.end:y] for x, y in zip(full, [x.start for x in full[1:]] + [len(candidate)]))
     before = STAMP_FILLER.sub("", candidate[:date.start])
-    after = STAMP_FILLER.sub(" ", candidate[date.end:]).split()
+    after = STAMP_FILLER.sub(" ", rest).split()
     source_name = len(after) <= 3 and all(w[0].isupper() for w in after) \
-        and re.match(r"\s*[|/\u2013\u2014\u00b7\u2022-]", candidate[date.end:]) is not None
-    if not before and (not after or source_name):
+        and re.match(r"\s*[|/\u2013\u2014\u00b7\u2022-]", rest) is not None
+    where = len(after) == 1 and re.fullmatch(r"[A-Z]{2,3}", after[0]) is not None  # "18:04, UK"
+    if not before and (not after or source_name or where):
         return day, candidate.strip(), ""
     return None, None, s
 

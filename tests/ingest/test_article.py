@@ -94,6 +94,8 @@ def test_cms_fields_take_precedence():
 @pytest.mark.parametrize("stamp, day", [
     ("Published 6:42 PM GMT+0, Thu March 14, 2024", dt.date(2024, 3, 14)),
     ("Wed 17 May 2023 14.05 BST", dt.date(2023, 5, 17)),
+    ("Thursday 21 September 2023 18:04, UK", dt.date(2023, 9, 21)),  # the zone as a country
+    ("12/16/2024 December 16, 2024", dt.date(2024, 12, 16)),  # one day written twice
     ("Mon 5 Jun 2023 09.30 EDT", dt.date(2023, 6, 5)),
     ("June 5, 2023 at 3:45 p.m. EDT", dt.date(2023, 6, 5)),
     ("Last Modified: Jun 5, 2023 10:14 AM ET", dt.date(2023, 6, 5)),
@@ -191,6 +193,8 @@ def test_first_published_wins_over_the_last_update_and_credits_and_corrections_a
      "Election results delayed in Nigeria", "Ade Obi", dt.date(2023, 2, 27)),
     ("Storm knocks out power to thousands in Florida\n\nBy CNN staff\nUpdated 11:58 PM EDT, Wed June 7, 2023",
      "Storm knocks out power to thousands in Florida", "CNN staff", dt.date(2023, 6, 7)),
+    ("By Euronews with AP\nPublished on 06/07/2023 - 10:05\n\nStorm knocks out power to thousands in Florida",
+     "Storm knocks out power to thousands in Florida", "Euronews with AP", dt.date(2023, 6, 7)),
     ("Home / India News / Storm knocks out power\n\nStorm knocks out power to thousands in Florida\n\n"
      "By Press Trust of India\nUpdated: 23/06/2023 18:45 IST",
      "Storm knocks out power to thousands in Florida", "Press Trust of India", dt.date(2023, 6, 23)),

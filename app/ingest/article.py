@@ -71,7 +71,7 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.]{1,15}(?= *, *(?:[A-Z][a-z]{2,8}\.? \d|\d{1,2} [A-Z])))?)\s*,\s*"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)\s*"
     r"(?:(?:\((?P<agency>[A-Za-z .&]{2,30})\)|/(?P<wire>[A-Za-z .&\-]{2,30})/)?\s*(?::|\u2014|\u2013|-{1,2})"
-    r"|\.\s*/(?P<tass>[A-Za-z .&\-]{2,30})/\.)\s+")  # "MOSCOW, July 28. /TASS/."
+    r"|\.\s*/[A-Za-z .&\-]{2,30}/\.)\s+")  # "MOSCOW, July 28. /TASS/."
 # "Japan's PM Kishida to step down | Asia News": a page's title, the site or section after a bar
 SITE_SUFFIX = re.compile(r"^(?P<title>(?:\S+ ){3,}\S+) (?:\||-|\u2013|\u2014) (?:[A-Z][\w.&'\u2019]*)(?: [A-Z][\w.&'\u2019]*){0,3}$")
 BACK_HOME = re.compile(r"\b(?:back|return|go) to (?:the )?(?:home|home ?page|top|front page)\b", re.I)

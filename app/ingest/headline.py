@@ -192,10 +192,8 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     opening = OPENING_PHRASE.match(sentence)
     if opening and focus[1] <= opening.end() and (subject := SUBJECT_VERB.match(sentence[opening.end():])):
         # "Born in Leeds on 3 March 1935, she moved ...": what the date tells is that she was born
-        who = subject.group("subject")
-        plural = who.lower() in ("they", "we") or re.search(r"[^su]s$", who) is not None
         clause = _drop_spans(sentence[:opening.end() - 2], [(a, b) for a, b in spans or [] if b <= opening.end()])
-        return _headline(f"{who[0].upper()}{who[1:]} {'were' if plural else 'was'} {clause[0].lower()}{clause[1:]}", [])
+        return _headline(_passive(subject.group("subject"), clause[0].lower() + clause[1:]), [])
     part = _coordinated_part(sentence, spans or [], focus) or _subordinate_part(sentence, spans or [], focus)
     if part is not None:
         return part
@@ -220,8 +218,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
             and not re.match(r"(?:planned|scheduled|expected|slated|proposed|intended|projected|forecast|due)\b", clause) \
             and " ".join(clause.split()[:3]).lower() not in full.lower() \
             and (subject := _antecedent(sentence[:start])):
-        plural = re.search(r"[^su]s$", subject) is not None
-        return _headline(f"{subject} {'were' if plural else 'was'} {clause}", [])
+        return _headline(_passive(subject, clause), [])
     # The clause is in the headline already, too short to stand alone, or only says who said it (the
     # date is when the words were said; the words make the headline): the sentence's headline it is.
     told_already = " ".join(clause.split()[:3]).lower() in full.lower()
@@ -234,20 +231,26 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
 
 # What opens the second of two verb phrases that share a subject: "... in 1998 and went public in 2006"
 # and what opens a clause of its own: "... on March 10, and Signature Bank failed two days later"
-SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:was|were|is|are|has|have|had|[a-z][a-z-]{2,}ed|went|"
-                         r"became|took|won|lost|left|rose|fell|began|made|led|built|met|saw|came|grew|ran|sold|bought|"
-                         r"fought|gave|held|spent|wrote|died)\b)"
+_PAST = (r"was|were|is|are|has|have|had|went|became|took|won|lost|left|rose|fell|began|made|led|built|met|saw|came|"
+         r"grew|ran|sold|bought|fought|gave|held|spent|wrote|died")
+SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:" + _PAST + r"|[a-z][a-z-]{2,}ed)\b)"
                          r"|(?:,\s+and|;)\s+(?P<own>)")
-_VERB = (r"(?:was|were|is|are|has|have|had|will|would|[a-z]{3,}ed|went|became|took|won|lost|left|rose|fell|began|made|"
-         r"led|built|met|saw|came|grew|ran|sold|bought|fought|gave|held|spent|wrote|tore|struck|broke|hit|swept|spread|"
-         r"shook|blew|sank|flew|drove|threw|caught|brought|told|said|found|kept|fled|sent|paid|stood|wore|quit|shot|"
-         r"bit|cut|set|put|burst|shut|cost|rang|sought|hung|froze|chose|rode|spoke|stole|withdrew|overthrew|beat|"
-         r"dug|forgot|swore|undertook|overtook|arose)\b")
+# A verb after a subject: the past tenses above, more irregular ones, regular ones, and "will"
+_VERB = (r"(?:" + _PAST + r"|will|would|[a-z]{3,}ed|tore|struck|broke|hit|swept|spread|shook|blew|sank|flew|drove|"
+         r"threw|caught|brought|told|said|found|kept|fled|sent|paid|stood|wore|quit|shot|bit|cut|set|put|burst|shut|"
+         r"cost|rang|sought|hung|froze|chose|rode|spoke|stole|withdrew|overthrew|beat|dug|forgot|swore|undertook|"
+         r"overtook|arose)\b")
 # A sentence's subject, up to its verb: "The company", "the foundation", "Tom Reyes", "she"
 OPENING_PHRASE = re.compile(OPENING_PARTICIPLE + r"\b[^,]{0,120}, ")
 SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Ii]t"
                           r"|[Tt]hey|[Ww]e)"
                           r"(?: (?:[A-Z][\w'\u2019.-]*|of|[a-z]+(?=(?: [a-z]+)? " + _VERB + r"))){0,5}?)(?= " + _VERB + r")")
+
+
+def _passive(subject: str, participle_phrase: str) -> str:
+    """"she" + "born in Leeds" -> "She was born in Leeds"; "The rebels" + "trained" -> "The rebels were trained"."""
+    plural = subject.lower() in ("they", "we") or re.search(r"[^su]s$", subject) is not None
+    return f"{subject[0].upper()}{subject[1:]} {'were' if plural else 'was'} {participle_phrase}"
 
 
 SUBORDINATOR = re.compile(r"\b(?:since|after|when|before|until|because|while|as)\s+"
@@ -294,9 +297,7 @@ def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
     part_spans = [(a - start, b - start) for a, b in dates if start <= a and b <= end]
     if start == 0 or before[-1].group("own") is not None:
         return _headline(sentence[start:end], part_spans) or None
-    head = LEADING_CLAUSE.sub("", sentence[:before[0].start()])
-    head = re.sub(r"^[^,]{0,80}?\b(?:in|on|at)\s[^,]{0,40},\s+(?=[a-z]|[A-Z])", "", head) if head[:1].isupper() \
-        and re.match(r"^[A-Z][a-z]+ed\b|^Born\b", head) else head  # "Born in Leeds on 3 March 1935, she ..."
+    head = LEADING_CLAUSE.sub("", sentence[:before[0].start()])  # "Born in Leeds on 3 March 1935, she ..."
     subject = SUBJECT_VERB.match(head)
     # "He was elected in 2016 and re-elected": the second verb shares the first's "was", or is a past
     # tense of its own ("was born in 1935 and moved"); the words cannot tell which

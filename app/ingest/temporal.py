@@ -969,6 +969,7 @@ def _norm_the_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | 
     return _relative_unit("year", 0, anchor)
 
 
+_YEARS_IN = {"year": 1, "decade": 10, "century": 100, "centurie": 100}
 _CLAUSE_ENDS = re.compile(r"[ \t]*(?:[,.;:)\n]|$)")
 
 
@@ -1001,7 +1002,7 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
         # "two days before a shutdown deadline": before what the text names next, not its last date
         res.before_what_follows = direction == "before" and not _CLAUSE_ENDS.match(text, start + len(g["_m"]))
         if story_years:  # from any date the text gave before, a bare year too; with none, no date
-            res.back_from = ("year", n * {"year": 1, "decade": 10}.get(unit, 100))
+            res.back_from = ("year", n * _YEARS_IN[unit])
             res.from_any_date = True
         else:
             res.back_from = (unit, sign * n)
@@ -1012,7 +1013,7 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
         y, _ = _shift_month(anchor.date.year, anchor.date.month, sign * round(length * 12))
         return _Result("DATE", str(y), str(y), "year", relative=True)
     if unit in ("year", "decade", "century", "centurie"):
-        years = n * {"year": 1, "decade": 10}.get(unit, 100)
+        years = n * _YEARS_IN[unit]
         v = str(anchor.date.year + sign * years)
         res = _Result("DATE", v, v, "year", relative=True)
         if unit == "year":

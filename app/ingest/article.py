@@ -15,7 +15,7 @@ import re
 from .dates import MONTH_NAMES
 from .events import MAX_SENTENCE
 from .temporal import find_mentions
-from .types import Article, Paragraph
+from .types import Anchor, Article, Paragraph
 
 # A line that starts the block of teasers at the end of a page; it and all after go.
 RELATED_BLOCK = re.compile(
@@ -132,6 +132,29 @@ def _is_junk_line(line: str) -> str | None:
     return None
 
 
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+# "15/09/2023" (day first) and "09/15/2023" (month first) settle how a page writes "03/10/2023";
+# failing those, how it writes dates in words: "30 September" or "September 30".
+NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d/])")
+DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?: of)? " + _MONTH + r"\b")
+MONTH_DAY = re.compile(r"\b" + _MONTH + r"\.? \d{1,2}(?:st|nd|rd|th)?\b(?![\d:.]\d)")
+
+
+_DAY_FIRST = Anchor(day_first=True)
+
+
+def writes_day_first(text: str) -> bool:
+    """Whether a page writes its dates day first, by what its own unambiguous dates say; American
+    (month first), as most wire copy is, when they say nothing or contradict each other."""
+    day_first = month_first = False
+    for first, _, second in NUMERIC_DATE.findall(text):
+        day_first |= int(first) > 12 >= int(second)
+        month_first |= int(second) > 12 >= int(first)
+    if day_first or month_first:
+        return day_first and not month_first
+    return len(DAY_MONTH.findall(text)) > len(MONTH_DAY.findall(text))
+
+
 def _cleaned(line: str) -> list[str]:
     """A scraped line with its spaces made plain and its HTML entities read ("AT&amp;T", "Oct.&nbsp;22", left by
     a scraper); two page elements glued into one line come apart ("June 5, 2023Updated 3:45 p.m. ET",
@@ -183,7 +206,7 @@ def _split_lines(text: str) -> list[str]:
     return lines
 
 
-def _date_from_header(line: str) -> tuple[dt.date | None, str | None, str]:
+def _date_from_header(line: str, day_first: bool = False) -> tuple[dt.date | None, str | None, str]:
     """A publication date stated in a header line, its evidence, and what is left of the line.
 
     A labelled line ("Published 6:42 PM GMT, Thu March 14, 2024") gives its first full date; an
@@ -200,7 +223,7 @@ def _date_from_header(line: str) -> tuple[dt.date | None, str | None, str]:
             return None, None, s
         offset = s.find(candidate.strip())
         return day, s[:offset + iso.end()].strip(), candidate.strip()[iso.end():].strip()
-    full = [x for x in find_mentions(candidate) if x.type in ("DATE", "TIME") and x.granularity == "day"
+    full = [x for x in find_mentions(candidate, _DAY_FIRST if day_first else None) if x.type in ("DATE", "TIME") and x.granularity == "day"
             and x.edtf and not x.edtf.startswith("X")]
     if not full:
         return None, None, s
@@ -273,6 +296,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     """Read one article. `title`/`published` given by a CMS export take precedence."""
     raw_lines = _split_lines(text)
     lines = [part for x in raw_lines for part in _cleaned(x)]
+    day_first = writes_day_first(text)
     boilerplate: list[str] = []
 
     # Everything from a "Related Articles" heading on is teasers for other stories; in the second half of
@@ -318,7 +342,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
         body = [x for i, x in enumerate(body) if not (1 <= i < 4 and x in late)]
     if body and HEADER_DATE.match(body[0]):
         # "date 2021-08-26 Moscow, August 26 (ANI): ..." - a labelled date glued to the lede.
-        day, evidence, rest = _date_from_header(body[0])
+        day, evidence, rest = _date_from_header(body[0], day_first)
         if day is not None:
             pub_date, pub_evidence = pub_date or day, pub_evidence or evidence
             body[0] = rest
@@ -348,7 +372,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
         if byline is None and _is_byline_in_place(line, header[i + 1] if i + 1 < len(header) else None):
             byline = line
             continue
-        day, evidence, rest = _date_from_header(line)
+        day, evidence, rest = _date_from_header(line, day_first)
         if day is not None:
             # "Updated" or a bare timestamp first, "First published" after: the publication date wins.
             rank = _stamp_rank(line)
@@ -435,7 +459,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
         name=name, title=found_title, title_derived=derived, byline=byline,
         published=pub_date, published_evidence=pub_evidence,
         paragraphs=tuple(Paragraph(i, t) for i, t in enumerate(body_paragraphs)),
-        boilerplate=tuple(boilerplate), url=url, text=text, dateline_day=dateline_day)
+        boilerplate=tuple(boilerplate), url=url, text=text, dateline_day=dateline_day, day_first=day_first)
 
 
 def _above_a_menu(header: list[str], candidates: list[str]) -> set[str]:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .article import parse_article
 from .dates import WEEKDAY_NAMES, WEEKDAY_WORD
@@ -30,6 +30,8 @@ def _extract_with(article: Article, anchor: Anchor, before: dict[int, list[Menti
                   ) -> tuple[dict[int, list[Mention]], list[EventCandidate]]:
     """Mentions and candidates against `anchor`. Paragraphs whose mentions did not
     depend on the anchor last time (`before`) are not read again."""
+    if anchor.day_first != article.day_first:  # an anchor borrowed from other articles
+        anchor = replace(anchor, day_first=article.day_first)
     if before is None:
         mentions = mentions_by_paragraph(article, anchor)
     else:

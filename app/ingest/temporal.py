@@ -592,11 +592,13 @@ def _norm_numeric(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     if g["ndot"]:  # 15.08.2021: dots are the day-first style of Europe
         d, m, ys = int(g["nm"]), int(g["ndot"]), g["nydot"]
     else:
-        m, d, ys = int(g["nm"]), int(g["nd"]), g["ny"]
+        first, second, ys = int(g["nm"]), int(g["nd"]), g["ny"]
         if g["sep"] == "-" and len(ys) == 4 and not g["nh"]:
             return None  # 3-4-2021 style with dashes is too often a score or a range
-        if m > 12:  # 25/12/2020 can only be day-first; 04/05/2021 stays American, as most wire copy is
-            m, d = d, m
+        # 25/12/2020 can only be day first. 04/05/2021 is American, as most wire copy is, unless the
+        # article writes its dates day first.
+        day_first = first > 12 or (anchor.day_first and second <= 12)
+        m, d = (second, first) if day_first else (first, second)
     y = int(ys) if len(ys) == 4 else _two_digit_year(int(ys), anchor)
     if _safe_date(y, m, d) is None:
         return None

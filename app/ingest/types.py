@@ -23,6 +23,8 @@ class Anchor:
     date: dt.date | None = None
     year: int | None = None
     inferred_from: str | None = None
+    # The article writes its dates day first ("3 October", "15/09/2023"): so is "03/10/2023" read.
+    day_first: bool = False
 
     def __post_init__(self) -> None:
         if self.date is not None and self.year is None:
@@ -56,10 +58,11 @@ class Article:
     text: str = ""
     # A dateline without its year ("NEW ORLEANS, Aug 30 (Reuters) -"): the day, to take once a year is known.
     dateline_day: tuple[int, int, str] | None = None  # (month, day, the dateline's text)
+    day_first: bool = False  # see Anchor.day_first
 
     @property
     def anchor(self) -> Anchor:
-        return Anchor(date=self.published)
+        return Anchor(date=self.published, day_first=self.day_first)
 
 
 @dataclass(frozen=True)

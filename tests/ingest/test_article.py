@@ -312,3 +312,23 @@ def test_a_tass_dateline_a_teaser_under_its_label_and_a_follow_prompt():
     assert a.dateline_day == (7, 28, "MOSCOW, July 28. /TASS/.")
     assert [p.text[:20] for p in a.paragraphs] == ["Russia's Foreign Min", "The previous such me"]
     assert a.title.startswith("Russia's Foreign Ministry welcomed the talks")
+
+
+@pytest.mark.parametrize("stamp, story, day", [
+    # The page writes "30 September": its "03/10/2023" is 3 October, and "Saturday's election" the Saturday before.
+    ("Published on 03/10/2023 - 14:22", "Robert Fico was asked on Tuesday to form a government after his party "
+     "won Saturday's election with 23% of the vote on 30 September.", dt.date(2023, 10, 3)),
+    # Another of its own dates can only be read day first.
+    ("Published - 11/12/2023 11:04 am IST", "The court reserved its verdict on 05/09/2023 and ruled on Monday, "
+     "weeks after the hearing of 16/08/2023 ended.", dt.date(2023, 12, 11)),
+    # "Jan. 17" is written month first: so is "04/05/2023".
+    ("Posted: 04/05/2023 6:15 PM CDT", "The city council voted on Tuesday to approve the parking plan first "
+     "proposed on Jan. 17, after months of debate.", dt.date(2023, 4, 5)),
+    # Nothing says: American, as most wire copy is.
+    ("Posted: 04/05/2023", "The city council voted on Tuesday to approve the parking plan, after months of debate.",
+     dt.date(2023, 4, 5)),
+])
+def test_a_numeric_date_is_read_the_way_the_page_writes_its_dates(stamp, story, day):
+    a = parse_article(f"City news\n\nCouncil approves the plan\n{stamp}\n\n{story}\n", "t.txt")
+    assert a.published == day
+

@@ -498,3 +498,16 @@ def test_a_big_storys_words_keep_growing_and_finding_reports():
     assert "kabul" in event.keywords and len(event.keywords) == len(words) + 1
     found = index.nearby("2021-08-15", frozenset({"kabul", "word3", "unrelated"}))
     assert [(e, shared) for e, shared in found] == [(event, frozenset({"kabul", "word3"}))]
+
+
+def test_an_undated_day_first_article_keeps_reading_day_first_once_it_borrows_a_year():
+    """Its paragraph with "on Monday" is read again against the borrowed year, numeric date and all."""
+    dated = ("Court Hears Kashmir Case\n\nPublished: 2023-08-03\n\nThe Supreme Court began hearing the petitions "
+             "against the abrogation of Article 370 on August 2, lawyers for the petitioners said.")
+    undated = ("Verdict\n\nThe Supreme Court began hearing the petitions against the abrogation of Article 370 on "
+               "2 August. It reserved its verdict on 05/09/2023 and ruled on Monday.")
+    index = run([("d.txt", dated), ("u.txt", undated)])
+    (hearing,) = by_quote(index, "began hearing")
+    assert hearing.edtf == "2023-08-02" and len(hearing.sources) == 2  # the year borrowed
+    (verdict,) = [e for e in index.live_events() if "verdict" in e.title]
+    assert verdict.edtf == "2023-09-05"

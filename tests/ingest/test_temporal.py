@@ -58,6 +58,12 @@ def test_absolute_dates(text, span, edtf, granularity):
     assert text[m.start:m.end] == m.text
 
 
+@pytest.mark.parametrize("day_first, edtf", [(False, "2023-03-10"), (True, "2023-10-03")])
+def test_an_ambiguous_numeric_date_is_read_as_the_article_writes_its_dates(day_first, edtf):
+    assert only("Polls closed on 03/10/2023 in the capital.", Anchor(day_first=day_first)).edtf == edtf
+    assert only("Shops shut on 25/12/2020.", Anchor(day_first=day_first)).edtf == "2020-12-25"  # only one way
+
+
 @pytest.mark.parametrize("text, anchor, edtf", [
     ("Putin said on Tuesday that", dt.date(2021, 8, 26), "2021-08-24"),       # Thursday -> the Tuesday before
     ("revealed on Monday, noting", dt.date(2021, 8, 23), "2021-08-23"),       # published on a Monday: that day

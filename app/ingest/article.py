@@ -46,6 +46,9 @@ CREDIT = re.compile(r"^\s*(?:SOURCE\s+[A-Z]|Source\s*:\s*\S)")  # "SOURCE Acme C
 STAFF_CREDIT = re.compile(r"^\s*(?:(?i:(?:additional )?reporting|writing|editing|compiled|produced|graphics|research)"
                           r"(?i: and \w+)? (?i:by)\s+[A-Z][a-z]|(?i:reporting|reported) from [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*"
                           r"(?:,? and [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*)?\s*$)")
+# "5 min read", "Reading time: 3 minutes", "Time to 2 min."
+READING_TIME = re.compile(r"^\s*(?:(?:estimated )?(?:read(?:ing)? )?time(?: to read)?\s*:?\s*(?:to\s+)?\d{1,2}\s*"
+                          r"min(?:ute)?s?\.?(?: read)?|\d{1,2}[\s-]*min(?:ute)?s?\.?\s*read)\s*$", re.I)
 CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 BREADCRUMB_SEP = re.compile(r"\s(?:>|\u00bb|/|\u203a|\|)\s")
 PHOTO_CREDIT = re.compile(r"^\s*(?:\((?:photo|image|picture)[^)]*\)|(?:photograph|photo|image|picture|illustration|"
@@ -81,6 +84,12 @@ AGENCY = re.compile(r"[A-Z]{2,6}|Reuters|Associated Press|Agence France-Presse|B
 # "Press Trust of India", "The Associated Press", "CNN staff": a news agency or its newsroom as the byline
 ORGANISATION = re.compile(r"^(?:The )?[A-Z][\w.'&\-]+(?:(?:(?: (?:of|the|for|and|with))* [A-Z][\w.'&\-]+){1,4}"
                           r"|(?:(?: (?:of|the|for|and))* [A-Z][\w.'&\-]+){0,4} (?:staff|reporters|correspondents?|newsroom))$")
+# "business reporter", "Europe correspondent", "political editor": a reporter's job before their name
+REPORTER_ROLE = re.compile(r"^(?:[\w-]+ ){0,3}?(?:reporter|editor|correspondent|writer|journalist|columnist|analyst)"
+                           r" (?=[A-Z])")
+# "Le Monde with AFP", "Euronews with AP": a newsroom's own story built on an agency's, with no "By"
+NEWSROOM_WITH_AGENCY = re.compile(r"^\s*(?:[A-Z][\w.'&\-]*\s+){1,3}with\s+(?:AFP|AP|Reuters|agencies|dpa|Agencies|ANI|"
+                                  r"PTI|EFE|ANSA|Kyodo|Yonhap|Xinhua|AFP and Reuters|AP and Reuters)\s*$")
 FIELD_LABEL = re.compile(r"^\s*(?P<field>title|headline|author|byline|by)\s*:\s*(?P<value>\S.{0,200})$", re.I)
 NAME = re.compile(r"^[A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+|van|von|de|der|da|al|bin|ibn|la|le)){1,3}$")
 WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
@@ -99,6 +108,8 @@ def _is_junk_line(line: str) -> str | None:
         return None
     if CLOCK.match(s):
         return "player timestamp"
+    if READING_TIME.match(s):
+        return "reading time"
     if PROMO.match(s):
         return "promotion"
     if len(s) < 200 and ORIGIN.search(s) and not (HEADER_DATE.match(s) and _date_from_header(s)[0]):
@@ -113,7 +124,7 @@ def _is_junk_line(line: str) -> str | None:
         return "update stamp"
     if len(s) < 160 and SHARE.search(s):
         return "share prompt"
-    if PHOTO_CREDIT.match(s) or FILE_PHOTO.search(s):
+    if (PHOTO_CREDIT.match(s) and not NEWSROOM_WITH_AGENCY.match(s)) or FILE_PHOTO.search(s):
         return "photo credit"
     words = s.split()
     if len(words) >= 8:
@@ -177,10 +188,21 @@ def _is_byline_in_place(line: str, next_line: str | None) -> bool:
         NAME.match(name) for name in re.split(r"\s+(?:and|&)\s+|,\s*", m.group("name")))
 
 
-def _is_byline(line: str) -> bool:
+def _byline(line: str) -> str | None:
+    """Who a byline line names ("By Kate Connolly", "By business reporter Nassim Khadem", "Le Monde with
+    AFP"), or None when the line is not a byline."""
     by = BYLINE_PREFIX.match(line)
-    return by is not None and all(NAME.match(name) or AGENCY.fullmatch(name) or ORGANISATION.match(name) for name in
-                                  re.split(r"\s+(?:and|&)\s+", by.group("name").split(",")[0].strip()))
+    if by is None:
+        return line.strip() if NEWSROOM_WITH_AGENCY.match(line) else None
+    names = REPORTER_ROLE.sub("", by.group("name").split(",")[0].strip())
+    if all(NAME.match(name) or AGENCY.fullmatch(name) or ORGANISATION.match(name)
+           for name in re.split(r"\s+(?:and|&)\s+", names)):
+        return by.group("name")
+    return None
+
+
+def _is_byline(line: str) -> bool:
+    return _byline(line) is not None
 
 
 def _is_header_parts(line: str) -> bool:
@@ -233,6 +255,8 @@ def _date_from_header(line: str, day_first: bool = False) -> tuple[dt.date | Non
         rest = candidate[date.end:].strip(" ,|-\u2013\u2014")
         rest = re.sub(r"^\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?", "", rest).strip()
         rest = "" if re.fullmatch(r"[A-Z]{1,3}T|UTC", rest) else rest  # "18:45 IST": its clock went with the date
+        if _only_stamp(rest):
+            return day, s, ""  # the whole line is the stamp, and its evidence
         return day, s[:m.start("rest") + date.end], rest
     if len(candidate) > 120:
         return None, None, s  # a sentence that names a date, not a timestamp
@@ -241,6 +265,8 @@ def _date_from_header(line: str, day_first: bool = False) -> tuple[dt.date | Non
         # The same day written twice ("12/16/2024 December 16, 2024") is one stamp: what is around the two
         rest = " ".join(candidate[x.end:y] for x, y in zip(full, [x.start for x in full[1:]] + [len(candidate)]))
     before = STAMP_FILLER.sub("", candidate[:date.start])
+    if _only_stamp(rest):
+        rest = ""
     after = STAMP_FILLER.sub(" ", rest).split()
     source_name = len(after) <= 3 and all(w[0].isupper() for w in after) \
         and re.match(r"\s*[|/\u2013\u2014\u00b7\u2022-]", rest) is not None
@@ -248,6 +274,23 @@ def _date_from_header(line: str, day_first: bool = False) -> tuple[dt.date | Non
     if not before and (not after or source_name or where):
         return day, candidate.strip(), ""
     return None, None, s
+
+
+# What can follow a stamp's date and still be the stamp: "at 7:21 pm (Paris), updated on April 15, 2023, at 10:04 am"
+STAMP_PLACE = re.compile(r"\([A-Z][A-Za-z .'\-]{1,30}\)")
+UPDATE_TAIL = re.compile(r"\b(?:updated|modified|last updated|edited)\b(?P<when>.*)$", re.I)
+
+
+def _only_stamp(rest: str) -> bool:
+    """Whether what follows a stamp's date is more of the stamp: its clock, zone and city, and the
+    stamp of its last update, which names a date or a clock and nothing else."""
+    update = UPDATE_TAIL.search(rest)
+    if update:
+        when = update.group("when")
+        if STAMP_FILLER.sub("", when) and _date_from_header(when)[0] is None:
+            return False
+        rest = rest[:update.start()]
+    return not STAMP_FILLER.sub("", STAMP_PLACE.sub("", rest))
 
 
 AGE = re.compile(r"\b(?:an?|\d{1,3})\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
@@ -367,7 +410,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
                 byline = value
             continue
         if byline is None and _is_byline(line):
-            byline = BYLINE_PREFIX.match(line).group("name")
+            byline = _byline(line)
             continue
         if byline is None and _is_byline_in_place(line, header[i + 1] if i + 1 < len(header) else None):
             byline = line
@@ -446,6 +489,10 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     for line in paragraphs_text:
         if len(line.split()) <= 3 and not SENTENCE_END.search(line):
             boilerplate.append(line)
+        elif len(line) <= 160 and _is_timestamp(line):  # "Posted 4 Sep 2023, updated 4 Sep 2023" under the story
+            boilerplate.append(line)
+            if pub_date is None:
+                pub_date, pub_evidence = _date_from_header(line, day_first)[:2]
         else:
             body_paragraphs.append(line)
 

@@ -332,3 +332,41 @@ def test_a_numeric_date_is_read_the_way_the_page_writes_its_dates(stamp, story, 
     a = parse_article(f"City news\n\nCouncil approves the plan\n{stamp}\n\n{story}\n", "t.txt")
     assert a.published == day
 
+
+
+def test_a_standfirst_then_a_newsroom_with_agency_byline_a_stamp_with_its_update_and_a_reading_time():
+    text = ("Le Monde in English\nInternational\n"
+            "French pension reform: Constitutional Council approves raising retirement age to 64\n"
+            "The Council struck down six measures but validated the core of the reform on Friday, April 14. "
+            "President Emmanuel Macron is expected to sign it into law within 15 days.\n"
+            "Le Monde with AFP\n"
+            "Published on April 14, 2023, at 7:21 pm (Paris), updated on April 15, 2023, at 10:04 am\n"
+            "Time to 2 min.\n"
+            "France's Constitutional Council on Friday approved the main part of the government's pension reform.\n")
+    a = parse_article(text, "t.txt")
+    assert (a.byline, a.published) == ("Le Monde with AFP", dt.date(2023, 4, 14))
+    assert a.published_evidence == ("Published on April 14, 2023, at 7:21 pm (Paris), updated on April 15, 2023, "
+                                    "at 10:04 am")  # the stamp whole, not a paragraph dated twice
+    assert [p.text[:20] for p in a.paragraphs] == ["The Council struck d", "France's Constitutio"]
+    assert "Time to 2 min." in a.boilerplate
+
+
+def test_a_reporter_s_job_before_the_name_and_the_stamp_repeated_under_the_story():
+    text = ("ABC News\nJust In\nPosted Mon 4 Sep 2023 at 5:33am, updated Mon 4 Sep 2023 at 9:10am\n"
+            "Qantas chief executive Alan Joyce to step down two months early\n"
+            "By business reporter Nassim Khadem\n"
+            "Qantas chief executive Alan Joyce will leave the airline two months earlier than planned, the company "
+            "announced on Monday.\n"
+            "Posted 4 Sep 2023, updated 4 Sep 2023\nShare\n")
+    a = parse_article(text, "t.txt")
+    assert (a.title, a.byline) == ("Qantas chief executive Alan Joyce to step down two months early",
+                                   "business reporter Nassim Khadem")
+    assert a.published == dt.date(2023, 9, 4)
+    assert [p.text[:20] for p in a.paragraphs] == ["Qantas chief executi"]  # the stamp below is no paragraph
+
+
+def test_a_stamp_under_the_story_is_the_publication_date_when_the_header_has_none():
+    text = ("Qantas chief to step down early\n\nAlan Joyce will leave the airline two months earlier than planned, "
+            "the company announced on Monday.\n\nPosted 4 Sep 2023, updated 4 Sep 2023\n")
+    a = parse_article(text, "t.txt")
+    assert a.published == dt.date(2023, 9, 4) and len(a.paragraphs) == 1

@@ -38,6 +38,7 @@ SHARE = re.compile(
     re.I)
 ORIGIN = re.compile(r"\b(?:originally (?:published|appeared)|first (?:published|appeared) (?:on|in|at)|"
                     r"(?:version|edition) of this (?:article|story) (?:appears|appeared|was published) in print|"
+                    r"an earlier version of this (?:article|story|report)|"
                     r"this (?:article|story) (?:was|has been) (?:amended|updated|corrected|changed))\b", re.I)
 BARE_PROMO = re.compile(r"^\s*(?:also on \S+|read (?:more|also)|see also|more from \S+|related|watch|listen)\s*:?\s*$", re.I)
 TAGS = re.compile(r"^\s*(?:tags|topics|filed under|categories)\s*:?", re.I)
@@ -90,6 +91,9 @@ REPORTER_ROLE = re.compile(r"^(?:[\w-]+ ){0,3}?(?:reporter|editor|correspondent|
 # "Le Monde with AFP", "Euronews with AP": a newsroom's own story built on an agency's, with no "By"
 NEWSROOM_WITH_AGENCY = re.compile(r"^\s*(?:[A-Z][\w.'&\-]*\s+){1,3}with\s+(?:AFP|AP|Reuters|agencies|dpa|Agencies|ANI|"
                                   r"PTI|EFE|ANSA|Kyodo|Yonhap|Xinhua|AFP and Reuters|AP and Reuters)\s*$")
+AUTHOR_NOTE = re.compile(r"^(?P<name>[A-Z][\w'\-]+(?: [A-Z][\w'.\-]+){1,3}) (?:covers |reports on |writes about "
+                         r"|is (?:a|an|the) (?:[^.]{0,60}?(?P<job>reporter|correspondent|editor|writer|columnist|"
+                         r"journalist|contributor|producer)\b))")
 FIELD_LABEL = re.compile(r"^\s*(?P<field>title|headline|author|byline|by)\s*:\s*(?P<value>\S.{0,200})$", re.I)
 NAME = re.compile(r"^[A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+|van|von|de|der|da|al|bin|ibn|la|le)){1,3}$")
 WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
@@ -203,6 +207,14 @@ def _byline(line: str) -> str | None:
 
 def _is_byline(line: str) -> bool:
     return _byline(line) is not None
+
+
+def _is_author_note(line: str, byline: str | None) -> bool:
+    """A closing line about a reporter named in the byline ("X covers Congress for The Washington Post",
+    "X is a senior correspondent"), or about any reporter by their job when the page has no byline."""
+    m = AUTHOR_NOTE.match(line)
+    return m is not None and len(line) < 300 and (byline is None and m.group("job") is not None
+                                                  or byline is not None and m.group("name") in byline)
 
 
 def _is_header_parts(line: str) -> bool:
@@ -495,6 +507,9 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
                 pub_date, pub_evidence = _date_from_header(line, day_first)[:2]
         else:
             body_paragraphs.append(line)
+    # "Jacob Bogage covers Congress for The Washington Post.": who the reporter is, under the story
+    while body_paragraphs and _is_author_note(body_paragraphs[-1], byline):
+        boilerplate.append(body_paragraphs.pop())
 
     derived = False
     if title:
@@ -510,12 +525,15 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
 
 
 def _above_a_menu(header: list[str], candidates: list[str]) -> set[str]:
-    """The candidates with a menu (two items or more in a row) between them and a later candidate."""
+    """The candidates with a menu (two items or more in a row) between them and a later candidate, and
+    the page's first line when a section name follows it and then a candidate: a site's tagline
+    ("Democracy Dies in Darkness", then "Politics", then the headline)."""
     above: set[str] = set()
     later_candidate, run, menu_since = False, 0, False
-    for line in reversed(header):
+    for i in range(len(header) - 1, -1, -1):
+        line = header[i]
         if line in candidates:
-            if menu_since:
+            if menu_since or (i == 0 and later_candidate and run == 1):
                 above.add(line)
             later_candidate, run = True, 0
         elif _is_label(line):
@@ -545,6 +563,8 @@ def _is_menu_bar(line: str, navigation: int) -> bool:
     """'Home News Sport Weather iPlayer Sounds': single capitalised items with no word to join them, as a
     headline has ("to", "of", "after"), nor punctuation, and some of them a site's sections."""
     words = line.split()
+    # "Home Scores Schedule Standings Stats Teams": a sports site's sections, led by "Home"
+    navigation += len(words) >= 5 and words[0] == "Home"
     return 4 <= len(words) <= 12 and navigation >= 2 and all(
         w.isalpha() and (w[0].isupper() or not w[1:].islower()) for w in words)  # "iPlayer" too
 

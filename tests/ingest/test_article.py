@@ -370,3 +370,29 @@ def test_a_stamp_under_the_story_is_the_publication_date_when_the_header_has_non
             "the company announced on Monday.\n\nPosted 4 Sep 2023, updated 4 Sep 2023\n")
     a = parse_article(text, "t.txt")
     assert a.published == dt.date(2023, 9, 4) and len(a.paragraphs) == 1
+
+
+def test_a_sports_menu_a_site_tagline_a_correction_and_a_note_about_the_reporter_are_furniture():
+    espn = ("ESPN\nNFL\nHome Scores Schedule Standings Stats Teams\n"
+            "Chiefs edge Jaguars behind Mahomes' two touchdowns\nSep 17, 2023, 07:55 PM ET\n"
+            "Patrick Mahomes threw two touchdown passes and the Kansas City Chiefs beat the Jaguars 17-9 on Sunday.\n")
+    assert parse_article(espn, "t.txt").title == "Chiefs edge Jaguars behind Mahomes' two touchdowns"
+    wapo = ("Democracy Dies in Darkness\nPolitics\nHouse passes stopgap bill hours before shutdown deadline\n"
+            "By Jacob Bogage and Marianna Sotomayor\nSeptember 30, 2023 at 3:42 p.m. EDT\n"
+            "The House on Saturday passed a bill to keep the government open for 45 days, hours before a deadline.\n"
+            "Correction: An earlier version of this article misstated the length of the 2013 shutdown.\n"
+            "Jacob Bogage covers Congress for The Washington Post.\n")
+    a = parse_article(wapo, "t.txt")
+    assert a.title == "House passes stopgap bill hours before shutdown deadline"
+    assert [p.text[:20] for p in a.paragraphs] == ["The House on Saturda"]
+    assert "Jacob Bogage covers Congress for The Washington Post." in a.boilerplate
+
+
+@pytest.mark.parametrize("last", [
+    "Jane Smith is a retired teacher who has lived in the town since 1990.",  # someone in the story
+    "Maria Lopez covers the cost of the repairs herself, she said.",  # not the reporter: no byline names her
+])
+def test_a_closing_line_about_someone_else_stays_in_the_story(last):
+    text = ("Town library reopens\nBy Tom Reyes\nPosted 4 Sep 2023\n"
+            f"The town library reopened on Monday after a two-year renovation, the council said.\n{last}\n")
+    assert len(parse_article(text, "t.txt").paragraphs) == 2

@@ -14,7 +14,7 @@ from functools import lru_cache, partial
 
 from .dates import UNKNOWN, granularity
 from .headline import headline
-from .temporal import find_mentions
+from .temporal import SPAN_JOINS, SPAN_OPENS, find_mentions
 from .types import Anchor, Article, EventCandidate, Mention, SourceRef
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "st", "jr", "sr",
@@ -127,8 +127,8 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
         starts = [m.start for m in para_mentions]
         for n, (s_start, s_end) in enumerate(sentences):
             sentence = text[s_start:s_end]
-            inside = [m for m in para_mentions[bisect_left(starts, s_start):bisect_right(starts, s_end)]
-                      if m.end <= s_end]
+            inside = _spans_of_days([m for m in para_mentions[bisect_left(starts, s_start):bisect_right(starts, s_end)]
+                                     if m.end <= s_end], text, s_start)
             placed = [m for m in inside if m.places_event]
             spans = [(m.start - s_start, m.end - s_start) for m in inside if m.places_event or m.type != "DURATION"]
             if not placed and last_day is not None:
@@ -160,6 +160,35 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
                 if granularity(edtf) == "day" and not edtf.startswith("X"):
                     last_day = (edtf, m)
     return candidates
+
+
+# "postponed from March 3 to March 9": two dates of a move, not a span
+MOVED = re.compile(r"\b(?:moved|postponed|delayed|rescheduled|pushed (?:back|forward)|brought forward|shifted|"
+                   r"changed|advanced|put off|bumped|switched)\b", re.I)
+
+
+def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> list[Mention]:
+    """Two dates told as a span ("from Dec. 22, 2018, to Jan. 25, 2019", "between March 3 and March 9, 2020")
+    are one event over the span, not two events each on one day. The tagger keeps them two mentions, as
+    TimeML marks them."""
+    out: list[Mention] = []
+    for m in mentions:
+        first = out[-1] if out else None
+        if (first is not None and first.granularity in ("day", "month") and m.granularity in ("day", "month")
+                and first.edtf and m.edtf and not first.edtf.startswith("X") and not m.edtf.startswith("X")
+                and "T" not in first.edtf + m.edtf and first.edtf < m.edtf
+                and SPAN_JOINS.fullmatch(text, first.end, m.start)
+                and (opens := SPAN_OPENS.search(text, max(0, first.start - 12), first.start))
+                and not MOVED.search(text, sentence_start, first.start)):
+            # "between" goes with the span, as in "between 2013 and 2017"; "from" stays a preposition
+            start = opens.start() if opens.group(0).lower().startswith("between") else first.start
+            out[-1] = Mention(start=start, end=m.end, text=text[start:m.end], type="DATE",
+                              value=f"{first.value}/{m.value}", edtf=f"{first.edtf}/{m.edtf}", granularity="range",
+                              relative=first.relative or m.relative, inferred=first.inferred or m.inferred,
+                              how="; ".join(h for h in (first.how, m.how) if h))
+        else:
+            out.append(m)
+    return out
 
 
 def _quote_opened_before(text: str, sentences: tuple[tuple[int, int], ...], n: int) -> int | None:

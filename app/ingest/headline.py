@@ -97,7 +97,10 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
         # Keep the comma after a dropped date unless the date opened the sentence.
         after = following if before else following.lstrip(" ,")
         if before.endswith(",") and after.startswith(","):  # a date set off by commas: "The Taliban, on Sunday, took"
+            # but one comma stays before a phrase about what came first: "for 35 days, the longest closure"
             before, after = before[:-1], after[1:].lstrip(" ")
+            if NOUN_OBJECT.match(after):
+                before += ","
         out = before + (" " if before and after and after[0] not in ".,;:!?" else "") + after
     if spans:  # "he lost in 2007, 2013 and 2017": a list of dates leaves its commas and its "and"
         out = DANGLING_COMMA.sub("", DANGLING_AND.sub("", out))
@@ -189,6 +192,12 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     full = _headline(sentence, spans or [])
     if focus is None:
         return full
+    lead = DATELINE_LEAD.match(sentence)
+    if lead and lead.end() <= focus[0]:  # its comma ("JACKSONVILLE, Fla. --") opens no clause
+        cut = lead.end()
+        sentence = sentence[cut:]
+        spans = [(a - cut, b - cut) for a, b in spans or [] if a >= cut]
+        focus = (focus[0] - cut, focus[1] - cut)
     opening = OPENING_PHRASE.match(sentence)
     if opening and focus[1] <= opening.end() and (subject := SUBJECT_VERB.match(sentence[opening.end():])):
         # "Born in Leeds on 3 March 1935, she moved ...": what the date tells is that she was born
@@ -200,6 +209,15 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     start = max(sentence.rfind(sep, 0, focus[0]) for sep in (", ", "; ", " \u2014 "))
     if start <= 0:
         return full
+    # "Hein Schumacher, who took over in July last year, said the group would ... by 2025": the date is
+    # the main clause's, whose subject opens the sentence; the "who" clause has a date of its own
+    first = sentence.find(", ")
+    if 0 < first < start and sentence.startswith(("who ", "which "), first + 2) \
+            and sentence.find(", ", first + 2) == start and re.match(_VERB, sentence[start + 2:]) \
+            and _antecedent(sentence[:first]):
+        cut = start + 2 - (first + 1)
+        return _headline(sentence[:first] + " " + sentence[start + 2:],
+                         [(a - cut, b - cut) for a, b in spans or [] if a >= start + 2])
     end = min((i for i in (sentence.find(sep, focus[1]) for sep in (", ", "; ", " \u2014 ")) if i != -1),
               default=len(sentence))
     clause_spans = [(a - start - 2, b - start - 2) for a, b in (spans or []) if start + 2 <= a and b <= end]
@@ -335,8 +353,10 @@ def _antecedent(before: str) -> str | None:
 EMPTY_MAIN_CLAUSE = re.compile(r"^.{0,80}?\b(?:was|were|is|came|happened|occurred|dates back(?: to)?|date back(?: to)?"
                                r"|goes back(?: to)?|go back(?: to)?),\s+when\s+(?P<event>.{15,})$")
 # "HOUSTON (AP) — NASA named..." -> "NASA named...": the place a wire story was filed from.
-DATELINE_LEAD = re.compile(r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*)?(?:\s*\([A-Za-z .&]{2,30}\)\s*(?:—|–|--|-)"
-                           r"|(?<=[A-Z.])\s*(?:—|–))\s+(?=[A-Z\"“])")  # "(Bloomberg) -- Oil rose": the wire alone
+# "JACKSONVILLE, Fla. -- Patrick Mahomes threw...": a place and its state, as AP sports copy has them.
+DATELINE_LEAD = re.compile(r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][a-z]{1,4}\.)?)?"
+                           r"(?:\s*\([A-Za-z .&]{2,30}\)\s*(?:—|–|--|-)"
+                           r"|(?<=[A-Z.])\s*(?:—|–|--))\s+(?=[A-Z\"“])")  # "(Bloomberg) -- Oil rose": the wire alone
 
 
 def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:

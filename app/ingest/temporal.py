@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dateutil.easter import easter
@@ -1723,4 +1723,33 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
             edtf=res.edtf, granularity=res.granularity, relative=res.relative,
             inferred=res.relative and anchor.inferred, how=_explain(span_text, res, anchor)))
         pos = end
+    _first_day_in_the_year_of_the_last(found, text)
     return found
+
+
+# "between March 3 and March 9, 2020", "from Dec. 22 to Jan. 25, 2019": two days told as a span
+SPAN_OPENS = re.compile(r"\b(?:from|between)[ \t]+$", re.I)
+SPAN_JOINS = re.compile(r"[ \t]*,?[ \t]*(?:(?i:to|until|till|through|and)[ \t]+|[\u2013\u2014][ \t]*)")
+_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_CALENDAR_DAY = re.compile(r"^(\d{4})-(\d\d)(?:-(\d\d))?$")
+
+
+def _first_day_in_the_year_of_the_last(found: list[Mention], text: str) -> None:
+    """A span's first day without a year takes its last day's: "between March 3 and March 9, 2020" is
+    March 3, 2020, whatever year the article was published in (the year before when the span crosses
+    a new year: "from Dec. 22 to Jan. 25, 2019")."""
+    for i in range(len(found) - 1):
+        first, last = found[i], found[i + 1]
+        if not (first.relative and not last.relative and first.granularity in ("day", "month")
+                and _MONTH_WORD.search(first.text) and not re.search(r"\d{4}", first.text)
+                and SPAN_JOINS.fullmatch(text, first.end, last.start)
+                and SPAN_OPENS.search(text, max(0, first.start - 12), first.start)):
+            continue
+        end = _CALENDAR_DAY.match(last.edtf or "")
+        if end is None or first.edtf is None or "T" in first.edtf:
+            continue
+        month_day = first.edtf[5:]
+        year = int(end.group(1)) - (month_day > f"{end.group(2)}-{end.group(3) or '31'}"[:len(month_day)])
+        found[i] = replace(first, edtf=f"{year:04d}{first.edtf[4:]}", value=f"{year:04d}{first.value[4:]}",
+                           relative=False, inferred=last.inferred,
+                           how=f"\u2018{first.text}\u2019 in the year of \u2018{last.text}\u2019")

@@ -190,6 +190,16 @@ def test_headlines_are_short_and_read_as_headlines():
      "Afghanistan on August 15, declaring that it had taken over the entire nation, including its major cities.",
      "August 15",
      "Taliban: It had taken control of Afghanistan"),
+    # The main verb after a "who" clause: the sentence without that clause, whose date is another event's.
+    ("Chief executive Hein Schumacher, who took over in July last year, said the group would complete the "
+     "separation of its ice cream business by the end of 2025.", "the end of 2025",
+     "Chief executive Hein Schumacher: The group would complete the separation of its ice cream"),
+    ("Jane Roe, who mapped the coral reefs of the Red Sea, died on Sunday at her home in Woods Hole, Massachusetts, "
+     "her family said.", "Sunday", "Jane Roe died at her home in Woods Hole, Massachusetts, her family said"),
+    # A place and its state before the story ("JACKSONVILLE, Fla. --") is no clause of it.
+    ("JACKSONVILLE, Fla. -- Patrick Mahomes threw two touchdown passes and the Chiefs held on to beat the "
+     "Jaguars on Sunday.", "Sunday",
+     "Patrick Mahomes threw two touchdown passes and the Chiefs held on to beat the Jaguars"),
     # A date's possessive names which one: "last month's election" is "the election".
     ("Kenya's Supreme Court has upheld the victory of William Ruto in last month's presidential election.",
      "last month", "Kenya's Supreme Court has upheld the victory of William Ruto in the presidential election"),
@@ -511,3 +521,21 @@ def test_an_undated_day_first_article_keeps_reading_day_first_once_it_borrows_a_
     assert hearing.edtf == "2023-08-02" and len(hearing.sources) == 2  # the year borrowed
     (verdict,) = [e for e in index.live_events() if "verdict" in e.title]
     assert verdict.edtf == "2023-09-05"
+
+
+@pytest.mark.parametrize("sentence, edtf, title", [
+    ("The government last shut down for 35 days, from Dec. 22, 2018, to Jan. 25, 2019, the longest closure in "
+     "U.S. history.", "2018-12-22/2019-01-25", "The government last shut down for 35 days, the longest closure in "
+     "U.S. history"),
+    ("Talks were held between March 3 and March 9, 2020 in Doha.", "2020-03-03/2020-03-09", "Talks were held in Doha"),
+])
+def test_two_days_told_as_a_span_are_one_event_over_the_span(sentence, edtf, title):
+    a = parse_article(f"Story\n\nPublished: 2023-09-30\n\n{sentence}\n", "t.txt")
+    (candidate,) = extract(a, EventIndex()).candidates
+    assert (candidate.edtf, candidate.title) == (edtf, title)
+
+
+def test_a_date_moved_from_one_day_to_another_is_two_dates_not_a_span():
+    a = parse_article("Story\n\nPublished: 2023-09-30\n\nThe vote was moved from March 3, 2020, to March 9, 2020, "
+                      "officials said.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2020-03-03", "2020-03-09"]

@@ -58,6 +58,21 @@ def test_absolute_dates(text, span, edtf, granularity):
     assert text[m.start:m.end] == m.text
 
 
+@pytest.mark.parametrize("text, first", [
+    ("Talks were held between March 3 and March 9, 2020 in Doha.", "2020-03-03"),
+    ("The exhibition ran from May to July 2019 in Paris.", "2019-05"),
+    ("The strike lasted from December until February 2019, unions said.", "2018-12"),  # across a new year
+])
+def test_the_first_day_of_a_span_is_in_the_year_its_last_day_names(text, first):
+    found = find_mentions(text, MON_23_AUG_2021)
+    assert found[0].edtf == first and "in the year of" in found[0].how
+
+
+def test_a_day_not_told_as_a_span_keeps_the_publication_year():
+    assert find_mentions("He arrived on March 3 and left for Paris, 2020 figures show.", MON_23_AUG_2021)[0].edtf \
+        == "2021-03-03"
+
+
 @pytest.mark.parametrize("day_first, edtf", [(False, "2023-03-10"), (True, "2023-10-03")])
 def test_an_ambiguous_numeric_date_is_read_as_the_article_writes_its_dates(day_first, edtf):
     assert only("Polls closed on 03/10/2023 in the capital.", Anchor(day_first=day_first)).edtf == edtf

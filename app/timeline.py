@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from app.ingest.dates import MONTH_NAMES
+from app.ingest.dates import MONTH_NAMES, before_christ
 from app.queries import EventView
 
 ZOOMS = ("decade", "year", "month", "day")
@@ -31,11 +31,15 @@ def _unit(day: str, zoom: str) -> str:
 
 
 def _label(key: str, zoom: str) -> str:
+    year = int(key[:4])
+    said = str(year) if year >= 1000 else f"AD {year}"  # "AD 391", not "0391"
+    if zoom == "decade":
+        return f"{int(key[:3])}0s"
     if zoom == "month":
-        return f"{MONTH_NAMES[int(key[5:7]) - 1]} {key[:4]}"
+        return f"{MONTH_NAMES[int(key[5:7]) - 1]} {said}"
     if zoom == "day":
-        return f"{int(key[8:10])} {MONTH_NAMES[int(key[5:7]) - 1]} {key[:4]}"
-    return key
+        return f"{int(key[8:10])} {MONTH_NAMES[int(key[5:7]) - 1]} {said}"
+    return said
 
 
 def _distance(a: str, b: str, zoom: str) -> int:
@@ -53,20 +57,24 @@ def _gap_text(units: int, zoom: str) -> str:
     return f"\u2014 {units} {zoom}{'' if units == 1 else 's'} \u2014"
 
 
+# The group of dates before AD 1: they have no ISO days, so they come with the undated, under a name of their own
+BEFORE_CHRIST = "BC"
+
+
 def group_events(events: list[EventView], zoom: str, min_gap: int = 2) -> list[Group]:
     """Consecutive events grouped by the zoom's unit (by their start), with a break before a
     group when at least `min_gap` empty units separate it from the previous one."""
     groups: list[Group] = []
     finer = ZOOMS[ZOOMS.index(zoom) + 1] if zoom != "day" else None
     for event in events:
-        key = _unit(event.start, zoom) if event.start else ""
+        key = _unit(event.start, zoom) if event.start else BEFORE_CHRIST if before_christ(event.edtf) else ""
         if not groups or groups[-1].key != key:
-            label = _label(key, zoom) if key else "Date unknown"
+            label = _label(key, zoom) if key and key != BEFORE_CHRIST else "Before AD 1" if key else "Date unknown"
             focus = None
-            if key and finer:
+            if key and key != BEFORE_CHRIST and finer:
                 focus = key[:4] if zoom == "decade" else key  # decade zooms to its first year
             groups.append(Group(key=key, label=label, events=[], zoom_in=focus))
-            if len(groups) > 1 and key and groups[-2].key:
+            if len(groups) > 1 and key and groups[-2].key and BEFORE_CHRIST not in (key, groups[-2].key):
                 units = _distance(groups[-2].key, key, zoom)
                 if units >= min_gap:
                     groups[-1].gap_before = _gap_text(units, zoom)

@@ -24,9 +24,9 @@ UNKNOWN = "XXXX-XX-XX"
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")  # 21-24 in that place are seasons
-_YEAR = re.compile(r"^(\d{4})$")
+_YEAR = re.compile(r"^(-?\d{4})$")  # EDTF counts years as astronomers do: 0000 is 1 BC, -0047 is 48 BC
 _DECADE = re.compile(r"^(\d{3})X$")
-_CENTURY = re.compile(r"^(\d{2})XX$")
+_CENTURY = re.compile(r"^(-?\d{2})XX$")
 _PARTIAL = re.compile(r"^XXXX-(0[1-9]|1[0-2]|XX)(?:-(\d{2}|XX))?$")
 _SEASON = re.compile(r"^(\d{4})-(2[1-4])$")
 SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
@@ -51,7 +51,8 @@ def bounds(value: str) -> tuple[str | None, str | None]:
     placed on the calendar until someone knows the year.
     """
     core, _, _ = strip_qualifiers(value)
-    if not core or core.startswith("XXXX"):
+    if not core or core.startswith("XXXX") or before_christ(core):
+        # A year before Christ: the timeline's days run from 1 January of AD 1 (ISO days sort as text)
         return None, None
     if "/" in core:
         left, right = core.split("/", 1)
@@ -172,7 +173,7 @@ def _display_core(core: str) -> str:
         if not right or right == "..":
             return f"{_display_core(left)} or later"
         if _YEAR.match(left) and _YEAR.match(right):
-            return f"{left}\u2013{right}"
+            return f"{_display_core(left)}\u2013{_display_core(right)}"
         if _DAY.match(left) and _DAY.match(right) and left[:7] == right[:7]:
             d1, d2 = dt.date.fromisoformat(left), dt.date.fromisoformat(right)
             return f"{d1.day}\u2013{d2.day} {MONTH_NAMES[d1.month - 1]} {d1.year}"
@@ -185,13 +186,15 @@ def _display_core(core: str) -> str:
     if m := _MONTH.match(core):
         return f"{MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"
     if _YEAR.match(core):
-        return core
+        year = int(core)
+        return f"{1 - year} BC" if year < 1 else f"AD {year}" if year < 1000 else core
     if m := _DECADE.match(core):
         return f"{m.group(1)}0s"
     if m := _CENTURY.match(core):
-        n = int(m.group(1)) + 1
+        before_christ = m.group(1).startswith("-")
+        n = abs(int(m.group(1))) + 1
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix} century"
+        return f"{n}{suffix} century" + (" BC" if before_christ else "")
     if m := _SEASON.match(core):
         return f"{SEASON_NAMES[int(m.group(2))]} {m.group(1)}"
     if m := _PARTIAL.match(core):
@@ -234,6 +237,12 @@ def _partial_matches(a: str, b: str) -> bool:
     if "/" in a or "/" in b or len(pa) != len(pb):
         return False
     return all(x == y or "X" in x or "X" in y for x, y in zip(pa, pb))
+
+
+def before_christ(value: str) -> bool:
+    """A date before AD 1 (`-0047`, 48 BC; `-02XX`, the third century BC; `0000`, 1 BC)."""
+    core, _, _ = strip_qualifiers(value)
+    return core.startswith(("-", "0000"))
 
 
 def year_of(value: str) -> int | None:

@@ -182,12 +182,16 @@ OPT_COMMA = r",?[ \t\u00a0]*"
 # "30 July last year", "March of last year", "Tuesday last week": the year or week a date is in
 _UNIT_AFTER = S + r"(?:(?i:of)" + S + r")?(?P<{g}>(?i:last|this|next))" + S + r"(?i:{unit})(?![A-Za-z'\u2019-])"
 
+_ERA = r"B\.C\.E\.|B\.C\.|BCE|BC|A\.D\.|AD|C\.E\.|CE"  # upper case: "ad" and "ce" are words
 _DAY_TO = r"(?:[ \t]*[-\u2013\u2014][ \t]*|" + S + r"(?i:to|through|until|till)" + S + r")"
 # what may follow the last day of a span: not a clock time, a share or a count ("March 3 to 5 p.m.", "3-5 people")
 _DAY_RANGE_END = r"(?![ \t]*(?:[:.,]?\d|%|(?i:a\.?m\b|p\.?m\b|per\b|percent|people|points)))"
 _ZONE = r"(?:GMT|UTC|BST|CET|CEST|EDT|EST|ET|CDT|CST|CT|MDT|MST|MT|PDT|PST|PT|IST|JST|AEST|AEDT|MSK|local time)\b"
 
 PATTERNS: list[tuple[str, str]] = [
+    # "48 BC", "2,500 BCE", "AD 391", "1066 AD": a year of an era (before a bare year reads "1200" of "1200 BC")
+    ("era_year", r"(?:(?P<erafirst>A\.?D\.?)" + S + r"(?P<eyfirst>[1-9]\d{0,3})(?!\d|,\d)|(?P<ey>[1-9]\d{0,3}|[1-9],\d{3})"
+                 + S + r"(?P<era>" + _ERA + r"))(?![A-Za-z])"),
     ("iso", r"(?<![\d-])(?P<iy>\d{4})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
             r"(?:[T ](?P<ih>[01]\d|2[0-3]):(?P<imin>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d])"),
     ("numeric", r"(?<![\d/.-])(?P<nm>0?[1-9]|[12]\d|3[01])(?:(?P<sep>[/-])(?P<nd>0?[1-9]|[12]\d|3[01])(?P=sep)(?P<ny>\d{4}|\d{2})"
@@ -228,7 +232,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("century", r"(?i:(?:the" + S + r")?(?:(?P<cenmod>early|mid|late)[ \t-]+)?(?:(?P<cennum>\d{1,2})(?:st|nd|rd|th)|"
                 r"(?P<cenword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                 r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))"
-                r"[ \t-]+century)(?![A-Za-z])"),
+                r"[ \t-]+century)(?![A-Za-z])(?:" + S + r"(?P<cenera>" + _ERA + r"))?"),
     ("year_range", r"(?P<rbetween>(?i:between)" + S + r")?" + YEAR.format(g="ry1")
                    # "2013 and 2017" are two years; "between 2013 and 2017" the span
                    + r"(?:[ \t]*[\u2013\u2014-][ \t]*|" + S + r"(?(rbetween)(?i:and|to|until|through)|(?i:to|until|through))"
@@ -329,7 +333,7 @@ TRIGGER_WORDS = frozenset(
     middle between every each per comparable corresponding same fiscal half latter close daily weekly monthly annually yearly hourly nightly quarterly today tomorrow
     yesterday tonight now right currently at nowadays presently these recently lately in soon former formerly then
     once so to for any immediately about around nearly almost more less over up roughly noon midnight midday q
-    years months weeks decades centuries days hours minutes latest year""".split())
+    years months weeks decades centuries days hours minutes latest year ad""".split())
 # Common words ("the", "in", "last") start a temporal expression only when a core
 # temporal word or a number follows within a few words; checking that first keeps
 # the grammar from being tried at every "the".
@@ -568,7 +572,7 @@ def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool) -> in
 
 # Every date this tagger names has a year of four digits (or Xs: "199X", "XXXX-07-05"); either
 # side of a range too, unless it is open ("../1990").
-_CALENDAR_YEAR = re.compile(r"[\dX]{4}(?!\d)|\.\.$|$")
+_CALENDAR_YEAR = re.compile(r"-?[\dX]{4}(?!\d)|\.\.$|$")
 
 
 def _unresolved(type_: str = "DATE") -> _Result:
@@ -816,12 +820,32 @@ def _norm_spoken_decade(g: dict, anchor: Anchor, text: str, start: int) -> _Resu
     return _Result("DATE", prefix, edtf, "decade", relative=not g["sdcen"])
 
 
+def _before_christ(era: str | None) -> bool:
+    return era is not None and era.replace(".", "") in ("BC", "BCE")
+
+
 def _norm_century(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     n = int(g["cennum"]) if g["cennum"] else ORDINAL_WORDS[g["cenword"].lower()]
     if not 1 <= n <= 21:
         return None
-    prefix = f"{n - 1:02d}"
+    # EDTF counts years as astronomers do (1 BC is year 0): the third century BC, 300-201 BC, is -0299 to
+    # -0200, which is -02XX
+    prefix = f"-{n - 1:02d}" if _before_christ(g["cenera"]) else f"{n - 1:02d}"
     return _Result("DATE", prefix, f"{prefix}XX", "century")
+
+
+def _norm_era_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    if g["eyfirst"]:
+        number, era = int(g["eyfirst"]), "AD"
+    else:
+        number, era = int(g["ey"].replace(",", "")), g["era"]
+    if not 1 <= number <= 9999:
+        return None
+    if _before_christ(era):
+        year = f"-{number - 1:04d}" if number > 1 else "0000"  # astronomical: 48 BC is -0047
+    else:
+        year = f"{number:04d}"
+    return _Result("DATE", year, year, "year")
 
 
 def _norm_year_range(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -1586,7 +1610,7 @@ _TWO_THOUSAND_CUE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\
 NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "iso": _norm_iso, "numeric": _norm_numeric, "compact": _norm_compact, "holiday": _norm_holiday,
     "day_range": _norm_day_range, "month_week": _norm_month_week, "week_of_day": _norm_week_of_day, "day_of_month": _norm_day_of_month, "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
-    "century": _norm_century, "spoken_decade": _norm_spoken_decade, "year_range": _norm_year_range, "year_part": _norm_year_part,
+    "century": _norm_century, "era_year": _norm_era_year, "spoken_decade": _norm_spoken_decade, "year_range": _norm_year_range, "year_part": _norm_year_part,
     "year_edge": _norm_year_edge, "fiscal_year": _norm_fiscal_year, "year_period": _norm_year_period, "year_quarter": _norm_year_quarter,
     "time_on_day": _norm_time_on_day, "season": _norm_season,
     "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "the_year": _norm_the_year, "year_ago": _norm_year_ago, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,

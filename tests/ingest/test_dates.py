@@ -15,6 +15,9 @@ from app.ingest.dates import DateInputError, bounds, compatible, display, granul
     ("XXXX-XX-XX", "date unknown"), ("2021-08-20?", "20 August 2021?"), ("18XX", "19th century"),
     ("2021-08-16/2021-08-22", "16\u201322 August 2021"), ("../2001", "2001 or earlier"), ("1979-12-25/..", "25 December 1979 or later"),
     ("2021-21", "spring 2021"), ("1989-23?", "autumn 1989?"),
+    # EDTF counts years as astronomers do: 0000 is 1 BC
+    ("-0047", "48 BC"), ("0000", "1 BC"), ("0391", "AD 391"), ("-02XX", "3rd century BC"),
+    ("-0047/0391", "48 BC\u2013AD 391"),
 ])
 def test_display(edtf, text):
     assert display(edtf) == text
@@ -24,6 +27,9 @@ def test_display(edtf, text):
     ("1979", "1979-01-01", "1979-12-31", "year"), ("199X", "1990-01-01", "1999-12-31", "decade"),
     ("1978/1992", "1978-01-01", "1992-12-31", "range"), ("XXXX-07-05", None, None, "day"),
     ("2021-02", "2021-02-01", "2021-02-28", "month"), ("2021-21", "2021-03-01", "2021-05-31", "season"),
+    ("0391", "0391-01-01", "0391-12-31", "year"),
+    # Before AD 1 there are no ISO days to sort by: such a date is not placed, and lists it with the undated
+    ("-0047", None, None, "year"), ("-02XX", None, None, "century"), ("0000", None, None, "year"),
 ])
 def test_bounds_and_granularity(edtf, start, end, g):
     assert bounds(edtf) == (start, end)

@@ -73,6 +73,26 @@ def test_a_day_not_told_as_a_span_keeps_the_publication_year():
         == "2021-03-03"
 
 
+@pytest.mark.parametrize("text, span, edtf", [
+    ("Julius Caesar's fire of 48 BC is often blamed.", "48 BC", "-0047"),  # 1 BC is year 0000
+    ("Rome was founded, legend says, in 753 B.C.E. by Romulus.", "753 B.C.E", "-0752"),
+    ("The site dates to 2,500 BCE, archaeologists said.", "2,500 BCE", "-2499"),
+    ("In AD 391, the bishop ordered the destruction of the Serapeum.", "AD 391", "0391"),
+    ("Vesuvius erupted in 79 CE, burying Pompeii.", "79 CE", "0079"),
+    ("It was built in 1200 BC, not in 1200.", "1200 BC", "-1199"),
+    ("The library was founded in the third century BC under Ptolemy I.", "the third century BC", "-02XX"),
+    ("The abbey was built in the 5th century AD by monks.", "the 5th century AD", "04XX"),
+])
+def test_years_of_an_era(text, span, edtf):
+    m = find_mentions(text, MON_23_AUG_2021)[0]
+    assert (m.text, m.edtf) == (span, edtf)
+
+
+@pytest.mark.parametrize("text", ["He read the ad 30 times.", "Add 30 g of flour.", "The ad ran in 30 papers."])
+def test_ad_as_a_word_is_no_era(text):
+    assert find_mentions(text, MON_23_AUG_2021) == []
+
+
 @pytest.mark.parametrize("day_first, edtf", [(False, "2023-03-10"), (True, "2023-10-03")])
 def test_an_ambiguous_numeric_date_is_read_as_the_article_writes_its_dates(day_first, edtf):
     assert only("Polls closed on 03/10/2023 in the capital.", Anchor(day_first=day_first)).edtf == edtf

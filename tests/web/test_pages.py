@@ -186,3 +186,25 @@ def test_an_expanded_card_shows_the_first_sources_and_links_to_the_rest(db_url, 
         assert f'All {LIST_SOURCES + 3} sources on the event’s page' in card
         page = c.get(f"/events/{big['id']}").text
         assert page.count('<li class="source">') == LIST_SOURCES + 3 and "Later sources" not in page
+
+
+def test_dates_before_ad_1_are_shown_as_such_not_as_unknown(db_url, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.web.app import create_app
+    from tests.conftest import settings_for
+
+    history = tmp_path / "history.txt"
+    history.write_text("The library of Alexandria\n\nPublished: 12 March 2022\n\n"
+                       "Julius Caesar's fire of 48 BC is often blamed for the library's destruction.\n\n"
+                       "In AD 391, the bishop Theophilus ordered the destruction of the Serapeum.\n\n"
+                       "A spy for the Taliban was arrested on Friday, the ministry said.\n")
+    assert ingest_paths(db_url, history).exit_code == 0
+    with TestClient(create_app(settings_for(db_url))) as c:
+        html = c.get("/").text
+        groups = re.findall(r'<h2>(?:<a [^>]*>)?([^<]+)', html)
+        assert groups == ["AD 391", "2022", "Before AD 1"]  # not "0391", nor "Date unknown" for 48 BC
+        assert "48 BC" in html
+        api = {e["title"]: e["date"] for e in c.get("/api/events").json()["events"]}
+        fire = next(date for title, date in api.items() if "Caesar" in title)
+        assert (fire["edtf"], fire["display"], fire["start"]) == ("-0047", "48 BC", None)

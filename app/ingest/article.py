@@ -94,6 +94,11 @@ NEWSROOM_WITH_AGENCY = re.compile(r"^\s*(?:[A-Z][\w.'&\-]*\s+){1,3}with\s+(?:AFP
 AUTHOR_NOTE = re.compile(r"^(?P<name>[A-Z][\w'\-]+(?: [A-Z][\w'.\-]+){1,3}) (?:covers |reports on |writes about "
                          r"|is (?:a|an|the) (?:[^.]{0,60}?(?P<job>reporter|correspondent|editor|writer|columnist|"
                          r"journalist|contributor|producer)\b))")
+# "Legal Correspondent", "Special Correspondent", "Staff Reporter", "Web Desk", "Associated Press": a desk or an
+# agency as the byline, on a line of its own (Indian papers sign so)
+DESK_BYLINE = re.compile(r"^\s*(?:(?:Our|Special|Legal|Staff|Political|Diplomatic|Business|Sports|Senior|Chief|Foreign|"
+                         r"Economic|Science|Health|Court|Crime|City|Metro|Online|Web|News)(?: [A-Z][a-z]+)? "
+                         r"(?:Correspondent|Reporter|Bureau|Writer|Desk)s?|(?:The )?Associated Press|Agence France-Presse)\s*$")
 FIELD_LABEL = re.compile(r"^\s*(?P<field>title|headline|author|byline|by)\s*:\s*(?P<value>\S.{0,200})$", re.I)
 NAME = re.compile(r"^[A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+|van|von|de|der|da|al|bin|ibn|la|le)){1,3}$")
 WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
@@ -198,7 +203,7 @@ def _byline(line: str) -> str | None:
     AFP"), or None when the line is not a byline."""
     by = BYLINE_PREFIX.match(line)
     if by is None:
-        return line.strip() if NEWSROOM_WITH_AGENCY.match(line) else None
+        return line.strip() if NEWSROOM_WITH_AGENCY.match(line) or DESK_BYLINE.match(line) else None
     names = REPORTER_ROLE.sub("", by.group("name").split(",")[0].strip())
     if all(NAME.match(name) or AGENCY.fullmatch(name) or ORGANISATION.match(name)
            for name in re.split(r"\s+(?:and|&)\s+", names)):

@@ -396,3 +396,12 @@ def test_a_closing_line_about_someone_else_stays_in_the_story(last):
     text = ("Town library reopens\nBy Tom Reyes\nPosted 4 Sep 2023\n"
             f"The town library reopened on Monday after a two-year renovation, the council said.\n{last}\n")
     assert len(parse_article(text, "t.txt").paragraphs) == 2
+
+
+@pytest.mark.parametrize("signed", ["Legal Correspondent", "Special Correspondent", "Staff Reporter", "Web Desk",
+                                    "Associated Press"])
+def test_a_desk_or_an_agency_on_its_own_line_is_the_byline(signed):
+    text = (f"Home / News / National\nSupreme Court upholds abrogation of Article 370\n"
+            f"Published - 11/12/2023 11:04 am IST\n{signed}\nNEW DELHI\n"
+            "The Supreme Court on Monday unanimously upheld the Centre's decision to abrogate Article 370.\n")
+    assert parse_article(text, "t.txt").byline == signed

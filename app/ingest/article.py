@@ -58,14 +58,14 @@ PHOTO_CREDIT = re.compile(r"^\s*(?:\((?:photo|image|picture)[^)]*\)|(?:photograp
 # "FILE - In this Sept. 12, 2019, file photo, ... (AP Photo/LM Otero, File)": a caption, dates and all
 FILE_PHOTO = re.compile(r"^FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reuters|EPA|Getty)\s+(?:Photo|Images)\b[^)]*\)\s*$")
 HEADER_DATE = re.compile(
-    r"^\s*(?P<label>date|published|posted|updated|last updated|last modified|modified|first published)"
+    r"^\s*(?P<label>date|published|posted|issued|updated|last updated|last modified|modified|first published)"
     r"(?:\s+on)?\s*:?\s*(?P<rest>.*)$", re.I)
 # What a page's timestamp puts around its date: clock times (6:42 PM, 14.05, 10h30), time zones
 # (GMT+0, BST, EDT, ET), weekdays, "at", and separators. A line that is a date and only these is a timestamp.
 STAMP_FILLER = re.compile(
     r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|at|on|[A-Z]{1,4}T|GMT|UTC|Z)\b"
     r"|[+-]\d{1,2}(?::?\d{2})?|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?"
-    r"|\b(?:updated|published|posted|modified|last)\b"
+    r"|\b(?:updated|published|posted|issued|modified|last)\b"
     r"|[\s,|/\u2013\u2014\-:()\u00b7\u2022]+", re.I)
 ISO_STAMP = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
 # "Moscow [Russia], August 26 (ANI):"  "WASHINGTON, Aug. 26 (Reuters) -"  "LONDON (AP) \u2014"
@@ -183,7 +183,27 @@ def _cleaned(line: str) -> list[str]:
     if "&" in line:
         line = html.unescape(line)
     line = " ".join(line.replace("\u00a0", " ").split())
+    # "March 14, 20238:00 PM ET": a year glued to the clock; "14 March ,2023": a comma astray
+    line = GLUED_CLOCK.sub(" ", STRAY_COMMA.sub(r"\1, \2", line))
     return GLUED_LABEL.sub(r"\1\n\2", line).split("\n")
+
+
+GLUED_CLOCK = re.compile(r"(?<=\d, (?:19|20)\d\d)(?=\d{1,2}:\d\d)")
+STRAY_COMMA = re.compile(r"(\w) ,(\d{4})\b")
+# Where a stamp may begin after a byline on the same line ("By TOI staff 14 March 2023, 8:00 pm")
+STAMP_START = re.compile(r"[\s,|]+(?=\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+                         r"Updated|Published|Posted)[a-z]*\b)")
+
+
+def _byline_then_stamp(line: str) -> tuple[str, str] | None:
+    """A byline and a timestamp on one line: who, and the stamp to read the date from."""
+    if not BYLINE_PREFIX.match(line):
+        return None
+    for m in STAMP_START.finditer(line):
+        head, tail = line[:m.start()], line[m.end():]
+        if _is_byline(head) and _is_timestamp(tail):
+            return _byline(head), tail
+    return None
 
 
 # "Kate Connolly in Berlin", "Helen Davidson and Chi Hui Lin in Taipei": who reported, and from where
@@ -427,6 +447,8 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
             elif field in ("author", "byline", "by") and byline is None:
                 byline = value
             continue
+        if byline is None and (both := _byline_then_stamp(line)):
+            byline, line = both  # the stamp is read below
         if byline is None and _is_byline(line):
             byline = _byline(line)
             continue

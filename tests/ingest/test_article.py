@@ -198,6 +198,17 @@ def test_first_published_wins_over_the_last_update_and_credits_and_corrections_a
     ("Home / India News / Storm knocks out power\n\nStorm knocks out power to thousands in Florida\n\n"
      "By Press Trust of India\nUpdated: 23/06/2023 18:45 IST",
      "Storm knocks out power to thousands in Florida", "Press Trust of India", dt.date(2023, 6, 23)),
+    # A byline and a stamp on one line; France 24's "Issued on"; NPR's year glued to its clock; a comma astray
+    ("Storm knocks out power to thousands in Florida\nBy TOI staff 14 March 2023, 8:00 pm",
+     "Storm knocks out power to thousands in Florida", "TOI staff", dt.date(2023, 3, 14)),
+    ("Storm knocks out power to thousands in Florida\nBy John Smith, Reuters March 14, 2023",
+     "Storm knocks out power to thousands in Florida", "John Smith, Reuters", dt.date(2023, 3, 14)),
+    ("Storm knocks out power to thousands in Florida\nIssued on: 14/03/2023 - 20:01 Modified: 14/03/2023 - 20:05",
+     "Storm knocks out power to thousands in Florida", None, dt.date(2023, 3, 14)),
+    ("Storm knocks out power to thousands in Florida\nMarch 14, 20238:00 PM ET",
+     "Storm knocks out power to thousands in Florida", None, dt.date(2023, 3, 14)),
+    ("Storm knocks out power to thousands in Florida\nPublished: 14 March ,2023: 08:00 PM GST",
+     "Storm knocks out power to thousands in Florida", None, dt.date(2023, 3, 14)),
 ])
 def test_more_header_shapes(header, title, byline, day):
     text = (header + "\n\nMIAMI \u2014 A powerful storm knocked out power to about 200,000 customers on Sunday "

@@ -13,7 +13,7 @@ import html
 import re
 
 from .dates import MONTH_NAMES
-from .events import MAX_SENTENCE
+from .events import CHRONOLOGY_HEADING, MAX_SENTENCE
 from .temporal import find_mentions
 from .types import Anchor, Article, Paragraph
 
@@ -527,7 +527,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     # A short label line inside the body ("Podcasts") is furniture too.
     body_paragraphs = []
     for line in paragraphs_text:
-        if len(line.split()) <= 3 and not SENTENCE_END.search(line):
+        if len(line.split()) <= 3 and not SENTENCE_END.search(line) and not CHRONOLOGY_HEADING.match(line):
             boilerplate.append(line)
         elif len(line) <= 160 and _is_timestamp(line):  # "Posted 4 Sep 2023, updated 4 Sep 2023" under the story
             boilerplate.append(line)

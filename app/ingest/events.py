@@ -7,6 +7,7 @@ source (paragraph index and the date expression's character span).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -108,8 +109,57 @@ def keywords(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def mentions_by_paragraph(article: Article, anchor: Anchor) -> dict[int, list[Mention]]:
-    return {p.index: find_mentions(p.text, anchor) for p in article.paragraphs}
+def mentions_by_paragraph(article: Article, anchor: Anchor, again: dict[int, list[Mention]] | None = None
+                          ) -> dict[int, list[Mention]]:
+    """The temporal mentions of each paragraph against `anchor`. `again`: the mentions of an earlier reading,
+    against another anchor; a paragraph is read again only if a mention of it depended on the anchor, or
+    the paragraph before it, which it may count from ("A week earlier, ..."), now reads otherwise."""
+    anchors = paragraph_anchors(article, anchor)
+    mentions: dict[int, list[Mention]] = {}
+    previous: list[Mention] = []
+    changed = False
+    for p in article.paragraphs:
+        old = again.get(p.index) if again is not None else None
+        if old is None or changed or any(m.relative for m in old):
+            found = find_mentions(p.text, anchors.get(p.index, anchor), _countable(previous))
+            changed = old is None or [m.edtf for m in found] != [m.edtf for m in old]
+        else:
+            found, changed = old, False
+        mentions[p.index] = previous = found
+    return mentions
+
+
+def _countable(mentions: list[Mention]) -> tuple[Mention, ...]:
+    """The dates of a paragraph that the next one may count from."""
+    return tuple(m for m in mentions if m.edtf is not None and m.type in ("DATE", "TIME"))[-3:]
+
+
+def paragraph_anchors(article: Article, anchor: Anchor) -> dict[int, Anchor]:
+    """What the paragraphs of a chronology ("1979: Soviet invasion", then "Soviet troops invade Afghanistan
+    on 24 December ...") are read against: the date of the heading above them. An article is a chronology
+    when two of its paragraphs or more are such headings; any other article's paragraphs are read against
+    its own date (`anchor`) and are not in this map."""
+    headings = {p.index: p.text for p in article.paragraphs if CHRONOLOGY_HEADING.match(p.text)}
+    if len(headings) < 2:
+        return {}
+    anchors: dict[int, Anchor] = {}
+    current: Anchor | None = None
+    for p in article.paragraphs:
+        if p.index in headings:
+            current = _heading_anchor(headings[p.index], anchor)
+        elif current is not None:
+            anchors[p.index] = current
+    return anchors
+
+
+def _heading_anchor(heading: str, anchor: Anchor) -> Anchor | None:
+    date = next((m for m in find_mentions(CHRONOLOGY_HEADING.match(heading).group("date"), anchor)
+                 if m.edtf and not m.edtf.startswith("X") and not m.relative), None)
+    if date is None or date.granularity not in ("day", "month", "year"):
+        return None
+    year = int(date.edtf[:4])
+    day = dt.date.fromisoformat(date.edtf[:10]) if date.granularity == "day" else None
+    return Anchor(date=day, year=year, day_first=anchor.day_first, heading=heading)
 
 
 def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list[EventCandidate]:
@@ -162,6 +212,11 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
     return candidates
 
 
+# "1979: Soviet invasion", "15 August 2021 - Taliban retake Kabul", "Dec. 24, 1979 — Soviet troops invade": an
+# entry of a chronology, its date first, then a colon or a dash, and a few words
+CHRONOLOGY_HEADING = re.compile(
+    r"^(?P<date>(?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.? |[A-Z][a-z]{2,8}\.? (?:\d{1,2}(?:st|nd|rd|th)?, )?)?"
+    r"(?:1\d{3}|20\d{2}))\s*(?::|\s[-\u2013\u2014])\s+(?=\S)(?!.*[.!?]\s+\S)(?:\S+\s*){1,12}$")
 # "postponed from March 3 to March 9": two dates of a move, not a span
 MOVED = re.compile(r"\b(?:moved|postponed|delayed|rescheduled|pushed (?:back|forward)|brought forward|shifted|"
                    r"changed|advanced|put off|bumped|switched)\b", re.I)
@@ -202,8 +257,6 @@ def _quote_opened_before(text: str, sentences: tuple[tuple[int, int], ...], n: i
 
 def _same_day(match: re.Match, offset: int, last_day: tuple[str, Mention]) -> Mention | None:
     """`On the same day` takes the date of the last day-precise date before it."""
-    import datetime as dt
-
     edtf, prev = last_day
     phrase = " ".join(match.group(0).lower().split()).removeprefix("on ")
     shift = SAME_DAY_OFFSETS.get(phrase, 0)

@@ -95,7 +95,7 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
         # before a word it closes an earlier clause ("The bill, which ... passed, now goes").
         before = before.rstrip(" ,") if not following or following[0] in ".;:!?)" else before.rstrip(" ")
         # Keep the comma after a dropped date unless the date opened the sentence.
-        after = following if before else following.lstrip(" ,")
+        after = following if before else following.lstrip(" ,:\u2013\u2014-")  # "15 August 2021 - Taliban retake Kabul"
         if before.endswith(",") and after.startswith(","):  # a date set off by commas: "The Taliban, on Sunday, took"
             # but one comma stays before a phrase about what came first: "for 35 days, the longest closure"
             before, after = before[:-1], after[1:].lstrip(" ")

@@ -9,7 +9,6 @@ from .article import parse_article
 from .dates import WEEKDAY_NAMES, WEEKDAY_WORD
 from .events import extract_events, mentions_by_paragraph
 from .merge import EventIndex, dateline_in, infer_anchor, pin_by_weekday, pin_publication_day
-from .temporal import find_mentions
 from .reader import RawDoc
 from .types import Anchor, Article, EventCandidate, Mention
 
@@ -32,11 +31,7 @@ def _extract_with(article: Article, anchor: Anchor, before: dict[int, list[Menti
     depend on the anchor last time (`before`) are not read again."""
     if anchor.day_first != article.day_first:  # an anchor borrowed from other articles
         anchor = replace(anchor, day_first=article.day_first)
-    if before is None:
-        mentions = mentions_by_paragraph(article, anchor)
-    else:
-        mentions = {p.index: find_mentions(p.text, anchor) if any(m.relative for m in before[p.index])
-                    else before[p.index] for p in article.paragraphs}
+    mentions = mentions_by_paragraph(article, anchor, again=before)
     return mentions, extract_events(article, mentions)
 
 

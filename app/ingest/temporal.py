@@ -1628,6 +1628,8 @@ def _explain(text: str, res: _Result, anchor: Anchor) -> str:
         return f"\u2018{text}\u2019 needs the publication date, which is unknown"
     if res.counted_from is not None and res.edtf is not None:
         return f"\u2018{text}\u2019 counted from \u2018{res.counted_from}\u2019, the date the text gave before it"
+    if anchor.heading is not None:
+        return f"\u2018{text}\u2019 under the heading \u2018{anchor.heading}\u2019"
     if anchor.date is not None:
         basis = f"an article published {anchor.date.day} {MONTH_NAMES[anchor.date.month - 1]} {anchor.date.year}"
     elif anchor.year is not None:
@@ -1694,8 +1696,9 @@ _APPOSITION = re.compile(r"[ \t]*,[ \t]*(?:just|only|exactly|precisely|some|near
                          r"|(?:less|more|fewer)[ \t]+than|over|under)?[ \t]*")
 
 
-def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Mention]:
-    """Every temporal expression in `text`, in order, with offsets into `text`."""
+def find_mentions(text: str, anchor: Anchor | dt.date | None = None, before: tuple[Mention, ...] = ()) -> list[Mention]:
+    """Every temporal expression in `text`, in order, with offsets into `text`. `before`: the dates of the
+    paragraph before, which "A week earlier" or "The next day" opening this one counts from."""
     if anchor is None:
         anchor = UNKNOWN_ANCHOR
     elif isinstance(anchor, dt.date):
@@ -1720,7 +1723,8 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None) -> list[Men
             if res.back_from is not None and found and found[-1].edtf and _APPOSITION.fullmatch(text, found[-1].end, start):
                 continue  # "on Saturday, a day before the storm hit": the date again, told by another event
             if res.back_from is not None and not res.before_what_follows:
-                _back_from(res, [m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived], anchor)
+                _back_from(res, [*before, *(m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived)],
+                           anchor)
         except OverflowError:
             # Counted past either end of the calendar ("yesterday" in a story dated 1 January of
             # year 1, "the next day" after 31 December 9999): a date, but none that can be named.

@@ -25,6 +25,9 @@ class Anchor:
     inferred_from: str | None = None
     # The article writes its dates day first ("3 October", "15/09/2023"): so is "03/10/2023" read.
     day_first: bool = False
+    # A chronology's heading the paragraph sits under ("1979: Soviet invasion"): its date, not the
+    # publication's, is what "on 24 December" below it is in.
+    heading: str | None = None
 
     def __post_init__(self) -> None:
         if self.date is not None and self.year is None:

@@ -539,3 +539,46 @@ def test_a_date_moved_from_one_day_to_another_is_two_dates_not_a_span():
     a = parse_article("Story\n\nPublished: 2023-09-30\n\nThe vote was moved from March 3, 2020, to March 9, 2020, "
                       "officials said.\n", "t.txt")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2020-03-03", "2020-03-09"]
+
+
+CHRONOLOGY = ("Afghanistan: A timeline of four decades of conflict\n\nPublished 16 August 2021\n\n"
+              "Here are some of the key moments in Afghanistan's recent history.\n\n"
+              "1979: Soviet invasion\n\nSoviet troops invade Afghanistan on 24 December to prop up the government.\n\n"
+              "1989: Soviets withdraw\n\nThe last Soviet troops leave in February, ten years after the invasion.\n\n"
+              "15 August 2021 - Taliban retake Kabul\n\nPresident Ashraf Ghani flees the country on Sunday.\n")
+
+
+def test_a_chronology_s_entries_are_dated_by_their_headings_not_by_the_publication():
+    a = parse_article(CHRONOLOGY, "t.txt")
+    assert "1979: Soviet invasion" in [p.text for p in a.paragraphs]  # a heading, not a label to drop
+    found = {c.source.mention_text: c for c in extract(a, EventIndex()).candidates}
+    assert found["24 December"].edtf == "1979-12-24" and not found["24 December"].needs_review
+    assert found["24 December"].source.how == "\u201824 December\u2019 under the heading \u20181979: Soviet invasion\u2019"
+    assert found["February"].edtf == "1989-02"
+    assert found["Sunday"].edtf == "2021-08-15"  # the heading's day
+    assert found["15 August 2021"].title == "Taliban retake Kabul"
+
+
+def test_one_dated_line_does_not_make_a_chronology():
+    a = parse_article("Budget news\n\nPublished 16 August 2021\n\n2019: the year the budget broke\n\n"
+                      "The council will vote on 24 December on the new budget, officials said.\n", "t.txt")
+    (vote,) = [c for c in extract(a, EventIndex()).candidates if c.source.mention_text == "24 December"]
+    assert vote.edtf == "2021-12-24"
+
+
+def test_a_paragraph_opening_on_a_count_counts_from_the_paragraph_before():
+    a = parse_article("Floods\n\nPublished: 2023-05-18\n\nAt 0900 GMT on Wednesday, river levels in Cesena were above "
+                      "the red alert threshold.\n\nA week earlier, the same rivers had burst their banks.\n\n"
+                      "Rescue teams said more rain was expected.\n\nTwo days later, the army was sent in.\n", "t.txt")
+    found = {c.source.mention_text: c.edtf for c in extract(a, EventIndex()).candidates}
+    assert found == {"Wednesday": "2023-05-17", "A week": "2023-05-10"}  # "Two days later" follows no date
+
+
+def test_an_undated_article_s_count_follows_the_date_the_paragraph_before_borrows():
+    dated = ("Dam Report\n\nPublished: 2018-07-20\n\nThe Riverton dam collapsed on July 12, flooding three villages "
+             "downstream, engineers said.")
+    undated = ("Dam Aftermath\n\nThe Riverton dam collapsed on July 12, flooding three villages downstream.\n\n"
+               "Two days later, the army evacuated the valley.")
+    index = run([("d.txt", dated), ("u.txt", undated)])
+    (evacuation,) = by_quote(index, "evacuated the valley")
+    assert evacuation.edtf == "2018-07-14"

@@ -30,7 +30,8 @@ PROMO = re.compile(
     r"subscribe\b|sign up\b|sign in\b|log in\b|follow us\b|click here\b|advertisement\s*$|sponsored\b|"
     r"download (?:the|our) app|skip advertisement|skip to (?:the )?(?:main )?(?:content|navigation|menu|search)\b|"
     r"listen to (?:this|the) (?:article|story)\b|share (?:full |this |the )?(?:article|story)\s*$|supported by\s*$|"
-    r"follow (?:\S+ ){1,3}on (?:twitter|facebook|x|instagram|threads|bluesky|linkedin|tiktok)\b)",
+    r"follow (?:\S+ ){1,3}on (?:twitter|facebook|x|instagram|threads|bluesky|linkedin|tiktok)\b|"
+    r"our standards\s*:)",
     re.I)
 SHARE = re.compile(
     r"\b(?:share (?:it|this)(?: story| article)?(?: with)?|like this story|follow us on|join us on|"
@@ -44,6 +45,8 @@ BARE_PROMO = re.compile(r"^\s*(?:also on \S+|read (?:more|also)|see also|more fr
 TAGS = re.compile(r"^\s*(?:tags|topics|filed under|categories)\s*:?", re.I)
 CREDIT = re.compile(r"^\s*(?:SOURCE\s+[A-Z]|Source\s*:\s*\S)")  # "SOURCE Acme Corp", "Source: Al Jazeera and news agencies"
 # "Reporting by Junko Fujita; Editing by Sam Holmes", "Additional reporting by ...": who made the story
+# "Associated Press writers Jon Gambrell in Dubai and Lori Hinnant in Paris contributed to this report."
+CONTRIBUTED = re.compile(r"\bcontributed(?: reporting)?(?: to this (?:report|story|article))?(?: from [^.]{1,60})?\.?\s*$")
 STAFF_CREDIT = re.compile(r"^\s*(?:(?i:(?:additional )?reporting|writing|editing|compiled|produced|graphics|research)"
                           r"(?i: and \w+)? (?i:by)\s+[A-Z][a-z]|(?i:reporting|reported) from [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*"
                           r"(?:,? and [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*)?\s*$)")
@@ -127,7 +130,7 @@ def _is_junk_line(line: str) -> str | None:
         return "tags"
     if len(s) < 100 and CREDIT.match(s) and not SENTENCE_END.search(s.rstrip(".")):
         return "source credit"
-    if len(s) < 160 and STAFF_CREDIT.match(s):
+    if len(s) < 160 and STAFF_CREDIT.match(s) or len(s) < 250 and CONTRIBUTED.search(s) and _names_reporters(s):
         return "staff credit"
     if len(s) < 60 and _is_undated_stamp(s):
         return "update stamp"
@@ -233,6 +236,12 @@ def _byline(line: str) -> str | None:
 
 def _is_byline(line: str) -> bool:
     return _byline(line) is not None
+
+
+def _names_reporters(line: str) -> bool:
+    """Whether a "... contributed to this report" line names reporters: people, and what they write for."""
+    return re.search(r"\b(?:writers?|reporters?|correspondents?|journalists?|staff|contributed reporting)\b", line) \
+        is not None or NAME.match(" ".join(line.split()[:2])) is not None
 
 
 def _is_author_note(line: str, byline: str | None) -> bool:

@@ -47,7 +47,7 @@ APPOSITIVE = re.compile(
 # "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
-PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|at|since|during|by|from|until|of|for|back in|as of|early|late)\s+)$",
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|at|since|during|by|from|until|till|to|through|of|for|back in|as of|early|late)\s+)$",
                                 re.I)
 # Where a long headline may be cut, strongest boundaries first; within a group the longest cut that fits wins.
 CLAUSE_BREAKS = (
@@ -101,6 +101,8 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
             before, after = before[:-1], after[1:].lstrip(" ")
             if NOUN_OBJECT.match(after):
                 before += ","
+        if re.search(r"(?:^|\s)[Aa]$", before) and re.match(r"[aeioAEIO]", after):
+            before += "n"  # "a 1960 earthquake" -> "an earthquake"
         out = before + (" " if before and after and after[0] not in ".,;:!?" else "") + after
     if spans:  # "he lost in 2007, 2013 and 2017": a list of dates leaves its commas and its "and"
         out = DANGLING_COMMA.sub("", DANGLING_AND.sub("", out))
@@ -354,7 +356,7 @@ EMPTY_MAIN_CLAUSE = re.compile(r"^.{0,80}?\b(?:was|were|is|came|happened|occurre
                                r"|goes back(?: to)?|go back(?: to)?),\s+when\s+(?P<event>.{15,})$")
 # "HOUSTON (AP) — NASA named..." -> "NASA named...": the place a wire story was filed from.
 # "JACKSONVILLE, Fla. -- Patrick Mahomes threw...": a place and its state, as AP sports copy has them.
-DATELINE_LEAD = re.compile(r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][a-z]{1,4}\.)?)?"
+DATELINE_LEAD = re.compile(r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s*(?:[A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?= \()))?)?"
                            r"(?:\s*\([A-Za-z .&]{2,30}\)\s*(?:—|–|--|-)"
                            r"|(?<=[A-Z.])\s*(?:—|–|--))\s+(?=[A-Z\"“])")  # "(Bloomberg) -- Oil rose": the wire alone
 

@@ -550,11 +550,21 @@ def _sentence_end(window: str) -> int:
     return at
 
 
-def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool) -> int | None:
+# "the highest since November", "in jail since early October": a time before the publication, always
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
+
+
+def _year_in_context(month: int, day: int, anchor: Anchor, text: str, start: int) -> int | None:
+    return _year_for_month_day(month, day, anchor, _looks_ahead(text, start),
+                               since=_SINCE.search(text, max(0, start - 20), start) is not None)
+
+
+def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool, since: bool = False) -> int | None:
     """The year a month-and-day without a year most likely means.
 
     News reports mostly look back: a date more than four months after the
-    publication date is last year's, unless the sentence looks ahead.
+    publication date is last year's, unless the sentence looks ahead; one told
+    with "since" is never after the publication.
     """
     if anchor.year is None:
         return None
@@ -563,7 +573,7 @@ def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool) -> in
         candidate = _safe_date(year, month, day if month != 2 or day != 29 else 28)
         if candidate is not None:
             gap = (candidate - anchor.date).days
-            if gap > 120 and not ahead:
+            if (gap > 120 and not ahead) or (gap > 0 and since):
                 year -= 1
             elif gap < -183 and ahead:
                 year += 1
@@ -648,7 +658,7 @@ def _norm_easter_feast(name: str, name_end: int, year_tok: str | None, anchor: A
         year: int | None = _year_number(year_tok)
     elif anchor.year is not None:
         this_years = easter(anchor.year)
-        year = _year_for_month_day(this_years.month, this_years.day, anchor, _looks_ahead(text, start))
+        year = _year_in_context(this_years.month, this_years.day, anchor, text, start)
     else:
         year = None
     if year is None:
@@ -669,7 +679,7 @@ def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
         return _norm_easter_feast(name, start + len(g["hol"]), g["hy"], anchor, text, start)
     if name in MOVABLE_HOLIDAYS:
         month, weekday, nth, days_after = MOVABLE_HOLIDAYS[name]
-        year = _year_number(g["hy"]) if g["hy"] else _year_for_month_day(month, 15, anchor, _looks_ahead(text, start))
+        year = _year_number(g["hy"]) if g["hy"] else _year_in_context(month, 15, anchor, text, start)
         if year is None:
             return _Result("DATE", f"XXXX-{month:02d}-XX", None, "month", relative=True)
         _within_the_calendar(year)
@@ -680,7 +690,7 @@ def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
         year: int | None = _year_number(g["hy"])
         relative = False
     else:
-        year = _year_for_month_day(month, day, anchor, _looks_ahead(text, start))
+        year = _year_in_context(month, day, anchor, text, start)
         relative = True
     if year is None:
         v = f"XXXX-{month:02d}-{day:02d}"
@@ -704,7 +714,7 @@ def _month_day(month: int, day: int, year_tok: str | None, anchor: Anchor, text:
     if year_rel:
         year = None if anchor.year is None else anchor.year + _OFFSETS[year_rel.lower()]
     else:
-        year = _year_for_month_day(month, day, anchor, _looks_ahead(text, start))
+        year = _year_in_context(month, day, anchor, text, start)
     if year is None:
         v = f"XXXX-{month:02d}-{day:02d}"
         return _Result("DATE", v, v, "day", relative=True)
@@ -1571,7 +1581,9 @@ def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result
         elif mod == "next":
             year += month <= now
         elif mod != "this":
-            if _looks_ahead(text, start) or _DEADLINE_BEFORE.search(text[max(0, start - 12):start]):
+            if _SINCE.search(text, max(0, start - 20), start):
+                year -= month > now  # "the highest since November", in September: last November
+            elif _looks_ahead(text, start) or _DEADLINE_BEFORE.search(text[max(0, start - 12):start]):
                 year += month < now  # "due in January", "through February": the coming one
             elif month - now > 2:
                 year -= 1  # news looks back: a month well after this one is last year's

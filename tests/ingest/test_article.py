@@ -416,3 +416,19 @@ def test_a_desk_or_an_agency_on_its_own_line_is_the_byline(signed):
             f"Published - 11/12/2023 11:04 am IST\n{signed}\nNEW DELHI\n"
             "The Supreme Court on Monday unanimously upheld the Centre's decision to abrogate Article 370.\n")
     assert parse_article(text, "t.txt").byline == signed
+
+
+def test_contributors_and_a_wire_s_standards_line_are_furniture():
+    text = ("Earthquake kills more than 2,000 in Morocco\nBy TARIK EL BARAKAH\nUpdated 9:42 PM GMT+1, September 9, 2023\n"
+            "A rare, powerful earthquake struck Morocco late Friday night, killing more than 2,000 people.\n"
+            "Associated Press writers Jon Gambrell in Dubai and Lori Hinnant in Paris contributed to this report.\n"
+            "Our Standards: The Thomson Reuters Trust Principles.\n")
+    a = parse_article(text, "t.txt")
+    assert [p.text[:20] for p in a.paragraphs] == ["A rare, powerful ear"]
+
+
+def test_a_line_saying_who_contributed_money_stays_in_the_story():
+    text = ("Town library reopens\nBy Tom Reyes\nPosted 4 Sep 2023\n"
+            "The town library reopened on Monday after a two-year renovation, the council said.\n"
+            "The state and two local banks contributed to the cost of the new roof.\n")
+    assert len(parse_article(text, "t.txt").paragraphs) == 2

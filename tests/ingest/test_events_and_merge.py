@@ -200,6 +200,15 @@ def test_headlines_are_short_and_read_as_headlines():
     ("JACKSONVILLE, Fla. -- Patrick Mahomes threw two touchdown passes and the Chiefs held on to beat the "
      "Jaguars on Sunday.", "Sunday",
      "Patrick Mahomes threw two touchdown passes and the Chiefs held on to beat the Jaguars"),
+    # A place and its country before the wire's name; "a 1960 earthquake" without its year is "an earthquake";
+    # "to" before a date goes with it.
+    ("MARRAKECH, Morocco (AP) \u2014 A rare, powerful earthquake struck Morocco late Friday night, killing more "
+     "than 2,000 people.", "late Friday night", "A rare, powerful earthquake struck Morocco, killing more than 2,000 "
+     "people"),
+    ("A 1960 earthquake near the city of Agadir killed thousands.", "1960",
+     "An earthquake near the city of Agadir killed thousands"),
+    ("Saudi Arabia and Russia extended voluntary supply cuts to the end of the year.", "the end of the year",
+     "Saudi Arabia and Russia extended voluntary supply cuts"),
     # A date's possessive names which one: "last month's election" is "the election".
     ("Kenya's Supreme Court has upheld the victory of William Ruto in last month's presidential election.",
      "last month", "Kenya's Supreme Court has upheld the victory of William Ruto in the presidential election"),

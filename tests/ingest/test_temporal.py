@@ -93,6 +93,17 @@ def test_ad_as_a_word_is_no_era(text):
     assert find_mentions(text, MON_23_AUG_2021) == []
 
 
+@pytest.mark.parametrize("text, edtf", [
+    ("Brent settled at $90.04 a barrel, the highest since November.", "2022-11"),
+    ("He has been in jail since early October.", "2022-10~"),
+    ("It was the highest since Nov. 7, traders said.", "2022-11-07"),
+    ("Prices have risen since March.", "2023-03"),  # before the publication already: this year's
+    ("Talks will resume in November.", "2023-11"),  # no "since": the coming one
+])
+def test_a_month_told_with_since_is_before_the_publication(text, edtf):
+    assert only(text, dt.date(2023, 9, 5)).edtf == edtf
+
+
 @pytest.mark.parametrize("day_first, edtf", [(False, "2023-03-10"), (True, "2023-10-03")])
 def test_an_ambiguous_numeric_date_is_read_as_the_article_writes_its_dates(day_first, edtf):
     assert only("Polls closed on 03/10/2023 in the capital.", Anchor(day_first=day_first)).edtf == edtf

@@ -19,7 +19,7 @@ from .types import Anchor, Article, Paragraph
 
 # A line that starts the block of teasers at the end of a page; it and all after go.
 RELATED_BLOCK = re.compile(
-    r"^\s*(?:related(?: articles| stories| news| posts| content| coverage| reading)?|more (?:stories|articles|news|from \S+)"
+    r"^\s*(?:related(?: articles| stories| news| posts| content| coverage| reading| topics)?|more (?:stories|articles|news|from \S+)"
     r"|recommended(?: for you| stories)?|read next|you may also like|you might also like|most (?:read|popular|viewed)"
     r"|trending(?: now)?|more on this story|latest (?:news|stories)|top stories|editor'?s picks"
     r"|most (?:read|popular|viewed) (?:from|on|at) [A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*:?\s*$",

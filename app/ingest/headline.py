@@ -47,7 +47,8 @@ APPOSITIVE = re.compile(
 # "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
-PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|at|since|during|by|from|until|till|to|through|of|for|back in|as of|early|late)\s+)$",
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|at|since|during|by|from|until|till|to|through|of|for|back in|as of|early|late)\s+"
+                                r"(?:(?:its|his|her|their|our)\s+)?)$",  # "in its fiscal first quarter"
                                 re.I)
 # Where a long headline may be cut, strongest boundaries first; within a group the longest cut that fits wins.
 CLAUSE_BREAKS = (
@@ -194,6 +195,10 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     full = _headline(sentence, spans or [])
     if focus is None:
         return full
+    if any(b <= focus[0] for _, b in spans or []) and (phrase := _dated_noun_phrase(sentence, focus)):
+        # "... was sentenced Friday ... for his role in the 2021 attack on the US Capitol": the year dates
+        # the attack; the sentence's own verb has its own date
+        return phrase
     lead = DATELINE_LEAD.match(sentence)
     if lead and lead.end() <= focus[0]:  # its comma ("JACKSONVILLE, Fla. --") opens no clause
         cut = lead.end()
@@ -332,6 +337,24 @@ def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
 _ANTECEDENT_STOP = {"aboard", "to", "by", "of", "for", "from", "with", "at", "in", "on", "into", "onto", "about",
                     "over", "under", "against", "and", "or", "but", "that", "than", "as", "said", "says", "named",
                     "met", "visited", "joined", "became", "is", "was", "were", "are", "has", "had", "have"}
+
+
+NOUN_PHRASE_END = re.compile(r"[,.;:!?]|\s(?:and|but|or|that|which|who|when|after|before|by|with|as|for|since|during|"
+                             r"until|than|was|were|is|are|has|had|have|will|would|said|says)\b")
+
+
+def _dated_noun_phrase(sentence: str, focus: tuple[int, int]) -> str | None:
+    """"the 2021 attack on the US Capitol" -> "The attack on the US Capitol": a date naming which noun, late in
+    its sentence, is that noun's."""
+    # "the/a": a possessive's noun ("its 1989 peak") says little without its owner
+    if not re.search(r"\b(?:the|a|an)\s+$", sentence[:focus[0]], re.I) or focus[0] < 20:
+        return None
+    rest = sentence[focus[1]:]
+    if not re.match(r"\s+[a-z]", rest):
+        return None
+    end = NOUN_PHRASE_END.search(rest)
+    words = rest[:end.start() if end else len(rest)].split()
+    return "The " + " ".join(words) if 1 <= len(words) <= 8 else None
 
 
 def _antecedent(before: str) -> str | None:

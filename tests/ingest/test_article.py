@@ -432,3 +432,11 @@ def test_a_line_saying_who_contributed_money_stays_in_the_story():
             "The town library reopened on Monday after a two-year renovation, the council said.\n"
             "The state and two local banks contributed to the cost of the new roof.\n")
     assert len(parse_article(text, "t.txt").paragraphs) == 2
+
+
+def test_related_topics_end_the_story_and_are_no_byline():
+    text = ("BBC Sport\nKane completes record move to Bayern Munich\nPublished 12 August 2023\n"
+            "Harry Kane has completed his move to Bayern Munich from Tottenham for a fee of more than 100m pounds.\n"
+            "Related Topics\nTottenham Hotspur\n")
+    a = parse_article(text, "t.txt")
+    assert a.byline is None and len(a.paragraphs) == 1 and "Tottenham Hotspur" in a.boilerplate

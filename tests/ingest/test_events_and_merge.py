@@ -209,6 +209,14 @@ def test_headlines_are_short_and_read_as_headlines():
      "An earthquake near the city of Agadir killed thousands"),
     ("Saudi Arabia and Russia extended voluntary supply cuts to the end of the year.", "the end of the year",
      "Saudi Arabia and Russia extended voluntary supply cuts"),
+    # A year naming which noun, late in a sentence whose verb has a date of its own: that noun is the event.
+    ("A former White House aide was sentenced Friday to four years in prison for lying to Congress about his role "
+     "in the 2021 attack on the US Capitol.", "2021", "The attack on the US Capitol"),
+    ("A 2021 attack on the US Capitol led to hundreds of arrests.", "2021",  # the subject: the sentence tells it
+     "An attack on the US Capitol led to hundreds of arrests"),
+    # "in its" goes with the date it introduces.
+    ("Apple Inc. posted revenue of $119.6 billion in its fiscal first quarter.", "fiscal first quarter",
+     "Apple Inc. posted revenue of $119.6 billion"),
     # A date's possessive names which one: "last month's election" is "the election".
     ("Kenya's Supreme Court has upheld the victory of William Ruto in last month's presidential election.",
      "last month", "Kenya's Supreme Court has upheld the victory of William Ruto in the presidential election"),
@@ -216,7 +224,7 @@ def test_headlines_are_short_and_read_as_headlines():
 def test_headlines_from_wire_copy(sentence, date, expected):
     start = sentence.index(date)
     spans = [(start, start + len(date))] + [(sentence.index(w), sentence.index(w) + len(w))
-                                              for w in ("May 2023", "now") if w in sentence and w != date]
+                                              for w in ("May 2023", "now", "Friday") if w in sentence and w not in date]
     assert headline(sentence, spans, focus=(start, start + len(date))) == expected
 
 

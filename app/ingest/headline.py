@@ -282,6 +282,9 @@ SUBORDINATOR = re.compile(r"\b(?:since|after|when|before|until|because|while|as)
                           r"(?=(?:an?|the|its|his|her|their|he|she|it|they|we|[A-Z]\w*)\b)")
 
 
+RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?P<verb>" + _VERB + r")")
+
+
 def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]) -> str | None:
     """"The bells rang out on Saturday, for the first time since a fire tore through its roof on April 15,
     2019": a date in a clause of its own, after the main clause's date, heads that clause ("A fire tore
@@ -292,10 +295,20 @@ def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
     opener = None
     for m in SUBORDINATOR.finditer(sentence, max(earlier), focus[0]):
         opener = m
-    if opener is None:
-        return None
     end = min((i for i in (sentence.find(sep, focus[1]) for sep in (", ", "; ", " \u2014 ")) if i != -1),
               default=len(sentence))
+    # "convicted in September after a two-week trial that began Aug. 28": the relative clause nearest the date
+    # heads it, about the noun before it ("A two-week trial began")
+    relative = None
+    for m in RELATIVE_VERB.finditer(sentence, max(earlier), focus[0]):
+        relative = m
+    if relative is not None and (opener is None or relative.start() > opener.start()) \
+            and (noun := _antecedent(sentence[:relative.start()])):
+        start = relative.start("verb")
+        clause_spans = [(a - start + len(noun) + 1, b - start + len(noun) + 1) for a, b in spans if start <= a and b <= end]
+        return _headline(f"{noun} {sentence[start:end]}", clause_spans) or None
+    if opener is None:
+        return None
     clause_spans = [(a - opener.end(), b - opener.end()) for a, b in spans if opener.end() <= a and b <= end]
     clause = sentence[opener.end():end]
     if not SUBJECT_VERB.match(clause):  # "after the vote on Tuesday": a phrase, not a clause with its verb

@@ -214,6 +214,8 @@ def test_headlines_are_short_and_read_as_headlines():
      "in the 2021 attack on the US Capitol.", "2021", "The attack on the US Capitol"),
     ("A 2021 attack on the US Capitol led to hundreds of arrests.", "2021",  # the subject: the sentence tells it
      "An attack on the US Capitol led to hundreds of arrests"),
+    # A date in a relative clause, after the main clause's date: that clause, about the noun before it.
+    ("He was convicted in September after a two-week trial that began Aug. 28.", "Aug. 28", "A two-week trial began"),
     # "in its" goes with the date it introduces.
     ("Apple Inc. posted revenue of $119.6 billion in its fiscal first quarter.", "fiscal first quarter",
      "Apple Inc. posted revenue of $119.6 billion"),
@@ -224,7 +226,7 @@ def test_headlines_are_short_and_read_as_headlines():
 def test_headlines_from_wire_copy(sentence, date, expected):
     start = sentence.index(date)
     spans = [(start, start + len(date))] + [(sentence.index(w), sentence.index(w) + len(w))
-                                              for w in ("May 2023", "now", "Friday") if w in sentence and w not in date]
+                                              for w in ("May 2023", "now", "Friday", "September") if w in sentence and w not in date]
     assert headline(sentence, spans, focus=(start, start + len(date))) == expected
 
 

@@ -91,6 +91,9 @@ ORGANISATION = re.compile(r"^(?:The )?[A-Z][\w.'&\-]+(?:(?:(?: (?:of|the|for|and
 # "business reporter", "Europe correspondent", "political editor": a reporter's job before their name
 REPORTER_ROLE = re.compile(r"^(?:[\w-]+ ){0,3}?(?:reporter|editor|correspondent|writer|journalist|columnist|analyst)"
                            r" (?=[A-Z])")
+# "Peter Walker Senior political correspondent": the Guardian's name and job, with no "By"
+NAME_AND_JOB = re.compile(r"^(?P<name>[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){1,2}) (?:(?:Senior|Chief|Deputy|[A-Z][a-z]+) )?"
+                          r"(?:[a-z]+ ){0,2}(?:correspondent|editor|reporter|writer|columnist)$")
 # "Le Monde with AFP", "Euronews with AP": a newsroom's own story built on an agency's, with no "By"
 NEWSROOM_WITH_AGENCY = re.compile(r"^\s*(?:[A-Z][\w.'&\-]*\s+){1,3}with\s+(?:AFP|AP|Reuters|agencies|dpa|Agencies|ANI|"
                                   r"PTI|EFE|ANSA|Kyodo|Yonhap|Xinhua|AFP and Reuters|AP and Reuters)\s*$")
@@ -226,7 +229,8 @@ def _byline(line: str) -> str | None:
     AFP"), or None when the line is not a byline."""
     by = BYLINE_PREFIX.match(line)
     if by is None:
-        return line.strip() if NEWSROOM_WITH_AGENCY.match(line) or DESK_BYLINE.match(line) else None
+        return line.strip() if NEWSROOM_WITH_AGENCY.match(line) or DESK_BYLINE.match(line) \
+            or NAME_AND_JOB.match(line) else None
     names = REPORTER_ROLE.sub("", by.group("name").split(",")[0].strip())
     if all(NAME.match(name) or AGENCY.fullmatch(name) or ORGANISATION.match(name)
            for name in re.split(r"\s+(?:and|&)\s+", names)):
@@ -489,6 +493,8 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     # "Business"): the headline comes after the menu.
     above_menu = _above_a_menu(header_rest, plain)
     plain = [x for x in plain if x not in above_menu] + [x for x in plain if x in above_menu]
+    if _kicker_headline_standfirst(header_rest, plain):
+        plain = plain[1:] + plain[:1]
     for pool in (repeated, crumbs, plain):
         if pool and found_title is None:
             found_title = pool[0]
@@ -579,6 +585,19 @@ def _above_a_menu(header: list[str], candidates: list[str]) -> set[str]:
         else:
             run = 0
     return above
+
+
+def _kicker_headline_standfirst(header: list[str], candidates: list[str]) -> bool:
+    """A series label over the headline, and the standfirst under it ("UK general election 2024", then
+    "Labour wins landslide as ...", then "Keir Starmer to become prime minister after ..."): three lines in
+    a row, short, longer, longest, the last a sentence's length."""
+    if len(candidates) < 3:
+        return False
+    lines = candidates[:3]
+    at = [header.index(x) for x in lines]
+    words = [len(x.split()) for x in lines]
+    return at == list(range(at[0], at[0] + 3)) and words[0] <= 5 and words[0] < words[1] < words[2] \
+        and words[2] >= 10
 
 
 def _masthead_like(line: str) -> bool:

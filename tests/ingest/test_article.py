@@ -440,3 +440,14 @@ def test_related_topics_end_the_story_and_are_no_byline():
             "Related Topics\nTottenham Hotspur\n")
     a = parse_article(text, "t.txt")
     assert a.byline is None and len(a.paragraphs) == 1 and "Tottenham Hotspur" in a.boilerplate
+
+
+def test_a_series_label_over_the_headline_and_a_name_with_the_job_as_byline():
+    text = ("The Guardian\nPolitics\nUK general election 2024\n"
+            "Labour wins landslide as Conservatives suffer worst result in history\n"
+            "Keir Starmer to become prime minister after Labour wins more than 400 seats\n"
+            "Peter Walker Senior political correspondent\nFri 5 Jul 2024 06.31 BST\n"
+            "Labour has won a landslide victory in the general election, ending 14 years of Conservative government.\n")
+    a = parse_article(text, "t.txt")
+    assert a.title == "Labour wins landslide as Conservatives suffer worst result in history"
+    assert a.byline == "Peter Walker Senior political correspondent"

@@ -495,6 +495,8 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     plain = [x for x in plain if x not in above_menu] + [x for x in plain if x in above_menu]
     if _kicker_headline_standfirst(header_rest, plain):
         plain = plain[1:] + plain[:1]
+    # A chronology's heading ("August 15: Taliban enter Kabul") is the headline only of a page with no other
+    plain = [x for x in plain if not CHRONOLOGY_HEADING.match(x)] + [x for x in plain if CHRONOLOGY_HEADING.match(x)]
     for pool in (repeated, crumbs, plain):
         if pool and found_title is None:
             found_title = pool[0]
@@ -502,6 +504,9 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
 
     # A header line that is not the title and carries a dateline is the lede.
     lede_lines = [x for x in header_rest if x != found_title and DATELINE.match(x) and len(x) > 60]
+    # A chronology's first heading ("August 15: Taliban enter Kabul") comes before any long line: it opens the story
+    after_title = header_rest[header_rest.index(found_title) + 1:] if found_title in header_rest else []
+    lede_lines += [x for x in after_title if CHRONOLOGY_HEADING.match(x) and x not in lede_lines]
     body = lede_lines + body
     for x in header_rest:
         if x != found_title and x not in lede_lines:

@@ -154,7 +154,7 @@ def paragraph_anchors(article: Article, anchor: Anchor) -> dict[int, Anchor]:
 
 def _heading_anchor(heading: str, anchor: Anchor) -> Anchor | None:
     date = next((m for m in find_mentions(CHRONOLOGY_HEADING.match(heading).group("date"), anchor)
-                 if m.edtf and not m.edtf.startswith("X") and not m.relative), None)
+                 if m.edtf and not m.edtf.startswith("X")), None)
     if date is None or date.granularity not in ("day", "month", "year"):
         return None
     year = int(date.edtf[:4])
@@ -214,9 +214,13 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
 
 # "1979: Soviet invasion", "15 August 2021 - Taliban retake Kabul", "Dec. 24, 1979 — Soviet troops invade": an
 # entry of a chronology, its date first, then a colon or a dash, and a few words
+_HEADING_YEAR = r"(?:1\d{3}|20\d{2})"
+_HEADING_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 CHRONOLOGY_HEADING = re.compile(
-    r"^(?P<date>(?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.? |[A-Z][a-z]{2,8}\.? (?:\d{1,2}(?:st|nd|rd|th)?, )?)?"
-    r"(?:1\d{3}|20\d{2}))\s*(?::|\s[-\u2013\u2014])\s+(?=\S)(?!.*[.!?]\s+\S)(?:\S+\s*){1,12}$")
+    r"^(?P<date>\d{1,2}(?:st|nd|rd|th)? " + _HEADING_MONTH + r"(?: " + _HEADING_YEAR + r")?"
+    r"|" + _HEADING_MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:, " + _HEADING_YEAR + r")?"
+    r"|(?:" + _HEADING_MONTH + r" )?" + _HEADING_YEAR + r")"
+    r"\s*(?::|\s[-\u2013\u2014])\s+(?=\S)(?!.*[.!?]\s+\S)(?:\S+\s*){1,12}$")
 # "postponed from March 3 to March 9": two dates of a move, not a span
 MOVED = re.compile(r"\b(?:moved|postponed|delayed|rescheduled|pushed (?:back|forward)|brought forward|shifted|"
                    r"changed|advanced|put off|bumped|switched)\b", re.I)

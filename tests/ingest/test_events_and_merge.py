@@ -601,3 +601,14 @@ def test_an_undated_article_s_count_follows_the_date_the_paragraph_before_borrow
     index = run([("d.txt", dated), ("u.txt", undated)])
     (evacuation,) = by_quote(index, "evacuated the valley")
     assert evacuation.edtf == "2018-07-14"
+
+
+def test_a_chronology_of_days_opens_under_its_title_and_dates_each_day_s_paragraphs():
+    text = ("Kabul falls\n\nPublished 20 August 2021\n\nHow the week unfolded.\n\nAugust 15: Taliban enter Kabul\n\n"
+            "President Ashraf Ghani fled on Sunday as fighters reached the palace.\n\nAug. 16: Chaos at the airport\n\n"
+            "Crowds ran onto the runway and on Monday several people fell from a plane.\n")
+    a = parse_article(text, "t.txt")
+    assert a.title == "Kabul falls" and a.paragraphs[0].text == "August 15: Taliban enter Kabul"
+    found = {c.source.mention_text: c.source.how for c in extract(a, EventIndex()).candidates}
+    assert found["Sunday"] == "\u2018Sunday\u2019 under the heading \u2018August 15: Taliban enter Kabul\u2019"
+    assert found["Monday"] == "\u2018Monday\u2019 under the heading \u2018Aug. 16: Chaos at the airport\u2019"

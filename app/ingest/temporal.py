@@ -235,7 +235,8 @@ PATTERNS: list[tuple[str, str]] = [
                 r"[ \t-]+century)(?![A-Za-z])(?:" + S + r"(?P<cenera>" + _ERA + r"))?"),
     ("year_range", r"(?P<rbetween>(?i:between)" + S + r")?" + YEAR.format(g="ry1")
                    # "2013 and 2017" are two years; "between 2013 and 2017" the span
-                   + r"(?:[ \t]*[\u2013\u2014-][ \t]*|" + S + r"(?(rbetween)(?i:and|to|until|through)|(?i:to|until|through))"
+                   # "2020/21": a fiscal year or a season, as "2022-23" is
+                   + r"(?:[ \t]*[\u2013\u2014-][ \t]*|/|" + S + r"(?(rbetween)(?i:and|to|until|through)|(?i:to|until|through))"
                    + S + r")"
                    + r"(?P<ry2>1[0-9]\d\d|20\d\d|\d\d)(?!\d|,\d)"),
     ("year_part", r"(?i:(?:the" + S + r")?(?P<yph>first|second|last|latter)" + S + r"half" + S + r"of)" + S

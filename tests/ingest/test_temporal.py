@@ -26,6 +26,7 @@ def only(text: str, anchor=MON_23_AUG_2021):
     ("the Afghan War (1978\u20131992) raged", "1978\u20131992", "1978/1992", "range"),
     ("Ahmad Shah Massoud (1953-2001) fought", "1953-2001", "1953/2001", "range"),
     ("a lull between 1967 and 1975 ended", "between 1967 and 1975", "1967/1975", "range"),
+    ("Bayern won the title in the 1998/99 season.", "1998/99", "1998/1999", "range"),
     ("fought the Taliban back in the 1990s.", "the 1990s", "199X", "decade"),
     ("Prices rose in July 1997 sharply.", "July 1997", "1997-07", "month"),
     ("The report, dated 2021-08-26, said", "2021-08-26", "2021-08-26", "day"),

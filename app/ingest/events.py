@@ -11,9 +11,10 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache, partial
 
-from .dates import UNKNOWN, granularity
+from .dates import UNKNOWN, compatible, granularity, precision_rank
 from .headline import headline
 from .temporal import SPAN_JOINS, SPAN_OPENS, find_mentions
 from .types import Anchor, Article, EventCandidate, Mention, SourceRef
@@ -209,7 +210,31 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
                     needs_review=edtf.startswith("XXXX") or m.inferred))
                 if granularity(edtf) == "day" and not edtf.startswith("X"):
                     last_day = (edtf, m)
-    return candidates
+    return _headings_told_by_their_entries(article, candidates)
+
+
+def _headings_told_by_their_entries(article: Article, candidates: list[EventCandidate]) -> list[EventCandidate]:
+    """A chronology's heading ("1979: Soviet invasion") names the event its entry tells ("Soviet troops invade
+    Afghanistan on 24 December"): when the entry dates an event within the heading's date, the heading is that
+    event's, its words added to the entry's, not an event of its own."""
+    headings = [p.index for p in article.paragraphs if CHRONOLOGY_HEADING.match(p.text)]
+    if len(headings) < 2:
+        return candidates
+    by_paragraph: dict[int, list[EventCandidate]] = {}
+    for c in candidates:
+        by_paragraph.setdefault(c.source.paragraph_index, []).append(c)
+    told: set[int] = set()  # ids of the heading candidates an entry tells
+    replaced: dict[int, EventCandidate] = {}
+    for index in headings:
+        heading = by_paragraph.get(index, [])
+        if len(heading) != 1:
+            continue
+        entry = next((c for c in by_paragraph.get(index + 1, []) if compatible(heading[0].edtf, c.edtf)
+                      and precision_rank(c.edtf) <= precision_rank(heading[0].edtf)), None)
+        if entry is not None:
+            told.add(id(heading[0]))
+            replaced[id(entry)] = replace(entry, keywords=entry.keywords | heading[0].keywords)
+    return [replaced.get(id(c), c) for c in candidates if id(c) not in told]
 
 
 # "1979: Soviet invasion", "15 August 2021 - Taliban retake Kabul", "Dec. 24, 1979 — Soviet troops invade": an

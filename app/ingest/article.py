@@ -188,12 +188,13 @@ def _cleaned(line: str) -> list[str]:
     "11:47 AM GMTUpdated 2 years ago"). Tags stay: text that shows "<b>" is shown as text, escaped."""
     if "&" in line:
         line = html.unescape(line)
-    line = " ".join(line.replace("\u00a0", " ").split())
+    line = LIST_MARK.sub("", " ".join(line.replace("\u00a0", " ").split()))
     # "March 14, 20238:00 PM ET": a year glued to the clock; "14 March ,2023": a comma astray
     line = GLUED_CLOCK.sub(" ", STRAY_COMMA.sub(r"\1, \2", line))
     return GLUED_LABEL.sub(r"\1\n\2", line).split("\n")
 
 
+LIST_MARK = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25e6\u2023*]|-(?= ))\s*")  # "• ", "- ": an item of a list
 GLUED_CLOCK = re.compile(r"(?<=\d, (?:19|20)\d\d)(?=\d{1,2}:\d\d)")
 STRAY_COMMA = re.compile(r"(\w) ,(\d{4})\b")
 # Where a stamp may begin after a byline on the same line ("By TOI staff 14 March 2023, 8:00 pm")
@@ -376,8 +377,11 @@ def _without_site(line: str) -> str:
 
 
 def _is_story_line(line: str) -> bool:
-    """A paragraph of the story: a long line, or a sentence of eight words or more."""
-    return len(line) > 160 or (len(line.split()) >= 8 and re.search(r"[.!?\"\u201d]\s*$", line) is not None)
+    """A paragraph of the story: a long line, or a sentence of eight words or more (twelve, when it opens a
+    list with a colon: "Here are key moments since then:")."""
+    words = len(line.split())
+    return len(line) > 160 or (words >= 8 and re.search(r"[.!?\"\u201d]\s*$", line) is not None) \
+        or (words >= 12 and line.rstrip().endswith(":"))
 
 
 def _headline_like(line: str) -> bool:

@@ -245,7 +245,8 @@ CHRONOLOGY_HEADING = re.compile(
     r"^(?P<date>\d{1,2}(?:st|nd|rd|th)? " + _HEADING_MONTH + r"(?: " + _HEADING_YEAR + r")?"
     r"|" + _HEADING_MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:, " + _HEADING_YEAR + r")?"
     r"|(?:" + _HEADING_MONTH + r" )?" + _HEADING_YEAR + r")"
-    r"\s*(?::|\s[-\u2013\u2014])\s+(?=\S)(?!.*[.!?]\s+\S)(?:\S+\s*){1,12}$")
+    # a heading is no sentence: "Aug. 10: President Joe Biden declares a major disaster." is an entry whole
+    r"\s*(?::|\s[-\u2013\u2014])\s+(?=\S)(?!.*[.!?]\s*\S*$)(?:\S+\s*){1,12}$")
 # "postponed from March 3 to March 9": two dates of a move, not a span
 MOVED = re.compile(r"\b(?:moved|postponed|delayed|rescheduled|pushed (?:back|forward)|brought forward|shifted|"
                    r"changed|advanced|put off|bumped|switched)\b", re.I)

@@ -614,3 +614,17 @@ def test_a_chronology_of_days_opens_under_its_title_and_dates_each_day_s_paragra
     found = {c.source.mention_text: c.source.how for c in extract(a, EventIndex()).candidates}
     assert found["Sunday"] == "\u2018Sunday\u2019 under the heading \u2018August 15: Taliban enter Kabul\u2019"
     assert found["Monday"] == "\u2018Monday\u2019 under the heading \u2018Aug. 16: Chaos at the airport\u2019"
+
+
+def test_a_list_of_dated_entries_keeps_its_intro_loses_its_bullets_and_dates_nothing_below_it():
+    text = ("What we know about the Maui wildfires\nUpdated 10:12 AM EDT, Mon August 14, 2023\n"
+            "The fires have burned for a week, and here is how the disaster has unfolded since then, day by day:\n"
+            "\u2022 Aug. 8: Fires break out on Maui as Hurricane Dora passes far to the south.\n"
+            "- Aug. 10: President Joe Biden declares a major disaster.\n"
+            "Officials said on Monday that the number of missing was still unclear.\n")
+    a = parse_article(text, "t.txt")
+    assert [p.text[:8] for p in a.paragraphs] == ["The fire", "Aug. 8: ", "Aug. 10:", "Official"]
+    found = {c.source.mention_text: c for c in extract(a, EventIndex()).candidates}
+    assert found["Aug. 8"].title == "Fires break out on Maui as Hurricane Dora passes far to the south"
+    # An entry that is a sentence whole is no heading: "on Monday" is the publication's Monday
+    assert found["Monday"].edtf == "2023-08-14"

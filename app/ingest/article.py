@@ -133,7 +133,8 @@ def _is_junk_line(line: str) -> str | None:
         return "tags"
     if len(s) < 100 and CREDIT.match(s) and not SENTENCE_END.search(s.rstrip(".")):
         return "source credit"
-    if len(s) < 160 and STAFF_CREDIT.match(s) or len(s) < 250 and CONTRIBUTED.search(s) and _names_reporters(s):
+    if len(s) < 160 and STAFF_CREDIT.match(s) or len(s) < 250 and "contributed" in s and CONTRIBUTED.search(s) \
+            and _names_reporters(s):
         return "staff credit"
     if len(s) < 60 and _is_undated_stamp(s):
         return "update stamp"
@@ -173,13 +174,15 @@ _DAY_FIRST = Anchor(day_first=True)
 def writes_day_first(text: str) -> bool:
     """Whether a page writes its dates day first, by what its own unambiguous dates say; American
     (month first), as most wire copy is, when they say nothing or contradict each other."""
-    day_first = month_first = False
+    day_first = month_first = ambiguous = False
     for first, _, second in NUMERIC_DATE.findall(text):
         day_first |= int(first) > 12 >= int(second)
         month_first |= int(second) > 12 >= int(first)
+        ambiguous |= int(first) <= 12 and int(second) <= 12
     if day_first or month_first:
         return day_first and not month_first
-    return len(DAY_MONTH.findall(text)) > len(MONTH_DAY.findall(text))
+    # Only an ambiguous numeric date needs the words' evidence (reading them is most of this function's cost)
+    return ambiguous and len(DAY_MONTH.findall(text)) > len(MONTH_DAY.findall(text))
 
 
 def _cleaned(line: str) -> list[str]:
@@ -188,12 +191,19 @@ def _cleaned(line: str) -> list[str]:
     "11:47 AM GMTUpdated 2 years ago"). Tags stay: text that shows "<b>" is shown as text, escaped."""
     if "&" in line:
         line = html.unescape(line)
-    line = LIST_MARK.sub("", " ".join(line.replace("\u00a0", " ").split()))
-    # "March 14, 20238:00 PM ET": a year glued to the clock; "14 March ,2023": a comma astray
-    line = GLUED_CLOCK.sub(" ", STRAY_COMMA.sub(r"\1, \2", line))
+    line = " ".join(line.replace("\u00a0", " ").split())
+    # Each fix only where its mark is: most lines have none, and a page has hundreds of lines
+    if line[:1] in LIST_MARKS:
+        line = LIST_MARK.sub("", line)
+    if " ," in line:  # "14 March ,2023": a comma astray
+        line = STRAY_COMMA.sub(r"\1, \2", line)
+    if ":" in line:  # "March 14, 20238:00 PM ET": a year glued to the clock
+        line = GLUED_CLOCK.sub(" ", line)
     return GLUED_LABEL.sub(r"\1\n\2", line).split("\n")
 
 
+DIGIT = re.compile(r"\d")
+LIST_MARKS = "\u2022\u00b7\u25aa\u25e6\u2023*-"
 LIST_MARK = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25e6\u2023*]|-(?= ))\s*")  # "• ", "- ": an item of a list
 GLUED_CLOCK = re.compile(r"(?<=\d, (?:19|20)\d\d)(?=\d{1,2}:\d\d)")
 STRAY_COMMA = re.compile(r"(\w) ,(\d{4})\b")
@@ -353,6 +363,12 @@ def _is_undated_stamp(line: str) -> bool:
     label = HEADER_DATE.match(line)
     return label is not None and label.group("label").lower() != "date" \
         and not STAMP_FILLER.sub("", AGE.sub("", label.group("rest"))) and _date_from_header(line)[0] is None
+
+
+def _may_be_a_stamp(line: str) -> bool:
+    """A cheap look before the tagger's: a stamp is labelled ("Posted ...") or a few words, and has a digit."""
+    return len(line) <= 160 and (line.count(" ") < 10 or HEADER_DATE.match(line) is not None) \
+        and DIGIT.search(line) is not None
 
 
 def _is_timestamp(line: str) -> bool:
@@ -553,7 +569,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     for line in paragraphs_text:
         if len(line.split()) <= 3 and not SENTENCE_END.search(line) and not CHRONOLOGY_HEADING.match(line):
             boilerplate.append(line)
-        elif len(line) <= 160 and _is_timestamp(line):  # "Posted 4 Sep 2023, updated 4 Sep 2023" under the story
+        elif _may_be_a_stamp(line) and _is_timestamp(line):  # "Posted 4 Sep 2023, updated 4 Sep 2023" under the story
             boilerplate.append(line)
             if pub_date is None:
                 pub_date, pub_evidence = _date_from_header(line, day_first)[:2]

@@ -140,7 +140,7 @@ def paragraph_anchors(article: Article, anchor: Anchor) -> dict[int, Anchor]:
     on 24 December ...") are read against: the date of the heading above them. An article is a chronology
     when two of its paragraphs or more are such headings; any other article's paragraphs are read against
     its own date (`anchor`) and are not in this map."""
-    headings = {p.index: p.text for p in article.paragraphs if CHRONOLOGY_HEADING.match(p.text)}
+    headings = _headings(article)
     if len(headings) < 2:
         return {}
     anchors: dict[int, Anchor] = {}
@@ -151,6 +151,11 @@ def paragraph_anchors(article: Article, anchor: Anchor) -> dict[int, Anchor]:
         elif current is not None:
             anchors[p.index] = current
     return anchors
+
+
+def _headings(article: Article) -> dict[int, str]:
+    """A chronology's headings by paragraph (short lines only: a heading is a dozen words at most)."""
+    return {p.index: p.text for p in article.paragraphs if len(p.text) < 160 and CHRONOLOGY_HEADING.match(p.text)}
 
 
 def _heading_anchor(heading: str, anchor: Anchor) -> Anchor | None:
@@ -217,7 +222,7 @@ def _headings_told_by_their_entries(article: Article, candidates: list[EventCand
     """A chronology's heading ("1979: Soviet invasion") names the event its entry tells ("Soviet troops invade
     Afghanistan on 24 December"): when the entry dates an event within the heading's date, the heading is that
     event's, its words added to the entry's, not an event of its own."""
-    headings = [p.index for p in article.paragraphs if CHRONOLOGY_HEADING.match(p.text)]
+    headings = _headings(article)
     if len(headings) < 2:
         return candidates
     by_paragraph: dict[int, list[EventCandidate]] = {}

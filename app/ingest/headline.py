@@ -63,6 +63,8 @@ TITLES = re.compile(r"\b(?:President|Prime Minister|Minister|Deputy|Foreign|Secr
                     r"General|Gen\.|Chancellor|King|Queen|Senator|Sen\.|Governor|Gov\.)\b")
 
 
+# "the 25 September election", "the 2021 attack": a short date that can name which noun
+ATTRIBUTIVE_DATE = re.compile(r"(?:[Tt]he )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2}|\d{4})")
 POSSESSIVE = re.compile(r"['\u2019]s\s")
 ONWARDS = re.compile(r"^(?:onwards?|afterwards)\b\s*")
 COUNTED = re.compile(r"(?:day|week|month|year|decade|hour)s?$")
@@ -80,6 +82,13 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
         if POSSESSIVE.match(out, end):
             # "in last month's election" -> "in the election": the date names which one
             out = before + ("The" if not before.strip() else "the") + out[end + 2:]
+            continue
+        if ATTRIBUTIVE_DATE.fullmatch(out, start, end) and re.match(r"[ \t]+[a-z]{3,}\b", out[end:]) \
+                and (out.startswith(("the ", "The "), start) or re.search(r"\b[Tt]he\s+$", before)) \
+                and not re.match(r"[ \t]+" + _VERB, out[end:]):
+            # "in the 25 September election" -> "in the election": a date before its noun names which one
+            article = "" if re.search(r"\b[Tt]he\s+$", before) else ("The " if not before.strip() else "the ")
+            out = before + article + out[end:].lstrip(" \t")
             continue
         m = PREPOSITION_BEFORE.search(before, max(0, start - 64))  # it ends the text: its tail is enough
         if m:

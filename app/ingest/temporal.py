@@ -674,8 +674,17 @@ def _norm_easter_feast(name: str, name_end: int, year_tok: str | None, anchor: A
     return _Result("DATE", v, v, "day", relative=not year_tok)
 
 
+# "Holodomor Remembrance Day", "Orthodox Christmas", "Chinese New Year": a name of its own, another day
+_NAME_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+)[ \t]+$")
+_NOT_A_NAME = frozenset(["On", "The", "In", "At", "By", "Since", "Until", "Before", "After", "During", "Over", "For",
+                         "Last", "Next", "This", "Every", "Happy", "Merry", *MONTH_NAMES, *WEEKDAY_NAMES])
+
+
 def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     name = " ".join(g["hol"].lower().replace("\u2019", "'").split())
+    named = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    if named and named.group("word") not in _NOT_A_NAME:
+        return None
     if name in EASTER_FEASTS:
         return _norm_easter_feast(name, start + len(g["hol"]), g["hy"], anchor, text, start)
     if name in MOVABLE_HOLIDAYS:

@@ -219,6 +219,10 @@ def test_headlines_are_short_and_read_as_headlines():
     # "in its" goes with the date it introduces.
     ("Apple Inc. posted revenue of $119.6 billion in its fiscal first quarter.", "fiscal first quarter",
      "Apple Inc. posted revenue of $119.6 billion"),
+    # A short date between "the" and its noun names which one, as a possessive date does.
+    ("Meloni's Brothers of Italy party won 26% of the vote in the 25 September election.", "the 25 September",
+     "Meloni's Brothers of Italy party won 26% of the vote in the election"),
+    ("On the 5th of May police arrested three men.", "the 5th of May", "Police arrested three men"),
     # A date's possessive names which one: "last month's election" is "the election".
     ("Kenya's Supreme Court has upheld the victory of William Ruto in last month's presidential election.",
      "last month", "Kenya's Supreme Court has upheld the victory of William Ruto in the presidential election"),

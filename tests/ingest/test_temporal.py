@@ -105,6 +105,17 @@ def test_a_month_told_with_since_is_before_the_publication(text, edtf):
     assert only(text, dt.date(2023, 9, 5)).edtf == edtf
 
 
+@pytest.mark.parametrize("text", ["The country marked Holodomor Remembrance Day.", "Orthodox Christmas is celebrated by millions.",
+                                  "Celebrations for Chinese New Year began."])
+def test_a_holiday_s_name_inside_another_name_is_not_that_holiday(text):
+    assert find_mentions(text, MON_23_AUG_2021) == []
+
+
+def test_a_holiday_after_a_preposition_or_a_weekday_is_still_the_holiday():
+    assert only("On Christmas Day he died.").edtf == "2020-12-25"
+    assert only("Parades are planned for Monday Memorial Day events.", dt.date(2023, 5, 20)).text == "Memorial Day"
+
+
 @pytest.mark.parametrize("day_first, edtf", [(False, "2023-03-10"), (True, "2023-10-03")])
 def test_an_ambiguous_numeric_date_is_read_as_the_article_writes_its_dates(day_first, edtf):
     assert only("Polls closed on 03/10/2023 in the capital.", Anchor(day_first=day_first)).edtf == edtf

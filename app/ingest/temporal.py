@@ -147,7 +147,8 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|'ll|is to|are to|plans? to|planning to|planned|scheduled|expected to|set to|"
     r"(?:is|are) due|going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to|"
-    r"until|till|must|needs? to|has to|have to|(?:runs|lasts|continues|stays|remains|extends) (?:through|to|into))\b")
+    r"until|till|must|needs? to|has to|have to|(?:runs|lasts|continues|stays|remains|extends) (?:through|to|into)|"
+    r"(?:takes?|take) effect|(?:comes?|goes?) into (?:force|effect))\b")
 
 # A bare year is a date only when the words around it make it one.
 YEAR_LEFT_CUE = re.compile(

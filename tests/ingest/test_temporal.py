@@ -116,6 +116,15 @@ def test_a_holiday_after_a_preposition_or_a_weekday_is_still_the_holiday():
     assert only("Parades are planned for Monday Memorial Day events.", dt.date(2023, 5, 20)).text == "Memorial Day"
 
 
+@pytest.mark.parametrize("text, edtf", [
+    ("The law takes effect on Jan. 1.", "2024-01-01"),
+    ("The rules come into force on 1 January.", "2024-01-01"),
+    ("The law took effect on Jan. 1.", "2023-01-01"),  # told in the past: the one gone by
+])
+def test_taking_effect_looks_ahead(text, edtf):
+    assert only(text, dt.date(2023, 9, 7)).edtf == edtf
+
+
 @pytest.mark.parametrize("day_first, edtf", [(False, "2023-03-10"), (True, "2023-10-03")])
 def test_an_ambiguous_numeric_date_is_read_as_the_article_writes_its_dates(day_first, edtf):
     assert only("Polls closed on 03/10/2023 in the capital.", Anchor(day_first=day_first)).edtf == edtf

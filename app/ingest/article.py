@@ -92,8 +92,8 @@ ORGANISATION = re.compile(r"^(?:The )?[A-Z][\w.'&\-]+(?:(?:(?: (?:of|the|for|and
 REPORTER_ROLE = re.compile(r"^(?:[\w-]+ ){0,3}?(?:reporter|editor|correspondent|writer|journalist|columnist|analyst)"
                            r" (?=[A-Z])")
 # "Peter Walker Senior political correspondent": the Guardian's name and job, with no "By"
-NAME_AND_JOB = re.compile(r"^(?P<name>[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){1,2}) (?:(?:Senior|Chief|Deputy|[A-Z][a-z]+) )?"
-                          r"(?:[a-z]+ ){0,2}(?:correspondent|editor|reporter|writer|columnist)$")
+NAME_AND_JOB = re.compile(r"^(?P<name>[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){1,2}),? (?:(?:[A-Za-z]+|&) ){0,4}"
+                          r"(?i:correspondent|editor|reporter|writer|columnist)$")  # The Times: "X, Crime and Security Editor"
 # "Le Monde with AFP", "Euronews with AP": a newsroom's own story built on an agency's, with no "By"
 NEWSROOM_WITH_AGENCY = re.compile(r"^\s*(?:[A-Z][\w.'&\-]*\s+){1,3}with\s+(?:AFP|AP|Reuters|agencies|dpa|Agencies|ANI|"
                                   r"PTI|EFE|ANSA|Kyodo|Yonhap|Xinhua|AFP and Reuters|AP and Reuters)\s*$")
@@ -331,7 +331,7 @@ def _date_from_header(line: str, day_first: bool = False) -> tuple[dt.date | Non
         rest = ""
     after = STAMP_FILLER.sub(" ", rest).split()
     source_name = len(after) <= 3 and all(w[0].isupper() for w in after) \
-        and re.match(r"\s*[|/\u2013\u2014\u00b7\u2022-]", rest) is not None
+        and re.match(r"\s*[|/\u2013\u2014\u00b7\u2022,-]", rest) is not None  # "..., 6.00pm, The Times"
     where = len(after) == 1 and re.fullmatch(r"[A-Z]{2,3}", after[0]) is not None  # "18:04, UK"
     if not before and (not after or source_name or where):
         return day, candidate.strip(), ""

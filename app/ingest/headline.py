@@ -208,7 +208,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         # "... was sentenced Friday ... for his role in the 2021 attack on the US Capitol": the year dates
         # the attack; the sentence's own verb has its own date
         return phrase
-    lead = DATELINE_LEAD.match(sentence)
+    lead = DATELINE_LEAD.match(sentence) or WIRE_LEAD.match(sentence)
     if lead and lead.end() <= focus[0]:  # its comma ("JACKSONVILLE, Fla. --") opens no clause
         cut = lead.end()
         sentence = sentence[cut:]
@@ -400,6 +400,9 @@ def _antecedent(before: str) -> str | None:
 EMPTY_MAIN_CLAUSE = re.compile(r"^.{0,80}?\b(?:was|were|is|came|happened|occurred|dates back(?: to)?|date back(?: to)?"
                                r"|goes back(?: to)?|go back(?: to)?),\s+when\s+(?P<event>.{15,})$")
 # "HOUSTON (AP) — NASA named..." -> "NASA named...": the place a wire story was filed from.
+# "Paris (AFP) – France's parliament ...": a place in its own case, before an agency's name
+WIRE_LEAD = re.compile(r"^[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,2}\s*\((?:AFP|AP|Reuters|dpa|ANI|PTI|IANS|UPI|Xinhua|EFE|"
+                       r"ANSA|Bloomberg|Kyodo|Yonhap)\)\s*(?:\u2014|\u2013|--|-)\s+(?=[A-Z\"\u201c])")
 # "JACKSONVILLE, Fla. -- Patrick Mahomes threw...": a place and its state, as AP sports copy has them.
 DATELINE_LEAD = re.compile(r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s*(?:[A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?= \()))?)?"
                            r"(?:\s*\([A-Za-z .&]{2,30}\)\s*(?:—|–|--|-)"
@@ -407,7 +410,7 @@ DATELINE_LEAD = re.compile(r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s*
 
 
 def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
-    lead = DATELINE_LEAD.match(sentence)
+    lead = DATELINE_LEAD.match(sentence) or WIRE_LEAD.match(sentence)
     if lead:
         sentence = sentence[lead.end():]
         spans = [(a - lead.end(), b - lead.end()) for a, b in spans if a >= lead.end()]

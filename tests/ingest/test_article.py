@@ -209,6 +209,10 @@ def test_first_published_wins_over_the_last_update_and_credits_and_corrections_a
      "Storm knocks out power to thousands in Florida", None, dt.date(2023, 3, 14)),
     ("Storm knocks out power to thousands in Florida\nPublished: 14 March ,2023: 08:00 PM GST",
      "Storm knocks out power to thousands in Florida", None, dt.date(2023, 3, 14)),
+    # The Times: the stamp ends with the paper's name after a comma; the byline is a name and a job
+    ("The Times\nUK\nStorm knocks out power to thousands in Florida\nFiona Hamilton, Crime and Security Editor\n"
+     "Tuesday January 09 2024, 6.00pm, The Times", "Storm knocks out power to thousands in Florida",
+     "Fiona Hamilton, Crime and Security Editor", dt.date(2024, 1, 9)),
 ])
 def test_more_header_shapes(header, title, byline, day):
     text = (header + "\n\nMIAMI \u2014 A powerful storm knocked out power to about 200,000 customers on Sunday "

@@ -219,6 +219,9 @@ def test_headlines_are_short_and_read_as_headlines():
     # "in its" goes with the date it introduces.
     ("Apple Inc. posted revenue of $119.6 billion in its fiscal first quarter.", "fiscal first quarter",
      "Apple Inc. posted revenue of $119.6 billion"),
+    # A place in its own case before an agency's name opens no clause
+    ("Paris (AFP) \u2013 France's parliament on Tuesday adopted a hardened immigration bill.", "Tuesday",
+     "France's parliament adopted a hardened immigration bill"),
     # A short date between "the" and its noun names which one, as a possessive date does.
     ("Meloni's Brothers of Italy party won 26% of the vote in the 25 September election.", "the 25 September",
      "Meloni's Brothers of Italy party won 26% of the vote in the election"),

@@ -247,7 +247,8 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     # (not a plan: "a later mission, planned for the 2030s" is no planning done in the 2030s). Only right after
     # the noun: after another phrase set off by commas, "announced" is the sentence's verb ("The Taliban,
     # recognized in Russia as a terrorist group, announced on August 15 ...").
-    if sentence.startswith(", ", start) and sentence.startswith(", ", end) and re.match(PARTICIPLE + r"\b", clause) \
+    if not about_before and sentence.startswith(", ", start) and sentence.startswith(", ", end) \
+            and re.match(PARTICIPLE + r"\b", clause) \
             and "," not in sentence[:start] \
             and not re.match(r"(?:planned|scheduled|expected|slated|proposed|intended|projected|forecast|due)\b", clause) \
             and " ".join(clause.split()[:3]).lower() not in full.lower() \
@@ -258,7 +259,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     told_already = " ".join(clause.split()[:3]).lower() in full.lower()
     if about_before and (subject := _antecedent(sentence[:start])):
         clause = f"{subject} {clause}"  # "the rocket, which flew on Nov. 16" -> "the rocket flew"
-    if len(clause.split()) < 4 or told_already or re.search(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|\W*$)", clause):
+    if len(clause.split()) < (3 if about_before else 4) or told_already or re.search(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|\W*$)", clause):
         return full
     return _headline(clause, [])
 

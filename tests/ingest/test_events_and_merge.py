@@ -219,6 +219,9 @@ def test_headlines_are_short_and_read_as_headlines():
     # "in its" goes with the date it introduces.
     ("Apple Inc. posted revenue of $119.6 billion in its fiscal first quarter.", "fiscal first quarter",
      "Apple Inc. posted revenue of $119.6 billion"),
+    # A "which" clause's verb is its own, not a participle done to the noun; three words make a headline
+    ("Washington Mutual, which collapsed in September 2008, was the largest bank failure in US history.",
+     "September 2008", "Washington Mutual collapsed"),
     # A place in its own case before an agency's name opens no clause
     ("Paris (AFP) \u2013 France's parliament on Tuesday adopted a hardened immigration bill.", "Tuesday",
      "France's parliament adopted a hardened immigration bill"),

@@ -204,7 +204,7 @@ def _cleaned(line: str) -> list[str]:
 
 DIGIT = re.compile(r"\d")
 LIST_MARKS = "\u2022\u00b7\u25aa\u25e6\u2023*-"
-LIST_MARK = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25e6\u2023*]|-(?= ))\s*")  # "• ", "- ": an item of a list
+LIST_MARK = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25e6\u2023]|[*-](?= ))\s*")  # "• ", "- ": an item of a list
 GLUED_CLOCK = re.compile(r"(?<=\d, (?:19|20)\d\d)(?=\d{1,2}:\d\d)")
 STRAY_COMMA = re.compile(r"(\w) ,(\d{4})\b")
 # Where a stamp may begin after a byline on the same line ("By TOI staff 14 March 2023, 8:00 pm")

@@ -455,3 +455,19 @@ def test_a_series_label_over_the_headline_and_a_name_with_the_job_as_byline():
     a = parse_article(text, "t.txt")
     assert a.title == "Labour wins landslide as Conservatives suffer worst result in history"
     assert a.byline == "Peter Walker Senior political correspondent"
+
+
+
+@pytest.mark.parametrize("line, read", [
+    ("\u2022 The council voted on Tuesday to approve the plan, officials said.",
+     "The council voted on Tuesday to approve the plan, officials said."),
+    ("* The council voted on Tuesday to approve the plan, officials said.",
+     "The council voted on Tuesday to approve the plan, officials said."),
+    ("**Update**: The council voted on Tuesday to approve the plan, officials said.",
+     "**Update**: The council voted on Tuesday to approve the plan, officials said."),
+    ("-3 degrees was the low in Oslo overnight on Tuesday, forecasters said.",
+     "-3 degrees was the low in Oslo overnight on Tuesday, forecasters said."),
+])
+def test_only_a_list_s_mark_and_its_space_are_dropped(line, read):
+    a = parse_article(f"Council news\n\nPublished: 2023-09-05\n\n{line}\n", "t.txt")
+    assert [p.text for p in a.paragraphs] == [read]

@@ -14,7 +14,7 @@ import re
 
 from .dates import MONTH_NAMES
 from .events import CHRONOLOGY_HEADING, MAX_SENTENCE
-from .temporal import find_mentions
+from .temporal import MONTH_WORD, find_mentions
 from .types import Anchor, Article, Paragraph
 
 # A line that starts the block of teasers at the end of a page; it and all after go.
@@ -159,13 +159,11 @@ def _is_junk_line(line: str) -> str | None:
     return None
 
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
-          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # "15/09/2023" (day first) and "09/15/2023" (month first) settle how a page writes "03/10/2023";
 # failing those, how it writes dates in words: "30 September" or "September 30".
 NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d/])")
-DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?: of)? " + _MONTH + r"\b")
-MONTH_DAY = re.compile(r"\b" + _MONTH + r"\.? \d{1,2}(?:st|nd|rd|th)?\b(?![\d:.]\d)")
+DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?: of)? " + MONTH_WORD)
+MONTH_DAY = re.compile(r"\b" + MONTH_WORD + r" \d{1,2}(?:st|nd|rd|th)?\b(?![\d:.]\d)")
 
 
 _DAY_FIRST = Anchor(day_first=True)
@@ -218,8 +216,8 @@ def _byline_then_stamp(line: str) -> tuple[str, str] | None:
         return None
     for m in STAMP_START.finditer(line):
         head, tail = line[:m.start()], line[m.end():]
-        if _is_byline(head) and _is_timestamp(tail):
-            return _byline(head), tail
+        if (name := _byline(head)) is not None and _is_timestamp(tail):
+            return name, tail
     return None
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache, partial
 
 from .dates import UNKNOWN, compatible, granularity, precision_rank
 from .headline import headline
-from .temporal import SPAN_JOINS, SPAN_OPENS, find_mentions
+from .temporal import MONTH_WORD, SPAN_JOINS, SPAN_OPENS, find_mentions
 from .types import Anchor, Article, EventCandidate, Mention, SourceRef
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "st", "jr", "sr",
@@ -245,11 +245,10 @@ def _headings_told_by_their_entries(article: Article, candidates: list[EventCand
 # "1979: Soviet invasion", "15 August 2021 - Taliban retake Kabul", "Dec. 24, 1979 — Soviet troops invade": an
 # entry of a chronology, its date first, then a colon or a dash, and a few words
 _HEADING_YEAR = r"(?:1\d{3}|20\d{2})"
-_HEADING_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 CHRONOLOGY_HEADING = re.compile(
-    r"^(?P<date>\d{1,2}(?:st|nd|rd|th)? " + _HEADING_MONTH + r"(?: " + _HEADING_YEAR + r")?"
-    r"|" + _HEADING_MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:, " + _HEADING_YEAR + r")?"
-    r"|(?:" + _HEADING_MONTH + r" )?" + _HEADING_YEAR + r")"
+    r"^(?P<date>\d{1,2}(?:st|nd|rd|th)? " + MONTH_WORD + r"(?: " + _HEADING_YEAR + r")?"
+    r"|" + MONTH_WORD + r" \d{1,2}(?:st|nd|rd|th)?(?:, " + _HEADING_YEAR + r")?"
+    r"|(?:" + MONTH_WORD + r" )?" + _HEADING_YEAR + r")"
     # a heading is no sentence: "Aug. 10: President Joe Biden declares a major disaster." is an entry whole
     r"\s*(?::|\s[-\u2013\u2014])\s+(?=\S)(?!.*[.!?]\s*\S*$)(?:\S+\s*){1,12}$")
 # "postponed from March 3 to March 9": two dates of a move, not a span

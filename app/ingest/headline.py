@@ -208,7 +208,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         # "... was sentenced Friday ... for his role in the 2021 attack on the US Capitol": the year dates
         # the attack; the sentence's own verb has its own date
         return phrase
-    lead = DATELINE_LEAD.match(sentence) or WIRE_LEAD.match(sentence)
+    lead = _dateline(sentence)
     if lead and lead.end() <= focus[0]:  # its comma ("JACKSONVILLE, Fla. --") opens no clause
         cut = lead.end()
         sentence = sentence[cut:]
@@ -410,8 +410,13 @@ DATELINE_LEAD = re.compile(r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s*
                            r"|(?<=[A-Z.])\s*(?:—|–|--))\s+(?=[A-Z\"“])")  # "(Bloomberg) -- Oil rose": the wire alone
 
 
+def _dateline(sentence: str) -> re.Match | None:
+    """The place, state or wire a story opens on, which is no part of its headline."""
+    return DATELINE_LEAD.match(sentence) or WIRE_LEAD.match(sentence)
+
+
 def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
-    lead = DATELINE_LEAD.match(sentence) or WIRE_LEAD.match(sentence)
+    lead = _dateline(sentence)
     if lead:
         sentence = sentence[lead.end():]
         spans = [(a - lead.end(), b - lead.end()) for a, b in spans if a >= lead.end()]

@@ -37,11 +37,10 @@ for _i, _name in enumerate(MONTH_NAMES, start=1):
         _MONTH_FORMS[_form] = _i
         _MONTH_FORMS[_form.upper()] = _i
 
-MONTH = (
-    r"(?P<{g}>"
-    + "|".join(sorted((re.escape(f) for f in _MONTH_FORMS), key=len, reverse=True))
-    + r")(?:\.|(?![A-Za-z]))"
-)
+_MONTH_ALTERNATIVES = "|".join(sorted((re.escape(f) for f in _MONTH_FORMS), key=len, reverse=True))
+MONTH = r"(?P<{g}>" + _MONTH_ALTERNATIVES + r")(?:\.|(?![A-Za-z]))"
+# A month's name as other stages look for it ("March", "Sept.", "Aug"), the tagger's own forms, in no group
+MONTH_WORD = r"(?:" + _MONTH_ALTERNATIVES + r")(?:\.|(?![A-Za-z]))"
 
 _WEEKDAY_FORMS: dict[str, int] = {}
 for _i, _name in enumerate(WEEKDAY_NAMES):
@@ -1781,7 +1780,7 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None, before: tup
 # "between March 3 and March 9, 2020", "from Dec. 22 to Jan. 25, 2019": two days told as a span
 SPAN_OPENS = re.compile(r"\b(?:from|between)[ \t]+$", re.I)
 SPAN_JOINS = re.compile(r"[ \t]*,?[ \t]*(?:(?i:to|until|till|through|and)[ \t]+|[\u2013\u2014][ \t]*)")
-_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_MONTH_WORD = re.compile(r"\b" + MONTH_WORD)
 _CALENDAR_DAY = re.compile(r"^(\d{4})-(\d\d)(?:-(\d\d))?$")
 
 

@@ -40,7 +40,8 @@ SHARE = re.compile(
 ORIGIN = re.compile(r"\b(?:originally (?:published|appeared)|first (?:published|appeared) (?:on|in|at)|"
                     r"(?:version|edition) of this (?:article|story) (?:appears|appeared|was published) in print|"
                     r"an earlier version of this (?:article|story|report)|"
-                    r"this (?:article|story) (?:was|has been) (?:amended|updated|corrected|changed))\b", re.I)
+                    r"this (?:article|story) (?:was|has been) (?:amended|updated|corrected|changed)|"
+                    r"this (?:article|story) appear(?:s|ed) in\b[^.]{0,80}\bprint edition)\b", re.I)
 BARE_PROMO = re.compile(r"^\s*(?:also on \S+|read (?:more|also)|see also|more from \S+|related|watch|listen)\s*:?\s*$", re.I)
 TAGS = re.compile(r"^\s*(?:tags|topics|filed under|categories)\s*:?", re.I)
 CREDIT = re.compile(r"^\s*(?:SOURCE\s+[A-Z]|Source\s*:\s*\S)")  # "SOURCE Acme Corp", "Source: Al Jazeera and news agencies"
@@ -116,6 +117,13 @@ NAV_WORDS = {"home", "news", "politics", "world", "business", "sport", "sports",
              "tech", "science", "health", "about", "contact", "newsletter", "subscribe"}
 
 
+# The almanac that opens a "Today in History" column: "Today is Thursday, Dec. 7, the 341st day of 2023. There
+# are 24 days left in the year." It states the column's date; nothing happens in it.
+ALMANAC = re.compile(r"^Today is [A-Z][a-z]+day,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}),? "
+                     r"the \d{1,3}(?:st|nd|rd|th) day of \d{4}\."
+                     r"(?: There (?:are|is) \d{1,3} days? left in the year\.)?$|^Today's highlights? in history:?$")
+
+
 def _is_junk_line(line: str) -> str | None:
     """Why a line is page furniture rather than story text, or None when it is story text."""
     s = line.strip()
@@ -125,6 +133,8 @@ def _is_junk_line(line: str) -> str | None:
         return "player timestamp"
     if READING_TIME.match(s):
         return "reading time"
+    if ALMANAC.match(s):
+        return "almanac"
     if PROMO.match(s):
         return "promotion"
     if len(s) < 200 and ORIGIN.search(s) and not (HEADER_DATE.match(s) and _date_from_header(s)[0]):
@@ -247,6 +257,19 @@ def _byline(line: str) -> str | None:
     return None
 
 
+REPORTING_CREDIT = re.compile(r"^\s*Reporting by (?P<names>[^;]+?)(?: in [A-Z][^;]*)?\s*(?:;|$)")
+
+
+def _reporters_credited(line: str) -> str | None:
+    """The reporters a wire's credit line names first ("Reporting by Ann Smith and Joe Bloggs in Paris;
+    Editing by ..."), when each is a name."""
+    m = REPORTING_CREDIT.match(line)
+    if m is None:
+        return None
+    names = m.group("names").strip()
+    return names if all(NAME.match(n) for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", names)) else None
+
+
 def _is_byline(line: str) -> bool:
     return _byline(line) is not None
 
@@ -343,11 +366,11 @@ UPDATE_TAIL = re.compile(r"\b(?:updated|modified|last updated|edited)\b(?P<when>
 
 def _only_stamp(rest: str) -> bool:
     """Whether what follows a stamp's date is more of the stamp: its clock, zone and city, and the
-    stamp of its last update, which names a date or a clock and nothing else."""
+    stamp of its last update, which names a date, a clock or an age ("Updated 2 hours ago") and nothing else."""
     update = UPDATE_TAIL.search(rest)
     if update:
         when = update.group("when")
-        if STAMP_FILLER.sub("", when) and _date_from_header(when)[0] is None:
+        if STAMP_FILLER.sub("", AGE.sub("", when)) and _date_from_header(when)[0] is None:
             return False
         rest = rest[:update.start()]
     return not STAMP_FILLER.sub("", STAMP_PLACE.sub("", rest))
@@ -562,6 +585,8 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
                 byline = name_text
                 paragraphs_text.pop(i)
                 break
+    if byline is None:  # a wire story signed only under it: "Reporting by Ann Smith in San Francisco; Editing by ..."
+        byline = next(filter(None, map(_reporters_credited, boilerplate)), None)
     # A short label line inside the body ("Podcasts") is furniture too.
     body_paragraphs = []
     for line in paragraphs_text:
@@ -645,7 +670,8 @@ def _is_menu_bar(line: str, navigation: int) -> bool:
     # "Home Scores Schedule Standings Stats Teams": a sports site's sections, led by "Home"
     navigation += len(words) >= 5 and words[0] == "Home"
     return 4 <= len(words) <= 12 and navigation >= 2 and all(
-        w.isalpha() and (w[0].isupper() or not w[1:].islower()) for w in words)  # "iPlayer" too
+        w == "&" or w.replace(".", "").isalpha() and (w[0].isupper() or not w[1:].islower())  # "iPlayer", "U.S."
+        for w in words)
 
 
 def _names_date(text: str) -> bool:

@@ -471,3 +471,22 @@ def test_a_series_label_over_the_headline_and_a_name_with_the_job_as_byline():
 def test_only_a_list_s_mark_and_its_space_are_dropped(line, read):
     a = parse_article(f"Council news\n\nPublished: 2023-09-05\n\n{line}\n", "t.txt")
     assert [p.text for p in a.paragraphs] == [read]
+
+
+def test_a_wire_stamp_with_its_age_and_a_reporter_credited_only_under_the_story():
+    text = ("Business\nAcme Corp profit beats forecasts as cloud sales jump\nReuters\n"
+            "October 24, 2023 4:35 PM EDT Updated 2 hours ago\n"
+            "SAN FRANCISCO, Oct 24 (Reuters) - Acme Corp on Tuesday reported quarterly profit above Wall Street "
+            "estimates.\nReporting by Ann Smith and Li Wei in San Francisco; Editing by Bob Jones\n")
+    a = parse_article(text, "t.txt")
+    assert (a.published, a.byline) == (dt.date(2023, 10, 24), "Ann Smith and Li Wei")
+    assert len(a.paragraphs) == 1
+
+
+def test_a_print_edition_note_is_furniture():
+    text = ("Why central banks are cutting rates so cautiously\nDec 5th 2024\n"
+            "The Fed cut rates by half a percentage point in September, its first cut since 2020.\n"
+            "This article appeared in the Finance & economics section of the print edition under the headline "
+            "\"The last mile\"\n")
+    a = parse_article(text, "t.txt")
+    assert a.published == dt.date(2024, 12, 5) and len(a.paragraphs) == 1

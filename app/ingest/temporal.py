@@ -1737,6 +1737,7 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None, before: tup
             continue
         kind, end, groups = hit
         # Normalisers read the groups and never change them: the memo stays valid.
+        month_of = False
         try:
             res = NORMALISERS[kind](groups, anchor, text, start)
             if res is None:
@@ -1744,9 +1745,11 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None, before: tup
             start += res.skip
             if res.back_from is not None and found and found[-1].edtf and _APPOSITION.fullmatch(text, found[-1].end, start):
                 continue  # "on Saturday, a day before the storm hit": the date again, told by another event
+            month_of = _month_of_a_year(found, text, start, res)
             if res.back_from is not None and not res.before_what_follows:
-                _back_from(res, [*before, *(m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived)],
-                           anchor)
+                earlier = [*before, *(m for i, m in enumerate(found) if m.start > start - 1500 and i not in derived)]
+                # "June of that year": the year is counted from the date before June, which it places
+                _back_from(res, earlier[:-1] if month_of else earlier, anchor)
         except OverflowError:
             # Counted past either end of the calendar ("yesterday" in a story dated 1 January of
             # year 1, "the next day" after 31 December 9999): a date, but none that can be named.
@@ -1766,6 +1769,14 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None, before: tup
                 break
             end -= 1
         span_text = text[start:end]
+        if month_of and res.edtf and re.fullmatch(r"\d{4}", res.edtf):
+            month = found[-1]
+            span_text = text[month.start:end]
+            found[-1] = replace(month, end=end, text=span_text, value=res.value + month.value[4:],
+                                edtf=res.edtf + month.edtf[4:], inferred=res.relative and anchor.inferred,
+                                how=_explain(span_text, res, anchor))
+            pos = end
+            continue
         if res.back_from is not None:
             derived.add(len(found))
         found.append(Mention(
@@ -1775,6 +1786,19 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None, before: tup
         pos = end
     _first_day_in_the_year_of_the_last(found, text)
     return found
+
+
+_OF = re.compile(r"[ \t]+of[ \t]+")
+
+
+def _month_of_a_year(found: list[Mention], text: str, start: int, res: _Result) -> bool:
+    """Whether the year at `start` is the year of the month, day or season just before it, named without one:
+    "June of that year", "in December of the same year", "the spring of that year"."""
+    if not found or res.back_from is None or res.back_from[0] != "year" or not _OF.fullmatch(text, found[-1].end, start):
+        return False
+    month = found[-1]
+    return month.relative and month.edtf is not None and _CALENDAR_DAY.match(month.edtf) is not None and (
+        month.granularity == "season" or month.granularity in ("month", "day") and _MONTH_WORD.search(month.text) is not None)
 
 
 # "between March 3 and March 9, 2020", "from Dec. 22 to Jan. 25, 2019": two days told as a span

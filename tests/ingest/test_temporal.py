@@ -610,3 +610,16 @@ def test_what_a_weekday_or_a_count_of_days_is_set_against(text, dates):
 def test_a_clock_time_and_its_zone(text, span, value):
     m = read_in_1989(text, span)
     assert (m.type, m.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize("text, span, edtf", [
+    # A month, day or season "of that year" is in the year the story last gave, not the publication's
+    ("Rates rose from March 2022. By June of that year inflation peaked.", "June of that year", "2022-06"),
+    ("He was elected in 1998. In December of the following year he resigned.", "December of the following year",
+     "1999-12"),
+    ("She left in 2001 and returned on June 5 of the same year.", "June 5 of the same year", "2001-06-05"),
+    ("The war ended in 1945. In the spring of that year, Berlin fell.", "the spring of that year", "1945-21"),
+])
+def test_a_month_of_that_year_is_in_the_year_the_story_gave(text, span, edtf):
+    assert (span, edtf) in [(m.text, m.edtf) for m in find_mentions(text, FRI_27_OCT_1989)]
+    assert len([m for m in find_mentions(text, FRI_27_OCT_1989) if m.edtf and m.edtf.startswith("1989")]) == 0

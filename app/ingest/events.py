@@ -183,8 +183,9 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
         starts = [m.start for m in para_mentions]
         for n, (s_start, s_end) in enumerate(sentences):
             sentence = text[s_start:s_end]
-            inside = _spans_of_days([m for m in para_mentions[bisect_left(starts, s_start):bisect_right(starts, s_end)]
-                                     if m.end <= s_end], text, s_start)
+            inside = _periods_ended(_spans_of_days(
+                [m for m in para_mentions[bisect_left(starts, s_start):bisect_right(starts, s_end)] if m.end <= s_end],
+                text, s_start), text)
             placed = [m for m in inside if m.places_event]
             spans = [(m.start - s_start, m.end - s_start) for m in inside if m.places_event or m.type != "DURATION"]
             if not placed and last_day is not None:
@@ -215,7 +216,40 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]]) -> list
                     needs_review=edtf.startswith("XXXX") or m.inferred))
                 if granularity(edtf) == "day" and not edtf.startswith("X"):
                     last_day = (edtf, m)
-    return _headings_told_by_their_entries(article, candidates)
+    return _on_this_day(article, _headings_told_by_their_entries(article, candidates))
+
+
+# A column of what happened on its own date in years past: "Today in History: December 7", "On this day"
+ON_THIS_DAY = re.compile(r"\b(?:today|this day|on this date|on this day) in history\b|^on this (?:date|day)\b", re.I)
+_ENTRY_YEAR = re.compile(r"(?:In|On this (?:date|day) in) (\d{3,4}),")
+
+
+def _on_this_day(article: Article, candidates: list[EventCandidate]) -> list[EventCandidate]:
+    """In such a column an entry's year ("In 1787, Delaware became the first state to ratify the U.S.
+    Constitution.") is the column's day in that year: 7 December 1787. The column's day is the one its title
+    names, else its publication's."""
+    if not (ON_THIS_DAY.search(article.title)
+            or any(len(p.text) < 40 and ON_THIS_DAY.match(p.text) for p in article.paragraphs)):
+        return candidates
+    named = [m for m in find_mentions(article.title, article.anchor)
+             if m.granularity == "day" and m.edtf and _CALENDAR_DAY.fullmatch(m.edtf)]
+    day = dt.date.fromisoformat(named[0].edtf) if named else article.published
+    if day is None:
+        return candidates
+    out = []
+    for c in candidates:
+        entry = _ENTRY_YEAR.match(c.source.sentence)
+        if entry and c.granularity == "year" and c.edtf == entry.group(1) and c.source.mention_text == entry.group(1) \
+                and int(c.edtf) < day.year:
+            try:
+                edtf = dt.date(int(c.edtf), day.month, day.day).isoformat()
+            except ValueError:  # 29 February in a year without one
+                edtf = None
+            if edtf:
+                how = f"\u2018{c.source.mention_text}\u2019 in a column of what happened on {day.day} {day:%B} in years past"
+                c = replace(c, edtf=edtf, granularity="day", source=replace(c.source, edtf=edtf, how=how))
+        out.append(c)
+    return out
 
 
 def _headings_told_by_their_entries(article: Article, candidates: list[EventCandidate]) -> list[EventCandidate]:
@@ -245,6 +279,7 @@ def _headings_told_by_their_entries(article: Article, candidates: list[EventCand
 # "1979: Soviet invasion", "15 August 2021 - Taliban retake Kabul", "Dec. 24, 1979 — Soviet troops invade": an
 # entry of a chronology, its date first, then a colon or a dash, and a few words
 _HEADING_YEAR = r"(?:1\d{3}|20\d{2})"
+_CALENDAR_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 CHRONOLOGY_HEADING = re.compile(
     r"^(?P<date>\d{1,2}(?:st|nd|rd|th)? " + MONTH_WORD + r"(?: " + _HEADING_YEAR + r")?"
     r"|" + MONTH_WORD + r" \d{1,2}(?:st|nd|rd|th)?(?:, " + _HEADING_YEAR + r")?"
@@ -275,6 +310,35 @@ def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> l
                               value=f"{first.value}/{m.value}", edtf=f"{first.edtf}/{m.edtf}", granularity="range",
                               relative=first.relative or m.relative, inferred=first.inferred or m.inferred,
                               how="; ".join(h for h in (first.how, m.how) if h))
+        else:
+            out.append(m)
+    return out
+
+
+# "the quarter ended Sept. 30", "the fiscal year ending June 30": a reporting period, told by its last day
+PERIOD = re.compile(r"the (?:(?:fiscal|financial|calendar) )?(?:(?:first|second|third|fourth|latest|last) )?"
+                    r"(?P<unit>quarter|half|year|(?P<count>three|six|nine|twelve) months)", re.I)
+PERIOD_ENDED = re.compile(r"[ \t]+(?:ended|ending)[ \t]+")
+_PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12, "three": 3, "six": 6, "nine": 9, "twelve": 12}
+
+
+def _periods_ended(mentions: list[Mention], text: str) -> list[Mention]:
+    """A reporting period and the day it ended are one event over the period's months: "revenue for the
+    quarter ended Sept. 30" is July to September, whatever quarter "the quarter" alone would be."""
+    out: list[Mention] = []
+    for m in mentions:
+        period = out[-1] if out else None
+        shape = PERIOD.fullmatch(period.text) if period is not None else None
+        last = _CALENDAR_DAY.fullmatch(m.edtf or "") and m.granularity == "day"
+        if shape and last and PERIOD_ENDED.fullmatch(text, period.end, m.start):
+            months = _PERIOD_MONTHS[(shape.group("count") or shape.group("unit")).lower()]
+            year, month = int(m.edtf[:4]), int(m.edtf[5:7])
+            first_year, first_month = divmod(year * 12 + month - months, 12)
+            edtf = f"{first_year:04d}-{first_month + 1:02d}/{m.edtf[:7]}"
+            out[-1] = Mention(start=period.start, end=m.end, text=text[period.start:m.end], type="DATE",
+                              value=edtf, edtf=edtf, granularity="quarter" if months == 3 else "range",
+                              relative=m.relative, inferred=m.inferred,
+                              how=f"the {months} months to \u2018{m.text}\u2019" + (f"; {m.how}" if m.how else ""))
         else:
             out.append(m)
     return out

@@ -638,3 +638,39 @@ def test_a_list_of_dated_entries_keeps_its_intro_loses_its_bullets_and_dates_not
     assert found["Aug. 8"].title == "Fires break out on Maui as Hurricane Dora passes far to the south"
     # An entry that is a sentence whole is no heading: "on Monday" is the publication's Monday
     assert found["Monday"].edtf == "2023-08-14"
+
+
+def test_a_today_in_history_column_dates_each_year_on_its_day():
+    text = ("AP NEWS\nU.S. News World News Politics Sports Entertainment Business Science\n"
+            "Today in History: December 7, Japan attacks Pearl Harbor\nBy The Associated Press\n"
+            "Updated 12:01 AM EST, December 7, 2023\n"
+            "Today is Thursday, Dec. 7, the 341st day of 2023. There are 24 days left in the year.\n"
+            "On this date:\nIn 1787, Delaware became the first state to ratify the U.S. Constitution.\n"
+            "In 1988, a magnitude 6.8 earthquake in Soviet Armenia claimed an estimated 25,000 lives.\n"
+            "Ten years ago: Nelson Mandela's body was laid in state at the Union Buildings in Pretoria.\n")
+    a = parse_article(text, "t.txt")
+    assert a.title == "Today in History: December 7, Japan attacks Pearl Harbor"  # not the menu bar over it
+    found = {c.source.mention_text: c for c in extract(a, EventIndex()).candidates}
+    # The almanac ("Today is Thursday ...") states the column's date: no event of its own
+    assert sorted(found) == ["1787", "1988", "Ten years ago"]
+    assert found["1787"].edtf == "1787-12-07" and not found["1787"].needs_review
+    assert found["1787"].source.how == "\u20181787\u2019 in a column of what happened on 7 December in years past"
+    assert found["Ten years ago"].edtf == "2013"  # counted, not listed under the day
+
+
+def test_a_year_in_an_ordinary_story_stays_a_year():
+    a = parse_article("Delaware marks its statehood\n\nPublished: 2023-12-07\n\n"
+                      "In 1787, Delaware became the first state to ratify the U.S. Constitution.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["1787"]
+
+
+@pytest.mark.parametrize("sentence, edtf, title", [
+    ("Revenue for the quarter ended Sept. 30 rose 13% to $56.5 billion.", "2023-07/2023-09",
+     "Revenue rose 13% to $56.5 billion"),
+    ("Profit for the fiscal year ended June 30 fell 20%.", "2022-07/2023-06", "Profit fell 20%"),
+    ("In the three months ending March 31, sales were flat.", "2023-01/2023-03", "Sales were flat"),
+])
+def test_a_reporting_period_and_the_day_it_ended_are_one_event_over_the_period(sentence, edtf, title):
+    a = parse_article(f"Results\n\nPublished: 2023-10-24\n\n{sentence}\n", "t.txt")
+    (candidate,) = extract(a, EventIndex()).candidates
+    assert (candidate.edtf, candidate.title) == (edtf, title)

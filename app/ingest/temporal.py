@@ -285,7 +285,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("weekday", _pat(r"(?i:(?:early|late|earlier|later)" + S + r")?(?i:(?P<wrel>last|next|this|coming|past|previous)"
                      + S + r")?{WEEKDAY}(?:" + S
                      + r"(?i:(?P<wpart>morning|afternoon|evening|night)))?(?:"
-                     + _UNIT_AFTER.format(g="wwrel", unit="week") + r")?", WEEKDAY="wd")),
+                     + _UNIT_AFTER.format(g="wwrel", unit="week") + r"|(?P<wweek>[ \t]+week)(?![A-Za-z'\u2019-]))?",
+                     WEEKDAY="wd")),
     ("today", r"(?i:(?:early|late|earlier|later)" + S + r")?"
               r"(?i:(?P<today>today|tomorrow|yesterday|the day before yesterday|the day after tomorrow))(?![A-Za-z])"),
     ("set", r"(?i:(?P<setq>every|each|per)" + S + r"(?:(?P<setn>other|two|three|four|five|six)" + S + r")?"
@@ -1367,7 +1368,9 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     # deadline or a vote is set ahead ("must act before Friday's deadline")
     possessive = text.startswith(("'s", "\u2019s"), start + len(g["_m"])) \
         and not _SCHEDULED_AFTER.match(text, start + len(g["_m"]) + 2)
-    if g["wwrel"] and not rel:  # "Tuesday last week": that weekday of the week named
+    if g.get("wweek") and not rel:  # "Wednesday week", as Britain says it: a week after the coming Wednesday
+        day = d + dt.timedelta(days=((target - d.weekday()) % 7 or 7) + 7)
+    elif g["wwrel"] and not rel:  # "Tuesday last week": that weekday of the week named
         week_start = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=_OFFSETS[g["wwrel"].lower()])
         day = week_start + dt.timedelta(days=target)
     elif rel in ("next", "coming") or (not rel and not possessive and (
@@ -1681,6 +1684,8 @@ def _scan(text: str) -> tuple[list[tuple[int, int]], dict[int, tuple[str, int, d
         if tok[0].isdigit():
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue  # "A380", "COVID19"
+            if start > 1 and text[start - 1] in ",." and text[start - 2].isdigit():
+                continue  # the rest of a number: "21,000 years ago" is no "000 years ago", "3.5" no "5"
             if start > 0 and text[start - 1] in "'\u2019":
                 begin = start - 1  # '90s
         elif start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'\u2019"):

@@ -623,3 +623,15 @@ def test_a_clock_time_and_its_zone(text, span, value):
 def test_a_month_of_that_year_is_in_the_year_the_story_gave(text, span, edtf):
     assert (span, edtf) in [(m.text, m.edtf) for m in find_mentions(text, FRI_27_OCT_1989)]
     assert len([m for m in find_mentions(text, FRI_27_OCT_1989) if m.edtf and m.edtf.startswith("1989")]) == 0
+
+
+def test_the_rest_of_a_number_is_no_date():
+    # "21,000 years ago" is not "000 years ago" (which was read as the publication's year)
+    assert [m.text for m in find_mentions("Humans were there between 21,000 and 23,000 years ago, and 1,368 "
+                                          "people live there now.", FRI_27_OCT_1989) if m.edtf] == []
+
+
+def test_a_weekday_week_is_a_week_after_the_coming_weekday():
+    sunday = dt.date(2023, 11, 26)
+    found = find_mentions("They host Wolves next Saturday before a trip to Lens on Wednesday week.", sunday)
+    assert [(m.text, m.edtf) for m in found] == [("next Saturday", "2023-12-02"), ("Wednesday week", "2023-12-06")]

@@ -124,6 +124,11 @@ ALMANAC = re.compile(r"^Today is [A-Z][a-z]+day,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|
                      r"(?: There (?:are|is) \d{1,3} days? left in the year\.)?$|^Today's highlights? in history:?$")
 
 
+ABOUT_SECTION = re.compile(r"^About (?:the )?[A-Z][\w&.,'\u2019 -]{1,60}$(?<![.!?])")
+# What ends a wire story or a press release: "(END)", "-ENDS-", "###", "-30-"
+END_MARK = re.compile(r"^(?:\((?:END|ENDS|MORE)\)|-+ ?ENDS? ?-+|ENDS?|#{3}|-30-)$")
+
+
 def _is_junk_line(line: str) -> str | None:
     """Why a line is page furniture rather than story text, or None when it is story text."""
     s = line.strip()
@@ -135,6 +140,8 @@ def _is_junk_line(line: str) -> str | None:
         return "reading time"
     if ALMANAC.match(s):
         return "almanac"
+    if END_MARK.match(s):
+        return "end mark"
     if PROMO.match(s):
         return "promotion"
     if len(s) < 200 and ORIGIN.search(s) and not (HEADER_DATE.match(s) and _date_from_header(s)[0]):
@@ -233,6 +240,12 @@ def _byline_then_stamp(line: str) -> tuple[str, str] | None:
 
 # "Kate Connolly in Berlin", "Helen Davidson and Chi Hui Lin in Taipei": who reported, and from where
 BYLINE_IN_PLACE = re.compile(r"^(?P<name>.+?) in (?:the )?[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,2}$")
+
+
+def _is_bare_name_over_stamp(line: str, next_line: str | None) -> bool:
+    """A reporter's name on its own line, told from a short headline by the timestamp under it."""
+    return next_line is not None and NAME.match(line) is not None and not _is_label(line) \
+        and not _names_date(line) and _is_timestamp(next_line)
 
 
 def _is_byline_in_place(line: str, next_line: str | None) -> bool:
@@ -471,7 +484,8 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     header, body = kept[:first_body], kept[first_body:]
     # A standfirst (the sentence under a headline) can come before the byline and timestamp: they
     # are header lines still, not story paragraphs.
-    late = [x for x in body[1:4] if len(x) <= 100 and (_is_byline(x) or _is_timestamp(x))]
+    late = [x for i, x in enumerate(body[1:4], 1) if len(x) <= 100 and (
+        _is_byline(x) or _is_timestamp(x) or _is_bare_name_over_stamp(x, body[i + 1] if i + 1 < len(body) else None))]
     if late:
         header += late
         body = [x for i, x in enumerate(body) if not (1 <= i < 4 and x in late)]
@@ -506,8 +520,10 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
         if byline is None and _is_byline(line):
             byline = _byline(line)
             continue
-        if byline is None and _is_byline_in_place(line, header[i + 1] if i + 1 < len(header) else None):
-            byline = line
+        next_line = header[i + 1] if i + 1 < len(header) else None
+        if byline is None and (_is_byline_in_place(line, next_line) or _is_bare_name_over_stamp(line, next_line) and any(
+                len(x.split()) >= 5 and _headline_like(x) for x in header[:i])):
+            byline = line  # a bare name counts only under a headline: "Taliban Retake Kabul" over a stamp is one
             continue
         day, evidence, rest = _date_from_header(line, day_first)
         if day is not None:
@@ -598,6 +614,11 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
                 pub_date, pub_evidence = _date_from_header(line, day_first)[:2]
         else:
             body_paragraphs.append(line)
+    # A press release closes on who sent it: "About Acme Corp", a paragraph about the company, its contacts
+    about = next((i for i, x in enumerate(body_paragraphs) if i >= 2 and ABOUT_SECTION.match(x)), None)
+    if about is not None:
+        boilerplate.extend(body_paragraphs[about:])
+        del body_paragraphs[about:]
     # "Jacob Bogage covers Congress for The Washington Post.": who the reporter is, under the story
     while body_paragraphs and _is_author_note(body_paragraphs[-1], byline):
         boilerplate.append(body_paragraphs.pop())

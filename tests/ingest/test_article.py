@@ -490,3 +490,27 @@ def test_a_print_edition_note_is_furniture():
             "\"The last mile\"\n")
     a = parse_article(text, "t.txt")
     assert a.published == dt.date(2024, 12, 5) and len(a.paragraphs) == 1
+
+
+def test_a_name_alone_over_the_stamp_is_the_byline_but_a_short_headline_is_not():
+    text = ("DW\nGermany\nGermany's parliament approves 2024 budget after court ruling\n"
+            "The Bundestag has passed the 2024 budget, weeks later than planned, after a top court ruling blew a hole "
+            "in the government's finances.\nRina Goldenberg\n02/02/2024\n"
+            "German lawmakers approved the budget on Friday after weeks of talks in the coalition.\n")
+    assert parse_article(text, "t.txt").byline == "Rina Goldenberg"
+    short = parse_article("Taliban Retake Kabul\nAugust 15, 2021\nThe Taliban entered Kabul on Sunday as the "
+                          "president fled the country.\n", "t.txt")
+    assert (short.title, short.byline) == ("Taliban Retake Kabul", None)
+
+
+def test_a_wire_s_end_mark_and_a_press_release_s_about_section_and_contacts_are_furniture():
+    text = ("FOR IMMEDIATE RELEASE\nCity of Springfield Announces Opening of New Riverside Park\n"
+            "SPRINGFIELD, Ill., March 4, 2024 /PRNewswire/ -- The City of Springfield today announced that Riverside "
+            "Park will open to the public on Saturday, April 6, 2024.\n"
+            "Construction began in May 2022 and was funded by a state grant.\n"
+            "A ribbon-cutting ceremony will be held at 10 a.m. on opening day.\n(END)\n"
+            "About the City of Springfield\nSpringfield is the capital of Illinois.\n"
+            "Media Contact: Tom Smith, 217-555-0100\n")
+    a = parse_article(text, "t.txt")
+    assert a.published == dt.date(2024, 3, 4) and len(a.paragraphs) == 3
+    assert {"(END)", "About the City of Springfield", "Springfield is the capital of Illinois."} <= set(a.boilerplate)

@@ -147,7 +147,7 @@ FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|'ll|is to|are to|plans? to|planning to|planned|scheduled|expected to|set to|"
     r"(?:is|are) due|going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to|"
     r"until|till|must|needs? to|has to|have to|(?:runs|lasts|continues|stays|remains|extends) (?:through|to|into)|"
-    r"(?:takes?|take) effect|(?:comes?|goes?) into (?:force|effect))\b")
+    r"(?:takes?|take) effect|(?:comes?|goes?) into (?:force|effect)|(?:is|are) (?:forecast|predicted|projected))\b")
 
 # A bare year is a date only when the words around it make it one.
 YEAR_LEFT_CUE = re.compile(
@@ -1351,6 +1351,11 @@ _SCHEDULED_AFTER = re.compile(r"\s+(?:deadline|vote|election|meeting|summit|hear
                               r"talks|session|trial|rally|parade|opening|final|race)\b")
 
 
+# "days before a Friday deadline" is the coming Friday; "tendered by the Tuesday deadline" may be gone
+_DEADLINE_AFTER = re.compile(r"\s+deadline\b")
+_DEADLINE_AHEAD = re.compile(r"(?:\b(?:before|ahead of)\s+(?:a|the)|\ba)\s+$", re.I)
+
+
 def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     tok = g["wd"]
     if tok.isupper() and len(tok) > 3 and tok.rstrip(".") not in [w.upper() for w in WEEKDAY_NAMES]:
@@ -1374,7 +1379,8 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
         week_start = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=_OFFSETS[g["wwrel"].lower()])
         day = week_start + dt.timedelta(days=target)
     elif rel in ("next", "coming") or (not rel and not possessive and (
-            _looks_ahead(text, start) or _plan_follows(text, start + len(g["_m"])))):
+            _looks_ahead(text, start) or _plan_follows(text, start + len(g["_m"]))
+            or _DEADLINE_AFTER.match(text, start + len(g["_m"])) and _DEADLINE_AHEAD.search(text, max(0, start - 20), start))):
         delta = (target - d.weekday()) % 7 or (7 if rel else 0)
         day = d + dt.timedelta(days=delta)
     elif rel == "this":

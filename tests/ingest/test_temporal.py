@@ -635,3 +635,13 @@ def test_a_weekday_week_is_a_week_after_the_coming_weekday():
     sunday = dt.date(2023, 11, 26)
     found = find_mentions("They host Wolves next Saturday before a trip to Lens on Wednesday week.", sunday)
     assert [(m.text, m.edtf) for m in found] == [("next Saturday", "2023-12-02"), ("Wednesday week", "2023-12-06")]
+
+
+@pytest.mark.parametrize("text, span, edtf", [
+    ("The Senate sent the bill to the president just days before a Friday deadline.", "Friday", "2023-11-17"),
+    ("Shareholders tendered 99% of the stock by the Tuesday deadline.", "Tuesday", "2023-11-14"),  # may be gone
+    ("More rain is forecast for the weekend.", "the weekend", "2023-11-18/2023-11-19"),
+])
+def test_a_deadline_ahead_and_a_forecast_look_ahead(text, span, edtf):
+    wednesday = dt.date(2023, 11, 15)
+    assert [(m.text, m.edtf) for m in find_mentions(text, wednesday)] == [(span, edtf)]

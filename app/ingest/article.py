@@ -41,7 +41,8 @@ ORIGIN = re.compile(r"\b(?:originally (?:published|appeared)|first (?:published|
                     r"(?:version|edition) of this (?:article|story) (?:appears|appeared|was published) in print|"
                     r"an earlier version of this (?:article|story|report)|"
                     r"this (?:article|story) (?:was|has been) (?:amended|updated|corrected|changed)|"
-                    r"this (?:article|story) appear(?:s|ed) in\b[^.]{0,80}\bprint edition)\b", re.I)
+                    r"this (?:article|story) appear(?:s|ed) in\b[^.]{0,80}\bprint edition|"
+                    r"published in the print edition\b)\b", re.I)
 BARE_PROMO = re.compile(r"^\s*(?:also on \S+|read (?:more|also)|see also|more from \S+|related|watch|listen)\s*:?\s*$", re.I)
 TAGS = re.compile(r"^\s*(?:tags|topics|filed under|categories)\s*:?", re.I)
 CREDIT = re.compile(r"^\s*(?:SOURCE\s+[A-Z]|Source\s*:\s*\S)")  # "SOURCE Acme Corp", "Source: Al Jazeera and news agencies"
@@ -144,7 +145,7 @@ def _is_junk_line(line: str) -> str | None:
         return "end mark"
     if PROMO.match(s):
         return "promotion"
-    if len(s) < 200 and ORIGIN.search(s) and not (HEADER_DATE.match(s) and _date_from_header(s)[0]):
+    if len(s) < 200 and ORIGIN.search(s) and not (HEADER_DATE.match(s) and _is_timestamp(s)):
         return "syndication note"  # but "First published on Wed 7 Jun 2023 15.30 BST" is a timestamp
     if len(s) < 120 and TAGS.match(s):
         return "tags"
@@ -550,7 +551,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     # "Business"): the headline comes after the menu.
     above_menu = _above_a_menu(header_rest, plain)
     plain = [x for x in plain if x not in above_menu] + [x for x in plain if x in above_menu]
-    if _kicker_headline_standfirst(header_rest, plain):
+    if _kicker_headline_standfirst(header_rest, plain, body[0] if late and body else None):
         plain = plain[1:] + plain[:1]
     # A chronology's heading ("August 15: Taliban enter Kabul") is the headline only of a page with no other
     plain = [x for x in plain if not CHRONOLOGY_HEADING.match(x)] + [x for x in plain if CHRONOLOGY_HEADING.match(x)]
@@ -656,13 +657,16 @@ def _above_a_menu(header: list[str], candidates: list[str]) -> set[str]:
     return above
 
 
-def _kicker_headline_standfirst(header: list[str], candidates: list[str]) -> bool:
+def _kicker_headline_standfirst(header: list[str], candidates: list[str], standfirst: str | None = None) -> bool:
     """A series label over the headline, and the standfirst under it ("UK general election 2024", then
     "Labour wins landslide as ...", then "Keir Starmer to become prime minister after ..."): three lines in
-    a row, short, longer, longest, the last a sentence's length."""
-    if len(candidates) < 3:
-        return False
+    a row, short, longer, longest, the last a sentence's length. `standfirst`: a sentence over the byline
+    and stamp, read as the story's first line, which may follow the second."""
     lines = candidates[:3]
+    if standfirst is not None and len(candidates) >= 2 and header.index(candidates[1]) == len(header) - 1:
+        lines, header = candidates[:2] + [standfirst], header + [standfirst]
+    if len(lines) < 3:
+        return False
     at = [header.index(x) for x in lines]
     words = [len(x.split()) for x in lines]
     return at == list(range(at[0], at[0] + 3)) and words[0] <= 5 and words[0] < words[1] < words[2] \

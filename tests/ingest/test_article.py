@@ -514,3 +514,13 @@ def test_a_wire_s_end_mark_and_a_press_release_s_about_section_and_contacts_are_
     a = parse_article(text, "t.txt")
     assert a.published == dt.date(2024, 3, 4) and len(a.paragraphs) == 3
     assert {"(END)", "About the City of Springfield", "Springfield is the capital of Illinois."} <= set(a.boilerplate)
+
+
+def test_a_kicker_over_the_headline_when_the_standfirst_reads_as_the_story_s_first_line():
+    text = ("The New Yorker\nA Reporter at Large\nThe Long Fall of a Steel Town\n"
+            "How a century of boom and bust shaped Braddock, Pennsylvania.\nBy Ellen Marsh\nNovember 27, 2023\n"
+            "Braddock was built on steel. Andrew Carnegie opened his first mill here in 1875.\n"
+            "Published in the print edition of the December 4, 2023, issue, with the headline \"Steel Town.\"\n")
+    a = parse_article(text, "t.txt")
+    assert (a.title, a.byline, a.published) == ("The Long Fall of a Steel Town", "Ellen Marsh", dt.date(2023, 11, 27))
+    assert [p.text[:8] for p in a.paragraphs] == ["How a ce", "Braddock"]  # the print-edition note is furniture

@@ -24,7 +24,7 @@ RELATED_BLOCK = re.compile(
     r"|trending(?: now)?|more on this story|latest (?:news|stories)|top stories|editor'?s picks"
     r"|most (?:read|popular|viewed) (?:from|on|at) [A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*:?\s*$",
     re.I)
-ABOUT_BLOCK = re.compile(r"^\s*About (?:the author|us|[A-Z][\w&.,'\- ]{1,40})\s*:?\s*$")
+ABOUT_BLOCK = re.compile(r"^\s*About (?:the author|us|(?:the )?[A-Z][\w&.,'\u2019\- ]{1,40})\s*:?\s*$")
 PROMO = re.compile(
     r"^\s*(?:also on \S+|read (?:more|also)\b|see also\b|more from \S+|related\s*:|watch\s*:|listen\s*:|"
     r"subscribe\b|sign up\b|sign in\b|log in\b|follow us\b|click here\b|advertisement\s*$|sponsored\b|"
@@ -125,7 +125,6 @@ ALMANAC = re.compile(r"^Today is [A-Z][a-z]+day,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|
                      r"(?: There (?:are|is) \d{1,3} days? left in the year\.)?$|^Today's highlights? in history:?$")
 
 
-ABOUT_SECTION = re.compile(r"^About (?:the )?[A-Z][\w&.,'\u2019 -]{1,60}$(?<![.!?])")
 # What ends a wire story or a press release: "(END)", "-ENDS-", "###", "-30-"
 END_MARK = re.compile(r"^(?:\((?:END|ENDS|MORE)\)|-+ ?ENDS? ?-+|ENDS?|#{3}|-30-)$")
 
@@ -312,13 +311,15 @@ def _split_lines(text: str) -> list[str]:
     """Paragraph-sized lines: scraped text has one paragraph a line, but hard-wrapped
     text (every line short, blocks split by blank lines) is joined back per block."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = re.split(r"\n\s*\n", text)
+    blocks = [[r for r in block.split("\n") if r.strip()] for block in re.split(r"\n\s*\n", text)]
+    wrapped = [len(rows) > 2 and all(40 <= len(r) <= 100 for r in rows[:-1])
+               and sum(not SENTENCE_END.search(r) for r in rows[:-1]) > len(rows[:-1]) / 2 for rows in blocks]
+    # In a wrapped text a paragraph of two lines is wrapped too: the first line breaks off mid-sentence
+    hard_wrapped = any(wrapped)
     lines: list[str] = []
-    for block in blocks:
-        rows = [r for r in block.split("\n") if r.strip()]
-        wrapped = len(rows) > 2 and all(40 <= len(r) <= 100 for r in rows[:-1]) and \
-            sum(not SENTENCE_END.search(r) for r in rows[:-1]) > len(rows[:-1]) / 2
-        if wrapped:
+    for rows, joined in zip(blocks, wrapped):
+        if joined or hard_wrapped and len(rows) == 2 and 40 <= len(rows[0]) <= 100 \
+                and not SENTENCE_END.search(rows[0]) and rows[1].lstrip()[:1].islower():
             lines.append(" ".join(r.strip() for r in rows))
         else:
             lines.extend(rows)
@@ -615,15 +616,12 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
                 pub_date, pub_evidence = _date_from_header(line, day_first)[:2]
         else:
             body_paragraphs.append(line)
-    # A press release closes on who sent it: "About Acme Corp", a paragraph about the company, its contacts
-    about = next((i for i, x in enumerate(body_paragraphs) if i >= 2 and ABOUT_SECTION.match(x)), None)
-    if about is not None:
-        boilerplate.extend(body_paragraphs[about:])
-        del body_paragraphs[about:]
     # "Jacob Bogage covers Congress for The Washington Post.": who the reporter is, under the story
     while body_paragraphs and _is_author_note(body_paragraphs[-1], byline):
         boilerplate.append(body_paragraphs.pop())
 
+    if pub_date is None:  # no stamp on the page: its address may carry the day it was filed under
+        pub_date, pub_evidence = _date_in_address([url or "", *lines[:3]])  # not a teaser's address further down
     derived = False
     if title:
         found_title = title.strip()
@@ -702,6 +700,23 @@ def _is_menu_bar(line: str, navigation: int) -> bool:
 def _names_date(text: str) -> bool:
     return any(w in MONTH_NAMES or w.rstrip(".") in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
                for w in text.split())
+
+
+# "https://www.example.com/2023/03/14/business/bank-collapse.html": a news site files a story under its day
+ADDRESS_DATE = re.compile(r"^\s*(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/(?:[\w.-]+/)*?"
+                          r"(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/\S*$")
+
+
+def _date_in_address(lines: list[str]) -> tuple[dt.date | None, str | None]:
+    """The day a page's address names (its own, or one pasted on a line of the page), with it as evidence."""
+    for line in lines:
+        m = ADDRESS_DATE.match(line)
+        if m:
+            try:
+                return dt.date(int(m["y"]), int(m["m"]), int(m["d"])), f"address {line.strip()}"
+            except ValueError:
+                continue
+    return None, None
 
 
 def _parse_given_date(value: str) -> tuple[dt.date | None, str | None]:

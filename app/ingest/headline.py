@@ -410,9 +410,14 @@ DATELINE_LEAD = re.compile(r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s*
                            r"|(?<=[A-Z.])\s*(?:—|–|--))\s+(?=[A-Z\"“])")  # "(Bloomberg) -- Oil rose": the wire alone
 
 
+# "BENGHAZI, Libya - Floods caused by ...": a place in capitals and its country, before a dash
+PLACE_LEAD = re.compile(r"^[A-Z]{2}[A-Z.'\-]*(?: [A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+                        r"\s+(?:-|\u2014|\u2013|--)\s+(?=[A-Z\"\u201c])")
+
+
 def _dateline(sentence: str) -> re.Match | None:
     """The place, state or wire a story opens on, which is no part of its headline."""
-    return DATELINE_LEAD.match(sentence) or WIRE_LEAD.match(sentence)
+    return DATELINE_LEAD.match(sentence) or WIRE_LEAD.match(sentence) or PLACE_LEAD.match(sentence)
 
 
 def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:

@@ -524,3 +524,28 @@ def test_a_kicker_over_the_headline_when_the_standfirst_reads_as_the_story_s_fir
     a = parse_article(text, "t.txt")
     assert (a.title, a.byline, a.published) == ("The Long Fall of a Steel Town", "Ellen Marsh", dt.date(2023, 11, 27))
     assert [p.text[:8] for p in a.paragraphs] == ["How a ce", "Braddock"]  # the print-edition note is furniture
+
+
+def test_a_two_line_paragraph_of_a_hard_wrapped_text_is_joined_too():
+    text = ("Flooding forces thousands from homes in eastern Libya\n\nSeptember 12, 2023\n\n"
+            "BENGHAZI, Libya - Floods caused by Storm Daniel burst two dams\nnear the city of Derna on Sunday night, "
+            "sweeping away entire\nneighbourhoods, officials said on Tuesday.\n\n"
+            "Rescue teams arrived from Egypt and Turkey on Monday. The UN said it\nwould send a team by Friday.\n\n"
+            "Officials said on Tuesday that the death toll would rise.\nThe port reopened on Wednesday.\n")
+    a = parse_article(text, "t.txt")
+    assert [p.text[:14] for p in a.paragraphs] == ["BENGHAZI, Liby", "Rescue teams a", "Officials said",
+                                                   "The port reope"]  # two sentences, two lines: not wrapped
+
+
+@pytest.mark.parametrize("address, url", [
+    ("https://www.example-news.com/2023/03/14/business/bank-collapse-svb.html\n", None),
+    ("", "https://www.example-news.com/2023/03/14/business/bank-collapse-svb.html"),
+])
+def test_with_no_stamp_the_day_in_the_page_s_address_is_the_publication_date(address, url):
+    text = (f"{address}Business\nRegulators race to contain fallout from bank collapse\n"
+            "Regulators said on Sunday that all depositors at the failed bank would be repaid in full.\n"
+            "Related\nhttps://www.example-news.com/2019/05/01/business/other-story.html\n")
+    a = parse_article(text, "t.txt", url=url)
+    assert a.published == dt.date(2023, 3, 14) and a.published_evidence.startswith("address https://")
+    teaser_only = parse_article(text.replace(address, ""), "t.txt")
+    assert teaser_only.published is None  # another story's address, further down, is not this one's

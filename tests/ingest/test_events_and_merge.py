@@ -225,6 +225,9 @@ def test_headlines_are_short_and_read_as_headlines():
     # A place in its own case before an agency's name opens no clause
     ("Paris (AFP) \u2013 France's parliament on Tuesday adopted a hardened immigration bill.", "Tuesday",
      "France's parliament adopted a hardened immigration bill"),
+    # A place in capitals and its country before a plain dash, as Reuters files it
+    ("BENGHAZI, Libya - Floods caused by Storm Daniel burst two dams near Derna on Sunday night.", "Sunday night",
+     "Floods caused by Storm Daniel burst two dams near Derna"),
     # A short date between "the" and its noun names which one, as a possessive date does.
     ("Meloni's Brothers of Italy party won 26% of the vote in the 25 September election.", "the 25 September",
      "Meloni's Brothers of Italy party won 26% of the vote in the election"),

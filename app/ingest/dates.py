@@ -177,6 +177,8 @@ def _display_core(core: str) -> str:
         if _DAY.match(left) and _DAY.match(right) and left[:7] == right[:7]:
             d1, d2 = dt.date.fromisoformat(left), dt.date.fromisoformat(right)
             return f"{d1.day}\u2013{d2.day} {MONTH_NAMES[d1.month - 1]} {d1.year}"
+        if (a := _MONTH.match(left)) and (b := _MONTH.match(right)) and a.group(1) == b.group(1):
+            return f"{MONTH_NAMES[int(a.group(2)) - 1]}\u2013{MONTH_NAMES[int(b.group(2)) - 1]} {a.group(1)}"
         return f"{_display_core(left)} \u2013 {_display_core(right)}"
     if m := _DAY.match(core):
         try:

@@ -15,6 +15,7 @@ from app.ingest.dates import DateInputError, bounds, compatible, display, granul
     ("XXXX-XX-XX", "date unknown"), ("2021-08-20?", "20 August 2021?"), ("18XX", "19th century"),
     ("2021-08-16/2021-08-22", "16\u201322 August 2021"), ("../2001", "2001 or earlier"), ("1979-12-25/..", "25 December 1979 or later"),
     ("2021-21", "spring 2021"), ("1989-23?", "autumn 1989?"),
+    ("2023-07/2023-09", "July\u2013September 2023"), ("2022-07/2023-06", "July 2022 \u2013 June 2023"),
     # EDTF counts years as astronomers do: 0000 is 1 BC
     ("-0047", "48 BC"), ("0000", "1 BC"), ("0391", "AD 391"), ("-02XX", "3rd century BC"),
     ("-0047/0391", "48 BC\u2013AD 391"),

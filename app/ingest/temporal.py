@@ -1626,15 +1626,19 @@ def _norm_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
     # "post-1959 politics", "mid-1990 sales": a prefixed year is an adjective, not a count of things
     if NOT_A_YEAR_AFTER.match(after) and not re.search(r"\b(?:pre|post|mid)-$", before, re.I):
         return None
-    if not (1900 <= year <= 2099) and not YEAR_LEFT_CUE.search(before):
-        return None
-    if not YEAR_LEFT_CUE.search(before) and not re.match(r"[\s,.;:)'\u2019]|$", after):
+    cued = YEAR_LEFT_CUE.search(before)
+    if not cued and (not (1900 <= year <= 2099) or not re.match(r"[\s,.;:)'\u2019]|$", after)
+                     or g["yy"][0].isdigit() and NAME_BEFORE_YEAR.search(before)):
         return None
     v = str(year)
     # "mid-1996", "late 2019": TimeML keeps the year as the value; the timeline marks the date approximate
     return _Result("DATE", v, v + ("~" if g["ymod"] else ""), "year")
 
 
+# "Vision 2030", "Euro 2024", "Paris 2024": a year in a name (a month, season or holiday before a year is
+# read by its own pattern first)
+NAME_BEFORE_YEAR = re.compile(r"\b(?!(?:That|This|These|Those|An?|Its|His|Her|Their|Our|My|Your|Every|Each|Last|Next|"
+                              r"Some|Any|No|Another|Which|What|Whose|(?i:copyright))[ \t])[A-Z][A-Za-z]+[ \t]$")
 _TWO_THOUSAND_CUE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\s+$", re.I)
 
 

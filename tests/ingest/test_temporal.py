@@ -645,3 +645,15 @@ def test_a_weekday_week_is_a_week_after_the_coming_weekday():
 def test_a_deadline_ahead_and_a_forecast_look_ahead(text, span, edtf):
     wednesday = dt.date(2023, 11, 15)
     assert [(m.text, m.edtf) for m in find_mentions(text, wednesday)] == [(span, edtf)]
+
+
+@pytest.mark.parametrize("text, dates", [
+    # A year written after a name is part of the name, not a date: a plan, a tournament, a campaign
+    ("Saudi Arabia's Vision 2030 plan and the UN's Agenda 2030 were discussed.", []),
+    ("Tickets for Euro 2024 and Paris 2024 sold out.", []),
+    # ... but not after a word that points at it, nor after a month, a season or a holiday
+    ("That 1978 resolution calls for a withdrawal. Copyright 1998 by the agency.", ["1978", "1998"]),
+    ("Spring 2024 will be busy, as Christmas 2023 was.", ["2024-21", "2023-12-25"]),
+])
+def test_a_year_in_a_name_is_no_date(text, dates):
+    assert [m.edtf for m in find_mentions(text, FRI_27_OCT_1989) if m.edtf] == dates

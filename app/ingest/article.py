@@ -22,6 +22,9 @@ RELATED_BLOCK = re.compile(
     r"^\s*(?:related(?: articles| stories| news| posts| content| coverage| reading| topics)?|more (?:stories|articles|news|from \S+)"
     r"|recommended(?: for you| stories)?|read next|you may also like|you might also like|most (?:read|popular|viewed)"
     r"|trending(?: now)?|more on this story|latest (?:news|stories)|top stories|editor'?s picks"
+    # a comment form and the readers' comments under it
+    r"|leave a (?:reply|comment)|post a comment|add a comment|comments?(?: \(\d+\))?|\d+ comments?"
+    r"|join the (?:conversation|discussion)"
     r"|most (?:read|popular|viewed) (?:from|on|at) [A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*:?\s*$",
     re.I)
 ABOUT_BLOCK = re.compile(r"^\s*About (?:the author|us|(?:the )?[A-Z][\w&.,'\u2019\- ]{1,40})\s*:?\s*$")
@@ -533,6 +536,8 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
             rank = _stamp_rank(line)
             if pub_date is None or (pub_rank is not None and rank > pub_rank):
                 pub_date, pub_evidence, pub_rank = day, evidence, rank
+            if byline is None and rest and _is_byline(rest):  # "Posted on December 4, 2023 by John Smith"
+                byline, rest = _byline(rest), ""
             if rest and rest != line:
                 header_rest.append(rest)
             continue

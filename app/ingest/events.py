@@ -127,6 +127,32 @@ def mentions_by_paragraph(article: Article, anchor: Anchor, again: dict[int, lis
         else:
             found, changed = old, False
         mentions[p.index] = previous = found
+    return _entries_in_the_running_year(article, mentions) if article.published is None else mentions
+
+
+ENTRY_MARK = re.compile(r"[ \t]*(?::|[\u2013\u2014-])[ \t]")
+
+
+def _entries_in_the_running_year(article: Article, mentions: dict[int, list[Mention]]) -> dict[int, list[Mention]]:
+    """An undated chronology's entries ("October 7, 2023: Hamas fighters cross into Israel ...", then "October 27:
+    Israel launches ground operations ...") run on in the year of the last entry that named one, into the next
+    year when the months come round again: the text's own year, before any year borrowed from other articles."""
+    last: tuple[int, str, str] | None = None  # the year, month and day, and the words of the last entry's date
+    for p in article.paragraphs:
+        found = mentions.get(p.index)
+        if not found or found[0].start != 0 or found[0].granularity != "day" or found[0].edtf is None \
+                or not ENTRY_MARK.match(p.text, found[0].end):
+            continue
+        first = found[0]
+        if not first.relative and _CALENDAR_DAY.fullmatch(first.edtf):
+            last = (int(first.edtf[:4]), first.edtf[5:], first.text)
+        elif last is not None and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", first.edtf):
+            year = last[0] + (first.edtf[5:] < last[1])
+            edtf = f"{year:04d}{first.edtf[4:]}"
+            mentions[p.index] = [replace(first, edtf=edtf, value=edtf, relative=False, inferred=False,
+                                         how=f"\u2018{first.text}\u2019 in {year}, as the entries run on from "
+                                             f"\u2018{last[2]}\u2019"), *found[1:]]
+            last = (year, first.edtf[5:], last[2])
     return mentions
 
 

@@ -1621,8 +1621,8 @@ def _norm_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
         return None  # "two thousand" is a count ("more than two thousand"), unless "the year", "in", "since"...
     if before.endswith(("$", "#", "No. ", "no. ", "€", "£", "number ")) or before.rstrip().endswith(("$", "€", "£")):
         return None
-    if re.match(r"[.,]\d", after) or re.match(r"\s*(?:-|\u2013)\s*\d", after):
-        return None
+    if re.match(r"[.,]\d", after) or re.match(r"\s*(?:-|\u2013)\s*\d", after) or CLOCK_ZONE_AFTER.match(after):
+        return None  # "1030 GMT": a clock
     # "post-1959 politics", "mid-1990 sales": a prefixed year is an adjective, not a count of things
     if NOT_A_YEAR_AFTER.match(after) and not re.search(r"\b(?:pre|post|mid)-$", before, re.I):
         return None
@@ -1635,6 +1635,7 @@ def _norm_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
     return _Result("DATE", v, v + ("~" if g["ymod"] else ""), "year")
 
 
+CLOCK_ZONE_AFTER = re.compile(r"[ \t]*(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T|IST|JST|AE[SD]T|hrs|hours|local time)\b")
 # "Vision 2030", "Euro 2024", "Paris 2024": a year in a name (a month, season or holiday before a year is
 # read by its own pattern first)
 NAME_BEFORE_YEAR = re.compile(r"\b(?!(?:That|This|These|Those|An?|Its|His|Her|Their|Our|My|Your|Every|Each|Last|Next|"

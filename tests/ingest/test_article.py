@@ -549,3 +549,12 @@ def test_with_no_stamp_the_day_in_the_page_s_address_is_the_publication_date(add
     assert a.published == dt.date(2023, 3, 14) and a.published_evidence.startswith("address https://")
     teaser_only = parse_article(text.replace(address, ""), "t.txt")
     assert teaser_only.published is None  # another story's address, further down, is not this one's
+
+
+def test_a_stamp_then_its_byline_on_one_line_and_a_comment_form_under_the_story():
+    text = ("The Springfield Gazette\nCity council approves new budget after heated debate\n"
+            "Posted on December 4, 2023 by John Smith\n"
+            "The Springfield city council voted 5-2 on Monday night to approve a $48 million budget for 2024.\n"
+            "Leave a Reply\nYour email address will not be published.\n")
+    a = parse_article(text, "t.txt")
+    assert (a.published, a.byline, len(a.paragraphs)) == (dt.date(2023, 12, 4), "John Smith", 1)

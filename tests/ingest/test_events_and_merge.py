@@ -677,3 +677,16 @@ def test_a_reporting_period_and_the_day_it_ended_are_one_event_over_the_period(s
     a = parse_article(f"Results\n\nPublished: 2023-10-24\n\n{sentence}\n", "t.txt")
     (candidate,) = extract(a, EventIndex()).candidates
     assert (candidate.edtf, candidate.title) == (edtf, title)
+
+
+def test_an_undated_chronology_s_entries_run_on_in_the_year_the_entries_named():
+    text = ("Timeline: Key events in the war\n"
+            "October 7, 2023: Fighters cross the border, killing about 1,200 people and taking 240 hostages.\n"
+            "October 27: The army launches ground operations.\nDecember 1: Fighting resumes after the truce collapses.\n"
+            "January 5: Talks open in Cairo.\n")
+    found = {c.source.mention_text: c for c in extract(parse_article(text, "t.txt"), EventIndex()).candidates}
+    assert {k: c.edtf for k, c in found.items()} == {"October 7, 2023": "2023-10-07", "October 27": "2023-10-27",
+                                                    "December 1": "2023-12-01", "January 5": "2024-01-05"}
+    assert not found["October 27"].needs_review
+    assert found["January 5"].source.how == "\u2018January 5\u2019 in 2024, as the entries run on from " \
+                                            "\u2018October 7, 2023\u2019"

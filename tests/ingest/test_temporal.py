@@ -657,3 +657,8 @@ def test_a_deadline_ahead_and_a_forecast_look_ahead(text, span, edtf):
 ])
 def test_a_year_in_a_name_is_no_date(text, dates):
     assert [m.edtf for m in find_mentions(text, FRI_27_OCT_1989) if m.edtf] == dates
+
+
+def test_a_clock_without_its_colon_is_no_year():
+    assert [m.edtf for m in find_mentions("Brent was down 1.1% at $77.99 a barrel by 1030 GMT.", FRI_27_OCT_1989)
+            if m.edtf] == []

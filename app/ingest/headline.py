@@ -27,7 +27,10 @@ OPENING_PARTICIPLE = (r"(?:Born|Raised|Educated|Trained|Founded|Built|Elected|Ap
                       r"Launched|Established|Created|Formed|Signed|Written|Captured|Arrested|Injured|Wounded|Backed)")
 LEADING_CLAUSE = re.compile(
     r"^(?:after|since|when|while|as|although|though|following|meanwhile|however|but|and|yet|moreover|furthermore|"
-    r"on the same day|at the time|then|in addition|also|earlier|later|previously)\b[^,]{0,120},\s*"
+    r"on the same day|at the time|then|in addition|also|earlier|later|previously)\b"
+    # "Since then it has fallen steadily, to 2.6%": an adverb, then the main clause, which stays
+    r"(?!\s+(?:then|that)\s+[a-z])[^,]{0,120},\s*"
+    r"|^(?:since|after|until|by|before) (?:then|that)\s+(?=[a-z])"
     # "Born in Leeds, she moved ...": a participle's phrase before the subject
     r"|^" + OPENING_PARTICIPLE + r"\b[^,]{0,120},\s*"
     # "Speaking to reporters, ..." but not "Fighting erupted again in the capital, ...": a gerund subject
@@ -220,7 +223,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         clause = _drop_spans(sentence[:opening.end() - 2], [(a, b) for a, b in spans or [] if b <= opening.end()])
         return _headline(_passive(subject.group("subject"), clause[0].lower() + clause[1:]), [])
     part = _coordinated_part(sentence, spans or [], focus) or _subordinate_part(sentence, spans or [], focus)
-    if part is not None:
+    if part is not None and len(part.split()) > 1:  # "..., and again in November": "Again" says nothing alone
         return part
     start = max(sentence.rfind(sep, 0, focus[0]) for sep in (", ", "; ", " \u2014 "))
     if start <= 0:

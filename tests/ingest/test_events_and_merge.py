@@ -279,6 +279,10 @@ def test_headlines_from_wire_copy(sentence, date, expected):
     ("Odinga was making his fifth bid for the presidency; he also lost in 2007, 2013 and 2017.", "2013", "He also lost"),
     # "was elected in 2016 and re-elected": whether the second verb shares the "was" is not for the words to say.
     ("He was elected in 2016 and re-elected four years later.", "four years", "He was elected and re-elected"),
+    # A phrase of one word says nothing alone; "Since then" is an adverb before the main clause, not a clause
+    ("It cut rates in August for the first time since 2020, and again in November.", "November",
+     "It cut rates for the first time, and again"),
+    ("Since then it has fallen steadily, to 2.6% in October.", "October", "It has fallen steadily, to 2.6%"),
 ])
 def test_each_date_of_a_sentence_heads_its_own_phrase(sentence, date, expected):
     mentions = [m for m in find_mentions(sentence, dt.date(2023, 3, 22)) if m.edtf]

@@ -66,8 +66,8 @@ PHOTO_CREDIT = re.compile(r"^\s*(?:\((?:photo|image|picture)[^)]*\)|(?:photograp
 # "FILE - In this Sept. 12, 2019, file photo, ... (AP Photo/LM Otero, File)": a caption, dates and all
 FILE_PHOTO = re.compile(r"^FILE\s*[-\u2013\u2014]\s|\((?:AP|AFP|Reuters|EPA|Getty)\s+(?:Photo|Images)\b[^)]*\)\s*$")
 HEADER_DATE = re.compile(
-    r"^\s*(?P<label>date|published|posted|issued|updated|last updated|last modified|modified|first published)"
-    r"(?:\s+on)?\s*:?\s*(?P<rest>.*)$", re.I)
+    r"^\s*(?P<label>date|published|posted|issued|updated|last updated|page last updated|last modified|modified|"
+    r"first published)(?:\s+on|\s+at(?=\s+\d))?\s*:?\s*(?P<rest>.*)$", re.I)
 # What a page's timestamp puts around its date: clock times (6:42 PM, 14.05, 10h30), time zones
 # (GMT+0, BST, EDT, ET), weekdays, "at", and separators. A line that is a date and only these is a timestamp.
 STAMP_FILLER = re.compile(
@@ -75,7 +75,7 @@ STAMP_FILLER = re.compile(
     r"|[+-]\d{1,2}(?::?\d{2})?|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?"
     r"|\b(?:updated|published|posted|issued|modified|last)\b"
     r"|[\s,|/\u2013\u2014\-:()\u00b7\u2022]+", re.I)
-ISO_STAMP = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+ISO_STAMP = re.compile(r"\b(\d{4})([-./])(\d{2})\2(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
 # "Moscow [Russia], August 26 (ANI):"  "WASHINGTON, Aug. 26 (Reuters) -"  "LONDON (AP) \u2014"
 # "SAN JOSE, Calif., Oct. 24, 2024 /PRNewswire/ --": a region after the place, a wire between slashes
 DATELINE = re.compile(
@@ -265,7 +265,7 @@ def _byline(line: str) -> str | None:
     by = BYLINE_PREFIX.match(line)
     if by is None:
         return line.strip() if NEWSROOM_WITH_AGENCY.match(line) or DESK_BYLINE.match(line) \
-            or NAME_AND_JOB.match(line) else None
+            or NAME_AND_JOB.match(line) or _name_and_agency(line) else None
     names = REPORTER_ROLE.sub("", by.group("name").split(",")[0].strip())
     if all(NAME.match(name) or AGENCY.fullmatch(name) or ORGANISATION.match(name)
            for name in re.split(r"\s+(?:and|&)\s+", names)):
@@ -284,6 +284,14 @@ def _reporters_credited(line: str) -> str | None:
         return None
     names = m.group("names").strip()
     return names if all(NAME.match(n) for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", names)) else None
+
+
+def _name_and_agency(line: str) -> bool:
+    """"Jane Doe, Reuters": a reporter and the agency they file for."""
+    name, comma, agency = line.strip().rpartition(", ")
+    # capitals only for the wires themselves: "New York, NY" is a place and its state
+    return bool(comma) and NAME.match(name) is not None and AGENCY.fullmatch(agency) is not None \
+        and (not agency.isupper() or agency in ("AP", "AFP", "UPI", "PTI", "ANI", "IANS", "EFE", "ANSA"))
 
 
 def _is_byline(line: str) -> bool:
@@ -341,7 +349,7 @@ def _date_from_header(line: str, day_first: bool = False) -> tuple[dt.date | Non
     iso = ISO_STAMP.match(candidate.strip())
     if iso:
         try:
-            day = dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+            day = dt.date(int(iso.group(1)), int(iso.group(3)), int(iso.group(4)))
         except ValueError:
             return None, None, s
         offset = s.find(candidate.strip())
@@ -422,7 +430,8 @@ def _stamp_rank(line: str) -> int:
     label = HEADER_DATE.match(line)
     if label is None or label.group("label").lower() == "date":
         return 1
-    return 0 if label.group("label").lower() in ("updated", "last updated", "modified", "last modified") else 2
+    return 0 if label.group("label").lower() in ("updated", "last updated", "page last updated", "modified",
+                                                 "last modified") else 2
 
 
 def _without_site(line: str) -> str:
@@ -728,7 +737,7 @@ def _parse_given_date(value: str) -> tuple[dt.date | None, str | None]:
     m = ISO_STAMP.search(value)
     if m:
         try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), f"published field {value}"
+            return dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4))), f"published field {value}"
         except ValueError:
             return None, None
     day, evidence, _ = _date_from_header(value)

@@ -558,3 +558,15 @@ def test_a_stamp_then_its_byline_on_one_line_and_a_comment_form_under_the_story(
             "Leave a Reply\nYour email address will not be published.\n")
     a = parse_article(text, "t.txt")
     assert (a.published, a.byline, len(a.paragraphs)) == (dt.date(2023, 12, 4), "John Smith", 1)
+
+
+@pytest.mark.parametrize("stamp, day, byline", [
+    ("Page last updated at 10:42 GMT, Monday, 4 December 2023", dt.date(2023, 12, 4), None),
+    ("2023.12.04 14:32", dt.date(2023, 12, 4), None),
+    ("Jane Doe, Reuters | 4 Dec 2023", dt.date(2023, 12, 4), "Jane Doe, Reuters"),
+    ("Staten Island, NY | 4 Dec 2023", dt.date(2023, 12, 4), None),  # a place and its state
+])
+def test_more_stamps_and_a_reporter_with_the_agency(stamp, day, byline):
+    a = parse_article(f"Strikes halt trains across the country\n{stamp}\n"
+                      "Rail workers walked out on Monday in a dispute over pay, the union said.\n", "t.txt")
+    assert (a.published, a.byline) == (day, byline)

@@ -147,7 +147,8 @@ FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|'ll|is to|are to|plans? to|planning to|planned|scheduled|expected to|set to|"
     r"(?:is|are) due|going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to|"
     r"until|till|must|needs? to|has to|have to|(?:runs|lasts|continues|stays|remains|extends) (?:through|to|into)|"
-    r"(?:takes?|take) effect|(?:comes?|goes?) into (?:force|effect)|(?:is|are) (?:forecast|predicted|projected))\b")
+    r"(?:takes?|take) effect|(?:comes?|goes?) into (?:force|effect)|(?:is|are) (?:forecast|predicted|projected)|"
+    r"(?:is|are) set for)\b")
 
 # A bare year is a date only when the words around it make it one.
 YEAR_LEFT_CUE = re.compile(
@@ -282,7 +283,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("part_of_day", r"(?i:(?P<prel>this|yesterday|tomorrow|last)" + S + r"(?P<ppart>morning|afternoon|evening|night)"
                     r"|mid[ \t-]?(?P<mpart>morning|afternoon|evening)(?:[ \t]+(?P<mrel>yesterday|today|tomorrow))?"
                     r"|(?P<tonight>tonight))(?![A-Za-z])"),
-    ("weekday", _pat(r"(?i:(?:early|late|earlier|later)" + S + r")?(?i:(?P<wrel>last|next|this|coming|past|previous)"
+    ("weekday", _pat(r"(?i:(?:early|late|earlier|later)" + S + r")?(?i:(?P<wrel>last|next|this|coming|past|previous|following)"
                      + S + r")?{WEEKDAY}(?:" + S
                      + r"(?i:(?P<wpart>morning|afternoon|evening|night)))?(?:"
                      + _UNIT_AFTER.format(g="wwrel", unit="week") + r"|(?P<wweek>[ \t]+week)(?![A-Za-z'\u2019-]))?",
@@ -1139,7 +1140,11 @@ def _back_from(res: _Result, previous: list[Mention], anchor: Anchor) -> None:
         if unit != "year" and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value):
             res.counted_from = m.text
             day = dt.date.fromisoformat(m.value)
-            if unit in ("day", "week"):
+            if unit == "weekday":  # that weekday after the day
+                day += dt.timedelta(days=(count - day.weekday()) % 7 or 7)
+                res.value = res.edtf = day.isoformat()
+                res.granularity = "day"
+            elif unit in ("day", "week"):
                 day += dt.timedelta(days=count * (7 if unit == "week" else 1))
                 res.value = res.edtf = day.isoformat()
                 res.granularity = "day"
@@ -1366,6 +1371,10 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     rel = (g["wrel"] or "").lower()
     if not rel and _part_of_a_name(text, start, start + len(g["_m"])):
         return None
+    if rel == "following":  # "He returned the following Monday": after the day the story last gave
+        res = _unresolved()  # with no such day before it, a weekday of an unknown week: flagged, not guessed
+        res.back_from = ("weekday", target)
+        return res
     if anchor.date is None:
         return _unresolved()
     d = anchor.date
@@ -1660,6 +1669,8 @@ NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
 def _explain(text: str, res: _Result, anchor: Anchor) -> str:
     if not res.relative:
         return ""
+    if res.unresolved and res.back_from is not None and res.back_from[0] == "weekday":
+        return f"\u2018{text}\u2019 follows a day the text did not give"
     if res.unresolved or (res.edtf and res.edtf.startswith("XXXX")):
         return f"\u2018{text}\u2019 needs the publication date, which is unknown"
     if res.counted_from is not None and res.edtf is not None:

@@ -662,3 +662,16 @@ def test_a_year_in_a_name_is_no_date(text, dates):
 def test_a_clock_without_its_colon_is_no_year():
     assert [m.edtf for m in find_mentions("Brent was down 1.1% at $77.99 a barrel by 1030 GMT.", FRI_27_OCT_1989)
             if m.edtf] == []
+
+
+def test_the_following_weekday_follows_the_story_s_day_or_is_flagged():
+    wednesday = dt.date(2023, 12, 6)
+    told = find_mentions("He left on March 3, 2021, and returned the following Monday.", wednesday)
+    assert [(m.text, m.edtf) for m in told] == [("March 3, 2021", "2021-03-03"), ("following Monday", "2021-03-08")]
+    (alone,) = find_mentions("He returned the following Monday.", wednesday)
+    assert alone.edtf == "XXXX-XX-XX" and alone.how == "\u2018following Monday\u2019 follows a day the text did not give"
+
+
+def test_what_is_set_for_a_month_is_ahead():
+    assert [m.edtf for m in find_mentions("Talks are set for the first week of March.", dt.date(2023, 12, 6))] \
+        == ["2024-03-01/2024-03-07"]

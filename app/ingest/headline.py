@@ -40,13 +40,16 @@ LEADING_CLAUSE = re.compile(
 PARTICIPLE = (r"(?:(?!(?:need|indeed|succeed|proceed|exceed|embed|red|bed|shed|seed|feed|speed|bred|wed|led)\b)"
               r"[a-z]{3,}ed|built|born|written|taken|given|held|made|sold|won|begun|struck|seen|chosen|drawn|torn|"
               r"sworn|shown|thrown|hidden|forgotten|stolen|frozen|broken|spoken)")
+# Up to a comma that ends a phrase, not one inside a number ("$3,499")
+_PHRASE = r"(?:[^,]|,(?=\d{3}\b))"
+_PHRASE_END = r",(?!\d{3}\b)"
 APPOSITIVE = re.compile(
     r",\s+(?:recognized|known|designated|outlawed|banned|described|listed|based|led|headed|who|which|whose|"
-    r"once|then|a|an)\b[^,]{0,90},"
+    r"once|then|a|an)\b" + _PHRASE + r"{0,90}" + _PHRASE_END
     # "the helicopter, carried under the rover's belly, will fly": a participle's phrase set off by commas
-    r"|,\s+" + PARTICIPLE + r"\b[^,]{0,90},"
+    + r"|,\s+" + PARTICIPLE + r"\b" + _PHRASE + r"{0,90}" + _PHRASE_END
     # "Jane Goodall, the primatologist whose studies ..., has died": after a name, with a relative pronoun
-    r"|(?<=[a-z]),\s+the\s[^,]{0,60}?\b(?:who|whose|which)\b[^,]{0,90},")
+    + r"|(?<=[a-z]),\s+the\s" + _PHRASE + r"{0,60}?\b(?:who|whose|which)\b" + _PHRASE + r"{0,90}" + _PHRASE_END)
 # "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
@@ -222,6 +225,12 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         # "Born in Leeds on 3 March 1935, she moved ...": what the date tells is that she was born
         clause = _drop_spans(sentence[:opening.end() - 2], [(a, b) for a, b in spans or [] if b <= opening.end()])
         return _headline(_passive(subject.group("subject"), clause[0].lower() + clause[1:]), [])
+    if opening and focus[0] >= opening.end() and SUBJECT_VERB.match(sentence[opening.end():]):
+        # "Born ... in Fürth, Germany, he fled Nazi persecution in 1938": the date is the main clause's
+        cut = opening.end()
+        sentence, focus = sentence[cut:], (focus[0] - cut, focus[1] - cut)
+        spans = [(a - cut, b - cut) for a, b in spans or [] if a >= cut]
+        full = _headline(sentence, spans)
     part = _coordinated_part(sentence, spans or [], focus) or _subordinate_part(sentence, spans or [], focus)
     if part is not None and len(part.split()) > 1:  # "..., and again in November": "Again" says nothing alone
         return part
@@ -279,10 +288,15 @@ _VERB = (r"(?:" + _PAST + r"|will|would|[a-z]{3,}ed|tore|struck|broke|hit|swept|
          r"cost|rang|sought|hung|froze|chose|rode|spoke|stole|withdrew|overthrew|beat|dug|forgot|swore|undertook|"
          r"overtook|arose)\b")
 # A sentence's subject, up to its verb: "The company", "the foundation", "Tom Reyes", "she"
-OPENING_PHRASE = re.compile(OPENING_PARTICIPLE + r"\b[^,]{0,120}, ")
 SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Ii]t"
                           r"|[Tt]hey|[Ww]e)"
                           r"(?: (?:[A-Z][\w'\u2019.-]*|of|[a-z]+(?=(?: [a-z]+)? " + _VERB + r"))){0,5}?)(?= " + _VERB + r")")
+
+
+# "Born Heinz Kissinger on May 27, 1923, in Fürth, Germany, he fled ...": the phrase runs to the comma before
+# the subject and its verb, over the commas of its own dates and places
+OPENING_PHRASE = re.compile(OPENING_PARTICIPLE + r"\b[^,]{0,120}(?:,[^,]{1,40}){0,3}?, (?=" + SUBJECT_VERB.pattern[1:]
+                            + r")")
 
 
 def _passive(subject: str, participle_phrase: str) -> str:

@@ -279,6 +279,14 @@ def test_headlines_from_wire_copy(sentence, date, expected):
     ("Odinga was making his fifth bid for the presidency; he also lost in 2007, 2013 and 2017.", "2013", "He also lost"),
     # "was elected in 2016 and re-elected": whether the second verb shares the "was" is not for the words to say.
     ("He was elected in 2016 and re-elected four years later.", "four years", "He was elected and re-elected"),
+    # An opening "Born ..." phrase runs over the commas of its date and place; the main clause's date drops it
+    ("Born Heinz Alfred Kissinger on May 27, 1923, in F\u00fcrth, Germany, he fled Nazi persecution with his family "
+     "in 1938.", "May 27, 1923", "He was born Heinz Alfred Kissinger in F\u00fcrth, Germany"),
+    ("Born Heinz Alfred Kissinger on May 27, 1923, in F\u00fcrth, Germany, he fled Nazi persecution with his family "
+     "in 1938.", "1938", "He fled Nazi persecution with his family"),
+    # A comma inside a number ends no phrase
+    ("Apple on Monday unveiled the Vision Pro, a headset that will cost $3,499, and said sales begin next year.",
+     "Monday", "Apple unveiled the Vision Pro, a headset that will cost $3,499"),
     # A phrase of one word says nothing alone; "Since then" is an adverb before the main clause, not a clause
     ("It cut rates in August for the first time since 2020, and again in November.", "November",
      "It cut rates for the first time, and again"),

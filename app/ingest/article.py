@@ -128,6 +128,8 @@ ALMANAC = re.compile(r"^Today is [A-Z][a-z]+day,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|
                      r"(?: There (?:are|is) \d{1,3} days? left in the year\.)?$|^Today's highlights? in history:?$")
 
 
+# The signature line of an embedded post: "— Barack Obama (@BarackObama) August 9, 2023"
+EMBED_SIGNATURE = re.compile(r"^(?:pic\.twitter\.com/\S+\s*)?[\u2014\u2013-]+\s*[^()]{1,60}\(@\w{1,30}\)\s+\S.{4,30}$")
 # What ends a wire story or a press release: "(END)", "-ENDS-", "###", "-30-"
 END_MARK = re.compile(r"^(?:\((?:END|ENDS|MORE)\)|-+ ?ENDS? ?-+|ENDS?|#{3}|-30-)$")
 
@@ -145,6 +147,8 @@ def _is_junk_line(line: str) -> str | None:
         return "almanac"
     if END_MARK.match(s):
         return "end mark"
+    if len(s) < 160 and EMBED_SIGNATURE.match(s):
+        return "embedded post"
     if PROMO.match(s):
         return "promotion"
     if len(s) < 200 and ORIGIN.search(s) and not (HEADER_DATE.match(s) and _is_timestamp(s)):

@@ -570,3 +570,13 @@ def test_more_stamps_and_a_reporter_with_the_agency(stamp, day, byline):
     a = parse_article(f"Strikes halt trains across the country\n{stamp}\n"
                       "Rail workers walked out on Monday in a dispute over pay, the union said.\n", "t.txt")
     assert (a.published, a.byline) == (day, byline)
+
+
+def test_an_embedded_post_s_signature_is_furniture_not_an_event():
+    text = ("Wildfire destroys historic Maui town\nUpdated 9:40 PM EDT, August 10, 2023\n"
+            "A wildfire that swept through the Maui town of Lahaina on Tuesday night killed at least 36 people.\n"
+            "This is heartbreaking. Praying for everyone on Maui.\n"
+            "\u2014 Barack Obama (@BarackObama) August 9, 2023\n"
+            "Governor Josh Green said the town had been burned to the ground.\n")
+    a = parse_article(text, "t.txt")
+    assert "\u2014 Barack Obama (@BarackObama) August 9, 2023" in a.boilerplate and len(a.paragraphs) == 3

@@ -148,7 +148,7 @@ FUTURE_CUE = re.compile(
     r"(?:is|are) due|going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to|"
     r"until|till|must|needs? to|has to|have to|(?:runs|lasts|continues|stays|remains|extends) (?:through|to|into)|"
     r"(?:takes?|take) effect|(?:comes?|goes?) into (?:force|effect)|(?:is|are) (?:forecast|predicted|projected)|"
-    r"(?:is|are) set for)\b")
+    r"(?:is|are) set for|[Aa]head of|(?:ends|expires|begins|starts|opens|closes|resumes|kicks off)(?: on| in| at)?)\b")
 
 # A bare year is a date only when the words around it make it one.
 YEAR_LEFT_CUE = re.compile(

@@ -675,3 +675,15 @@ def test_the_following_weekday_follows_the_story_s_day_or_is_flagged():
 def test_what_is_set_for_a_month_is_ahead():
     assert [m.edtf for m in find_mentions("Talks are set for the first week of March.", dt.date(2023, 12, 6))] \
         == ["2024-03-01/2024-03-07"]
+
+
+@pytest.mark.parametrize("text, edtf", [
+    # What a present-tense "ends", "opens" or "ahead of" sets a date to is ahead; "ended", "opened" behind
+    ("The 90-day truce ends on Jan. 3.", "2024-01-03"),
+    ("The truce ended on Jan. 3.", "2023-01-03"),
+    ("The trial opens Monday.", "2023-12-11"),
+    ("The store opened on Monday.", "2023-12-04"),
+    ("Ahead of Tuesday's vote, protests grew.", "2023-12-12"),
+])
+def test_a_schedule_in_the_present_tense_is_ahead(text, edtf):
+    assert [m.edtf for m in find_mentions(text, dt.date(2023, 12, 6)) if m.edtf] == [edtf]

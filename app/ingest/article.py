@@ -249,10 +249,14 @@ def _byline_then_stamp(line: str) -> tuple[str, str] | None:
 BYLINE_IN_PLACE = re.compile(r"^(?P<name>.+?) in (?:the )?[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,2}$")
 
 
-def _is_bare_name_over_stamp(line: str, next_line: str | None) -> bool:
-    """A reporter's name on its own line, told from a short headline by the timestamp under it."""
+JOB_LINE = re.compile(r"^(?:(?:[A-Za-z]+|&) ){0,4}(?i:correspondent|editor|reporter|writer|columnist)$")
+
+
+def _is_bare_byline(line: str, next_line: str | None) -> bool:
+    """A reporter's name on its own line, told from a short headline by the timestamp or the job under it
+    ("Chris Mason", then "Political editor")."""
     return next_line is not None and NAME.match(line) is not None and not _is_label(line) \
-        and not _names_date(line) and _is_timestamp(next_line)
+        and not _names_date(line) and (_is_timestamp(next_line) or JOB_LINE.match(next_line) is not None)
 
 
 def _is_byline_in_place(line: str, next_line: str | None) -> bool:
@@ -503,7 +507,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     # A standfirst (the sentence under a headline) can come before the byline and timestamp: they
     # are header lines still, not story paragraphs.
     late = [x for i, x in enumerate(body[1:4], 1) if len(x) <= 100 and (
-        _is_byline(x) or _is_timestamp(x) or _is_bare_name_over_stamp(x, body[i + 1] if i + 1 < len(body) else None))]
+        _is_byline(x) or _is_timestamp(x) or _is_bare_byline(x, body[i + 1] if i + 1 < len(body) else None))]
     if late:
         header += late
         body = [x for i, x in enumerate(body) if not (1 <= i < 4 and x in late)]
@@ -539,7 +543,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
             byline = _byline(line)
             continue
         next_line = header[i + 1] if i + 1 < len(header) else None
-        if byline is None and (_is_byline_in_place(line, next_line) or _is_bare_name_over_stamp(line, next_line) and any(
+        if byline is None and (_is_byline_in_place(line, next_line) or _is_bare_byline(line, next_line) and any(
                 len(x.split()) >= 5 and _headline_like(x) for x in header[:i])):
             byline = line  # a bare name counts only under a headline: "Taliban Retake Kabul" over a stamp is one
             continue

@@ -580,3 +580,12 @@ def test_an_embedded_post_s_signature_is_furniture_not_an_event():
             "Governor Josh Green said the town had been burned to the ground.\n")
     a = parse_article(text, "t.txt")
     assert "\u2014 Barack Obama (@BarackObama) August 9, 2023" in a.boilerplate and len(a.paragraphs) == 3
+
+
+def test_a_name_over_its_job_is_the_byline():
+    text = ("BBC Homepage\nRishi Sunak survives Rwanda bill vote as Tory rebels back down\n12 December 2023\n"
+            "Chris Mason\nPolitical editor\nShare\n"
+            "Rishi Sunak has seen off a rebellion by Conservative MPs and won a key vote on his flagship Rwanda bill.\n")
+    a = parse_article(text, "t.txt")
+    assert (a.title, a.byline, a.published) == ("Rishi Sunak survives Rwanda bill vote as Tory rebels back down",
+                                                "Chris Mason", dt.date(2023, 12, 12))

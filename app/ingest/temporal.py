@@ -320,6 +320,8 @@ PATTERNS: list[tuple[str, str]] = [
                          r"(?:" + _UNIT_AFTER.format(g="mayrel", unit="year") + r")?",
                          MONTH="mam")),
     ("year", r"(?:(?i:the)" + S + r"(?i:year)" + S + r"|(?P<ymod>(?i:early|mid|late))[ \t-]+)?" + YEAR.format(g="yy")),
+    # "in the new year": the next year, said in its second half ("New Year's Day" is a holiday, read above)
+    ("new_year", r"(?:the|The)" + S + r"new" + S + r"year(?![A-Za-z\-'\u2019])"),
     ("the_year", r"(?i:the" + S + r"(?:fiscal" + S + r")?year)(?![A-Za-z\-'\u2019])"),
 ]
 
@@ -1305,6 +1307,14 @@ def _names_an_era(text: str, start: int, end: int) -> bool:
     return bool(_ERA_OF.search(text[max(0, start - 20):start]))
 
 
+def _norm_new_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """`the new year`: the year to come when said from July on, the year just begun before then."""
+    if anchor.date is None:
+        return _unresolved()
+    v = str(anchor.date.year + (anchor.date.month >= 7))
+    return _Result("DATE", v, v, "year", relative=True)
+
+
 def _norm_today(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     word = " ".join(g["today"].lower().split())
     if word in ("today", "tomorrow") and g["today"] == g["_m"] and _names_an_era(text, start, start + len(word)):
@@ -1658,7 +1668,7 @@ NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "century": _norm_century, "era_year": _norm_era_year, "spoken_decade": _norm_spoken_decade, "year_range": _norm_year_range, "year_part": _norm_year_part,
     "year_edge": _norm_year_edge, "fiscal_year": _norm_fiscal_year, "year_period": _norm_year_period, "year_quarter": _norm_year_quarter,
     "time_on_day": _norm_time_on_day, "season": _norm_season,
-    "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "the_year": _norm_the_year, "year_ago": _norm_year_ago, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
+    "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "new_year": _norm_new_year, "the_year": _norm_the_year, "year_ago": _norm_year_ago, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
     "rel_unit": _norm_rel_unit, "story_unit": _norm_story_unit, "day_around": _norm_day_around, "within_unit": _norm_within_unit, "the_weekend": _norm_the_weekend, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
     "today": _norm_today, "set": _norm_set, "duration": _norm_duration,
     "bare_units": _norm_bare_units, "ref": _norm_ref, "time": _norm_time,

@@ -687,3 +687,8 @@ def test_what_is_set_for_a_month_is_ahead():
 ])
 def test_a_schedule_in_the_present_tense_is_ahead(text, edtf):
     assert [m.edtf for m in find_mentions(text, dt.date(2023, 12, 6)) if m.edtf] == [edtf]
+
+
+@pytest.mark.parametrize("day, edtf", [(dt.date(2023, 12, 12), "2024"), (dt.date(2024, 2, 1), "2024")])
+def test_the_new_year_is_the_year_to_come_or_just_begun(day, edtf):
+    assert [m.edtf for m in find_mentions("MPs will debate the bill again in the new year.", day)] == [edtf]

@@ -104,7 +104,7 @@ NEWSROOM_WITH_AGENCY = re.compile(r"^\s*(?:[A-Z][\w.'&\-]*\s+){1,3}with\s+(?:AFP
                                   r"PTI|EFE|ANSA|Kyodo|Yonhap|Xinhua|AFP and Reuters|AP and Reuters)\s*$")
 AUTHOR_NOTE = re.compile(r"^(?P<name>[A-Z][\w'\-]+(?: [A-Z][\w'.\-]+){1,3}) (?:covers |reports on |writes about "
                          r"|is (?:a|an|the) (?:[^.]{0,60}?(?P<job>reporter|correspondent|editor|writer|columnist|"
-                         r"journalist|contributor|producer)\b))")
+                         r"journalist|contributor|producer|bureau chief|photographer)\b))")
 # "Legal Correspondent", "Special Correspondent", "Staff Reporter", "Web Desk", "Associated Press": a desk or an
 # agency as the byline, on a line of its own (Indian papers sign so)
 DESK_BYLINE = re.compile(r"^\s*(?:(?:Our|Special|Legal|Staff|Political|Diplomatic|Business|Sports|Senior|Chief|Foreign|"

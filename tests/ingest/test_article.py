@@ -589,3 +589,14 @@ def test_a_name_over_its_job_is_the_byline():
     a = parse_article(text, "t.txt")
     assert (a.title, a.byline, a.published) == ("Rishi Sunak survives Rwanda bill vote as Tory rebels back down",
                                                 "Chris Mason", dt.date(2023, 12, 12))
+
+
+def test_a_note_on_the_reporter_as_bureau_chief_is_furniture_but_a_closing_line_on_a_chief_executive_is_not():
+    head = ("Argentina devalues peso by more than 50 percent\nBy Jack Nicas\nDec. 12, 2023\n"
+            "Argentina's new government said on Tuesday that it would devalue the country's currency by half.\n")
+    note = parse_article(head + "Jack Nicas is the Brazil bureau chief for The Times. He is based in Rio de Janeiro.\n",
+                         "t.txt")
+    assert len(note.paragraphs) == 1
+    story = parse_article(head.replace("By Jack Nicas\n", "") + "Luis Caputo is the chief economist of the bank.\n",
+                          "t.txt")
+    assert len(story.paragraphs) == 2

@@ -987,7 +987,9 @@ def _norm_quarter(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
                 year -= 1  # "the fourth quarter" in a January report is last year's
             relative = True
     first = 3 * (q - 1) + 1
-    return _Result("DATE", f"{year}-Q{q}", f"{year}-{first:02d}/{year}-{first + 2:02d}", "quarter",
+    # A company's fiscal quarter need not be the calendar's, and with no year named which one is a guess
+    unsure = "?" if relative and "fiscal" in g["_m"].lower() else ""
+    return _Result("DATE", f"{year}-Q{q}", f"{year}-{first:02d}/{year}-{first + 2:02d}{unsure}", "quarter",
                    relative=relative)
 
 

@@ -692,3 +692,10 @@ def test_a_schedule_in_the_present_tense_is_ahead(text, edtf):
 @pytest.mark.parametrize("day, edtf", [(dt.date(2023, 12, 12), "2024"), (dt.date(2024, 2, 1), "2024")])
 def test_the_new_year_is_the_year_to_come_or_just_begun(day, edtf):
     assert [m.edtf for m in find_mentions("MPs will debate the bill again in the new year.", day)] == [edtf]
+
+
+def test_a_fiscal_quarter_with_no_year_is_an_uncertain_calendar_quarter():
+    found = find_mentions("It expected fiscal second-quarter revenue, after profit rose in the second quarter.",
+                          dt.date(2023, 10, 24))
+    assert [(m.text, m.value, m.edtf) for m in found] == [
+        ("fiscal second-quarter", "2023-Q2", "2023-04/2023-06?"), ("the second quarter", "2023-Q2", "2023-04/2023-06")]

@@ -305,8 +305,9 @@ def _passive(subject: str, participle_phrase: str) -> str:
     return f"{subject[0].upper()}{subject[1:]} {'were' if plural else 'was'} {participle_phrase}"
 
 
+GERUND_SUBJECT = re.compile(r"[a-z]{3,}ing\s+" + _VERB)  # "(after) fighting erupted"
 SUBORDINATOR = re.compile(r"\b(?:since|after|when|before|until|because|while|as)\s+"
-                          r"(?=(?:an?|the|its|his|her|their|he|she|it|they|we|[A-Z]\w*)\b)")
+                          r"(?=(?:an?|the|its|his|her|their|he|she|it|they|we|[A-Z]\w*)\b|" + GERUND_SUBJECT.pattern + ")")
 
 
 RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?P<verb>" + _VERB + r")")
@@ -338,7 +339,7 @@ def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
         return None
     clause_spans = [(a - opener.end(), b - opener.end()) for a, b in spans if opener.end() <= a and b <= end]
     clause = sentence[opener.end():end]
-    if not SUBJECT_VERB.match(clause):  # "after the vote on Tuesday": a phrase, not a clause with its verb
+    if not (SUBJECT_VERB.match(clause) or GERUND_SUBJECT.match(clause)):  # "after the vote on Tuesday": no verb
         return None
     return _headline(clause, clause_spans) or None
 

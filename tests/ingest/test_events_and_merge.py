@@ -287,6 +287,9 @@ def test_headlines_from_wire_copy(sentence, date, expected):
     # A comma inside a number ends no phrase
     ("Apple on Monday unveiled the Vision Pro, a headset that will cost $3,499, and said sales begin next year.",
      "Monday", "Apple unveiled the Vision Pro, a headset that will cost $3,499"),
+    # A gerund can be the subject of the clause a date belongs to
+    ("The two sides agreed on Saturday to hold talks in Jeddah, three weeks after fighting erupted in Khartoum on "
+     "April 15.", "April 15", "Fighting erupted in Khartoum"),
     # A phrase of one word says nothing alone; "Since then" is an adverb before the main clause, not a clause
     ("It cut rates in August for the first time since 2020, and again in November.", "November",
      "It cut rates for the first time, and again"),

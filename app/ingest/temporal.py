@@ -305,10 +305,11 @@ PATTERNS: list[tuple[str, str]] = [
                      r"|(?P<twnoon>(?i:noon|midnight|midday))"
                      r"|(?<![\d:.])(?P<twh24>[01]?\d|2[0-3]):(?P<twmin24>[0-5]\d)(?:(?=[ \t]*" + _ZONE + r")|(?(twat)|(?!))))"
                      r"(?:[ \t]*" + _ZONE + r")?" + OPT_COMMA + r"(?:(?i:on)" + S + r")?"
-                     + r"(?:" + WEEKDAY.format(g="twd") + r"|" + MONTH.format(g="twm") + r"[ \t\u00a0]*"
+                     # "on Thursday 14 December": the weekday before a date is the date's
+                     + r"(?:(?:" + WEEKDAY.format(g="twdd0") + OPT_COMMA + r")?(?:" + MONTH.format(g="twm") + r"[ \t\u00a0]*"
                      + DAY.format(g="twdd") + r"(?![A-Za-z])(?:" + OPT_COMMA + YEAR.format(g="twy") + r")?|"
                      + DAY.format(g="twdd2") + S + MONTH.format(g="twm2") + r"(?:" + OPT_COMMA + YEAR.format(g="twy2")
-                     + r")?|(?P<twrel>(?i:today|tomorrow|yesterday))(?![A-Za-z]))"),
+                     + r")?)|" + WEEKDAY.format(g="twd") + r"|(?P<twrel>(?i:today|tomorrow|yesterday))(?![A-Za-z]))"),
     ("time", r"(?<![\d:.])(?P<th>1[0-2]|0?[1-9])(?:[:.](?P<tmin>[0-5]\d))?[ \t]*(?P<tap>(?i:a\.m\.|p\.m\.|am|pm))(?![A-Za-z])"
              r"|(?i:(?P<tnoon>noon|midnight|midday))(?![A-Za-z])"
              # a 24-hour clock, when its zone or an "at" says it is one: "15:30 GMT", "at 09:00" (the "at" is

@@ -699,3 +699,9 @@ def test_a_fiscal_quarter_with_no_year_is_an_uncertain_calendar_quarter():
                           dt.date(2023, 10, 24))
     assert [(m.text, m.value, m.edtf) for m in found] == [
         ("fiscal second-quarter", "2023-Q2", "2023-04/2023-06?"), ("the second quarter", "2023-Q2", "2023-04/2023-06")]
+
+
+def test_a_clock_on_a_weekday_and_its_date_is_one_time_on_that_date():
+    found = find_mentions("Polls close at 10pm on Thursday 14 December.", dt.date(2023, 12, 6))
+    assert [(m.text, m.value, m.edtf) for m in found] == [
+        ("10pm on Thursday 14 December", "2023-12-14T22:00", "2023-12-14")]

@@ -280,7 +280,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
 # and what opens a clause of its own: "... on March 10, and Signature Bank failed two days later"
 _PAST = (r"was|were|is|are|has|have|had|went|became|took|won|lost|left|rose|fell|began|made|led|built|met|saw|came|"
          r"grew|ran|sold|bought|fought|gave|held|spent|wrote|died")
-SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:" + _PAST + r"|[a-z][a-z-]{2,}ed)\b)"
+SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:" + _PAST + r"|said|told|[a-z][a-z-]{2,}ed)\b)"
                          r"|(?:,\s+and|;)\s+(?P<own>)")
 # A verb after a subject: the past tenses above, more irregular ones, regular ones, and "will"
 _VERB = (r"(?:" + _PAST + r"|will|would|[a-z]{3,}ed|tore|struck|broke|hit|swept|spread|shook|blew|sank|flew|drove|"
@@ -430,7 +430,7 @@ DATELINE_LEAD = re.compile(r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s*
 
 # "BENGHAZI, Libya - Floods caused by ...": a place in capitals and its country, before a dash
 PLACE_LEAD = re.compile(r"^[A-Z]{2}[A-Z.'\-]*(?: [A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
-                        r"\s+(?:-|\u2014|\u2013|--)\s+(?=[A-Z\"\u201c])")
+                        r"(?:\s*\([A-Za-z .&]{2,30}\))?\s+(?:-|\u2014|\u2013|--)\s+(?=[A-Z\"\u201c])")  # "RAFAH, Gaza Strip (AP) —"
 
 
 def _dateline(sentence: str) -> re.Match | None:

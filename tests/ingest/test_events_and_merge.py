@@ -225,7 +225,9 @@ def test_headlines_are_short_and_read_as_headlines():
     # A place in its own case before an agency's name opens no clause
     ("Paris (AFP) \u2013 France's parliament on Tuesday adopted a hardened immigration bill.", "Tuesday",
      "France's parliament adopted a hardened immigration bill"),
-    # A place in capitals and its country before a plain dash, as Reuters files it
+    # A place in capitals and its country before a plain dash, as Reuters files it, or before the agency's name
+    ("RAFAH, Gaza Strip (AP) \u2014 Israel and Hamas agreed Monday to extend their cease-fire in Gaza.", "Monday",
+     "Israel and Hamas agreed to extend their cease-fire in Gaza"),
     ("BENGHAZI, Libya - Floods caused by Storm Daniel burst two dams near Derna on Sunday night.", "Sunday night",
      "Floods caused by Storm Daniel burst two dams near Derna"),
     # A short date between "the" and its noun names which one, as a possessive date does.
@@ -287,6 +289,11 @@ def test_headlines_from_wire_copy(sentence, date, expected):
     # A comma inside a number ends no phrase
     ("Apple on Monday unveiled the Vision Pro, a headset that will cost $3,499, and said sales begin next year.",
      "Monday", "Apple unveiled the Vision Pro, a headset that will cost $3,499"),
+    # "and said" opens a verb phrase of its own, as "and went" does
+    ("Kishida took office in October 2021 and said in August he would not seek re-election as party leader.",
+     "October 2021", "Kishida took office"),
+    ("Kishida took office in October 2021 and said in August he would not seek re-election as party leader.",
+     "August", "Kishida: He would not seek re-election as party leader"),
     # A gerund can be the subject of the clause a date belongs to
     ("The two sides agreed on Saturday to hold talks in Jeddah, three weeks after fighting erupted in Khartoum on "
      "April 15.", "April 15", "Fighting erupted in Khartoum"),

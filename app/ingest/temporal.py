@@ -1643,8 +1643,9 @@ def _norm_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
         return None  # "two thousand" is a count ("more than two thousand"), unless "the year", "in", "since"...
     if before.endswith(("$", "#", "No. ", "no. ", "€", "£", "number ")) or before.rstrip().endswith(("$", "€", "£")):
         return None
-    if re.match(r"[.,]\d", after) or re.match(r"\s*(?:-|\u2013)\s*\d", after) or CLOCK_ZONE_AFTER.match(after):
-        return None  # "1030 GMT": a clock
+    if re.match(r"[.,]\d", after) or re.match(r"\s*(?:-|\u2013)\s*\d", after) or CLOCK_ZONE_AFTER.match(after) \
+            or ADDRESS_AFTER.match(text, start + span) and not _TIME_PREPOSITION_BEFORE.search(before):
+        return None  # "1030 GMT": a clock; "the 1900 block of Main Street", "1999 Elm Street": an address
     # "post-1959 politics", "mid-1990 sales": a prefixed year is an adjective, not a count of things
     if NOT_A_YEAR_AFTER.match(after) and not re.search(r"\b(?:pre|post|mid)-$", before, re.I):
         return None
@@ -1657,6 +1658,9 @@ def _norm_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
     return _Result("DATE", v, v + ("~" if g["ymod"] else ""), "year")
 
 
+_TIME_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|from|until|till|before|after|during|through|of)\s+$", re.I)
+ADDRESS_AFTER = re.compile(r"[ \t]+(?:block\b|(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
+                           r"Boulevard|Blvd\.?|Lane|Drive|Dr\.|Way|Place|Court)(?![A-Za-z]))")
 CLOCK_ZONE_AFTER = re.compile(r"[ \t]*(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T|IST|JST|AE[SD]T|hrs|hours|local time)\b")
 # "Vision 2030", "Euro 2024", "Paris 2024": a year in a name (a month, season or holiday before a year is
 # read by its own pattern first)

@@ -705,3 +705,14 @@ def test_a_clock_on_a_weekday_and_its_date_is_one_time_on_that_date():
     found = find_mentions("Polls close at 10pm on Thursday 14 December.", dt.date(2023, 12, 6))
     assert [(m.text, m.value, m.edtf) for m in found] == [
         ("10pm on Thursday 14 December", "2023-12-14T22:00", "2023-12-14")]
+
+
+@pytest.mark.parametrize("text, dates", [
+    # A number before a street is an address: "the 1900 block of Main Street", "1999 Elm Street"
+    ("Police were called to the 1900 block of Main Street.", []),
+    ("He lives at 1999 Elm Street.", []),
+    # ... unless a word of time points at it
+    ("In 1999 Main Street was rebuilt.", ["1999"]),
+])
+def test_a_house_number_is_no_year(text, dates):
+    assert [m.edtf for m in find_mentions(text, FRI_27_OCT_1989) if m.edtf] == dates

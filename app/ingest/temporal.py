@@ -817,7 +817,12 @@ def _norm_month_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result 
     return _Result("DATE", v, v, "month")
 
 
+_STYLE_AFTER = re.compile(r"-(?:style|era|vintage|inspired|like|themed)\b")
+
+
 def _norm_decade(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    if _STYLE_AFTER.match(text, start + len(g["_m"])):
+        return None  # "a 1970s-style bar", "the 1950s-era building": what it looks like, not when
     if g["dec4"]:
         prefix = g["dec4"][:3]
     else:
@@ -1644,8 +1649,9 @@ def _norm_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
     if before.endswith(("$", "#", "No. ", "no. ", "€", "£", "number ")) or before.rstrip().endswith(("$", "€", "£")):
         return None
     if re.match(r"[.,]\d", after) or re.match(r"\s*(?:-|\u2013)\s*\d", after) or CLOCK_ZONE_AFTER.match(after) \
-            or ADDRESS_AFTER.match(text, start + span) and not _TIME_PREPOSITION_BEFORE.search(before):
-        return None  # "1030 GMT": a clock; "the 1900 block of Main Street", "1999 Elm Street": an address
+            or (ADDRESS_AFTER.match(text, start + span) or MAKE_AFTER.match(text, start + span)) \
+            and not _TIME_PREPOSITION_BEFORE.search(before):
+        return None  # "1030 GMT": a clock; "1999 Elm Street": an address; "a 2015 Toyota Camry": a model
     # "post-1959 politics", "mid-1990 sales": a prefixed year is an adjective, not a count of things
     if NOT_A_YEAR_AFTER.match(after) and not re.search(r"\b(?:pre|post|mid)-$", before, re.I):
         return None
@@ -1658,6 +1664,10 @@ def _norm_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
     return _Result("DATE", v, v + ("~" if g["ymod"] else ""), "year")
 
 
+# "a 2015 Toyota Camry": a model year, not a date
+MAKE_AFTER = re.compile(r"[ \t]+(?:Toyota|Ford|Honda|Chevrolet|Chevy|Nissan|BMW|Mercedes(?:-Benz)?|Audi|Volkswagen|VW|"
+                        r"Hyundai|Kia|Jeep|Dodge|Tesla|Subaru|Mazda|Lexus|GMC|Cadillac|Buick|Chrysler|Volvo|Porsche|"
+                        r"Jaguar|Mitsubishi|Acura|Infiniti|Pontiac|Harley-Davidson|Ferrari|Lamborghini)\b")
 _TIME_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|from|until|till|before|after|during|through|of)\s+$", re.I)
 ADDRESS_AFTER = re.compile(r"[ \t]+(?:block\b|(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
                            r"Boulevard|Blvd\.?|Lane|Drive|Dr\.|Way|Place|Court)(?![A-Za-z]))")

@@ -716,3 +716,13 @@ def test_a_clock_on_a_weekday_and_its_date_is_one_time_on_that_date():
 ])
 def test_a_house_number_is_no_year(text, dates):
     assert [m.edtf for m in find_mentions(text, FRI_27_OCT_1989) if m.edtf] == dates
+
+
+@pytest.mark.parametrize("text, dates", [
+    # A model year and a decade's style say what a thing is, not when something happened
+    ("Police said the suspect drove a 2015 Toyota Camry.", []),
+    ("A 1970s-style bar opened and the 1950s-era building was demolished.", []),
+    ("In 2015 Toyota recalled cars, as in the 1970s.", ["2015", "197X"]),
+])
+def test_a_model_year_or_a_decade_s_style_is_no_date(text, dates):
+    assert [m.edtf for m in find_mentions(text, FRI_27_OCT_1989) if m.edtf] == dates

@@ -243,7 +243,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("year_part", r"(?i:(?:the" + S + r")?(?P<yph>first|second|last|latter)" + S + r"half" + S + r"of)" + S
                   + r"(?:" + YEAR.format(g="yhy") + r"|(?i:(?P<yhrel>the|this|last|next)" + S + r"year)(?![A-Za-z-]))"),
     ("year_edge", r"(?i:the" + S + r"(?:end|beginning|start|middle|close)" + S + r"of)" + S + YEAR.format(g="yey")),
-    ("fiscal_year", r"(?i:(?:the" + S + r")?fiscal)(?:[ \t]+|-)(?:(?i:year)" + S + r")?" + YEAR.format(g="fy")),
+    ("fiscal_year", r"(?i:(?:the" + S + r")?fiscal)(?:[ \t]+|-)(?:(?i:year)" + S + r")?" + YEAR.format(g="fy")
+                    + r"|(?<![A-Za-z])FY[ \t]?['\u2019]?(?P<fyy>\d{4}|\d{2})(?![\d%])"),  # "FY24", "FY 2024"
     ("year_quarter", r"(?i:(?P<tyrel>this|last|next)" + S + r"year['\u2019]s" + S
                      + r"(?P<tyq>first|second|third|fourth)[ \t-]+quarter)(?![A-Za-z])"),
     ("year_period", r"(?i:the)" + S + YEAR.format(g="ypy") + S
@@ -334,7 +335,7 @@ TRIGGER_WORDS = frozenset(
     [f.lower().rstrip(".") for f in _MONTH_FORMS] + [f.lower().rstrip(".") for f in _WEEKDAY_FORMS]
     + list(NUMBER_WORDS) + [w.split()[0] for w in NUMBER_WORDS] + [w.split()[0] for w in VAGUE_NUMBERS]
     + [h.split()[0].replace("'", "") for h in [*HOLIDAYS, *MOVABLE_HOLIDAYS, *EASTER_FEASTS]] + ["valentine", "new", "st", "mother", "father"]
-    + list(SEASONS) + list(QUARTER_WORDS) + ["q1", "q2", "q3", "q4"] + list(ORDINAL_WORDS) + """
+    + list(SEASONS) + list(QUARTER_WORDS) + ["q1", "q2", "q3", "q4", "fy"] + list(ORDINAL_WORDS) + """
     the that last next this coming past previous following current earlier later early late mid end beginning start
     middle between every each per comparable corresponding same fiscal half latter close daily weekly monthly annually yearly hourly nightly quarterly today tomorrow
     yesterday tonight now right currently at nowadays presently these recently lately in soon former formerly then
@@ -352,7 +353,7 @@ CORE_WORDS = frozenset(
                        "presently", "soon", "formerly", "former", "once", "immediately", "current", "christmas", "eve",
                        "halloween", "thanksgiving", "easter", "pentecost", "term",
                        "noon", "midnight", "midday", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
-                       "nightly", "quarterly", "date", "q1", "q2", "q3", "q4", "while", "thousand", *SPOKEN_CENTURIES, *SPOKEN_DECADES])
+                       "nightly", "quarterly", "date", "q1", "q2", "q3", "q4", "fy", "while", "thousand", *SPOKEN_CENTURIES, *SPOKEN_DECADES])
 _TOKEN = re.compile(r"\d+|[A-Za-z]+")
 CORE_REACH = 48  # characters after a common word in which a core word must appear
 
@@ -905,7 +906,12 @@ def _norm_year_edge(g: dict, anchor: Anchor, text: str, start: int) -> _Result |
 
 
 def _norm_fiscal_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    v = str(_year_number(g["fy"]))  # a fiscal year's months vary by company: the year is what is known
+    if g["fyy"]:
+        if len(g["fyy"]) == 2 and anchor.year is None:
+            return None  # "FY24" with no date to tell its century: not guessed
+        v = g["fyy"] if len(g["fyy"]) == 4 else str(_two_digit_year(int(g["fyy"]), anchor))
+    else:
+        v = str(_year_number(g["fy"]))  # a fiscal year's months vary by company: the year is what is known
     return _Result("DATE", v, v, "year")
 
 

@@ -726,3 +726,9 @@ def test_a_house_number_is_no_year(text, dates):
 ])
 def test_a_model_year_or_a_decade_s_style_is_no_date(text, dates):
     assert [m.edtf for m in find_mentions(text, FRI_27_OCT_1989) if m.edtf] == dates
+
+
+def test_a_fiscal_year_in_shorthand_is_its_year_but_not_guessed_without_a_date():
+    found = find_mentions("Revenue for FY24 rose 5%, after FY 2023 was strong.", dt.date(2023, 12, 6))
+    assert [(m.text, m.edtf) for m in found] == [("FY24", "2024"), ("FY 2023", "2023")]
+    assert find_mentions("Revenue for FY24 rose 5%.") == []  # no century to read "24" in

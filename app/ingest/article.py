@@ -97,8 +97,11 @@ ORGANISATION = re.compile(r"^(?:The )?[A-Z][\w.'&\-]+(?:(?:(?: (?:of|the|for|and
 REPORTER_ROLE = re.compile(r"^(?:[\w-]+ ){0,3}?(?:reporter|editor|correspondent|writer|journalist|columnist|analyst)"
                            r" (?=[A-Z])")
 # "Peter Walker Senior political correspondent": the Guardian's name and job, with no "By"
-NAME_AND_JOB = re.compile(r"^(?P<name>[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){1,2}),? (?:(?:[A-Za-z]+|&) ){0,4}"
-                          r"(?i:correspondent|editor|reporter|writer|columnist)$")  # The Times: "X, Crime and Security Editor"
+# A reporter's job: "Political editor", "Crime and Security Editor", "Senior political correspondent"
+JOB = r"(?:(?:[A-Za-z]+|&) ){0,4}(?i:correspondent|editor|reporter|writer|columnist)"
+JOB_LINE = re.compile(r"^" + JOB + r"$")
+NAME_AND_JOB = re.compile(r"^(?P<name>[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){1,2}),? " + JOB
+                          + r"$")  # The Times: "X, Crime and Security Editor"
 # "Le Monde with AFP", "Euronews with AP": a newsroom's own story built on an agency's, with no "By"
 NEWSROOM_WITH_AGENCY = re.compile(r"^\s*(?:[A-Z][\w.'&\-]*\s+){1,3}with\s+(?:AFP|AP|Reuters|agencies|dpa|Agencies|ANI|"
                                   r"PTI|EFE|ANSA|Kyodo|Yonhap|Xinhua|AFP and Reuters|AP and Reuters)\s*$")
@@ -247,9 +250,6 @@ def _byline_then_stamp(line: str) -> tuple[str, str] | None:
 
 # "Kate Connolly in Berlin", "Helen Davidson and Chi Hui Lin in Taipei": who reported, and from where
 BYLINE_IN_PLACE = re.compile(r"^(?P<name>.+?) in (?:the )?[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,2}$")
-
-
-JOB_LINE = re.compile(r"^(?:(?:[A-Za-z]+|&) ){0,4}(?i:correspondent|editor|reporter|writer|columnist)$")
 
 
 def _is_bare_byline(line: str, next_line: str | None) -> bool:

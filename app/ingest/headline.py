@@ -216,10 +216,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         return phrase
     lead = _dateline(sentence)
     if lead and lead.end() <= focus[0]:  # its comma ("JACKSONVILLE, Fla. --") opens no clause
-        cut = lead.end()
-        sentence = sentence[cut:]
-        spans = [(a - cut, b - cut) for a, b in spans or [] if a >= cut]
-        focus = (focus[0] - cut, focus[1] - cut)
+        sentence, spans, focus = _from(lead.end(), sentence, spans or [], focus)
     opening = OPENING_PHRASE.match(sentence)
     if opening and focus[1] <= opening.end() and (subject := SUBJECT_VERB.match(sentence[opening.end():])):
         # "Born in Leeds on 3 March 1935, she moved ...": what the date tells is that she was born
@@ -227,9 +224,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         return _headline(_passive(subject.group("subject"), clause[0].lower() + clause[1:]), [])
     if opening and focus[0] >= opening.end() and SUBJECT_VERB.match(sentence[opening.end():]):
         # "Born ... in Fürth, Germany, he fled Nazi persecution in 1938": the date is the main clause's
-        cut = opening.end()
-        sentence, focus = sentence[cut:], (focus[0] - cut, focus[1] - cut)
-        spans = [(a - cut, b - cut) for a, b in spans or [] if a >= cut]
+        sentence, spans, focus = _from(opening.end(), sentence, spans or [], focus)
         full = _headline(sentence, spans)
     part = _coordinated_part(sentence, spans or [], focus) or _subordinate_part(sentence, spans or [], focus)
     if part is not None and len(part.split()) > 1:  # "..., and again in November": "Again" says nothing alone
@@ -438,11 +433,16 @@ def _dateline(sentence: str) -> re.Match | None:
     return DATELINE_LEAD.match(sentence) or WIRE_LEAD.match(sentence) or PLACE_LEAD.match(sentence)
 
 
+def _from(cut: int, sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int] = (0, 0)
+          ) -> tuple[str, list[tuple[int, int]], tuple[int, int]]:
+    """The sentence from `cut` on, with its date spans and focus counted from there."""
+    return (sentence[cut:], [(a - cut, b - cut) for a, b in spans if a >= cut], (focus[0] - cut, focus[1] - cut))
+
+
 def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
     lead = _dateline(sentence)
     if lead:
-        sentence = sentence[lead.end():]
-        spans = [(a - lead.end(), b - lead.end()) for a, b in spans if a >= lead.end()]
+        sentence, spans, _ = _from(lead.end(), sentence, spans)
     text = _drop_spans(sentence, spans)
     # "The last comparable disaster was in November 1994, when the Po burst its banks": with its date gone,
     # the main clause says nothing; the "when" clause is the event.

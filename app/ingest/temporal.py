@@ -1156,12 +1156,10 @@ def _back_from(res: _Result, previous: list[Mention], anchor: Anchor) -> None:
         if unit != "year" and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value):
             res.counted_from = m.text
             day = dt.date.fromisoformat(m.value)
-            if unit == "weekday":  # that weekday after the day
-                day += dt.timedelta(days=(count - day.weekday()) % 7 or 7)
-                res.value = res.edtf = day.isoformat()
-                res.granularity = "day"
-            elif unit in ("day", "week"):
-                day += dt.timedelta(days=count * (7 if unit == "week" else 1))
+            if unit in ("day", "week", "weekday"):
+                # "weekday": the first such weekday after the day
+                day += dt.timedelta(days=(count - day.weekday()) % 7 or 7 if unit == "weekday"
+                                    else count * (7 if unit == "week" else 1))
                 res.value = res.edtf = day.isoformat()
                 res.granularity = "day"
             elif unit == "month":

@@ -26,6 +26,10 @@ def upgrade(url: str, revision: str = "head") -> None:
     command.upgrade(_config(url), revision)
 
 
+def downgrade(url: str, revision: str) -> None:
+    command.downgrade(_config(url), revision)
+
+
 def head_revision() -> str:
     return ScriptDirectory.from_config(_config("")).get_current_head()
 

@@ -26,6 +26,8 @@ class Article(SQLModel, table=True):
     content_hash: str = Field(index=True)
     raw_text: str = Field(sa_column=Column(Text, nullable=False))
     boilerplate: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))
+    names: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""),
+                       description="who and where the article names, for merging (ingest.events.names)")
     ingested_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
 
@@ -88,6 +90,8 @@ class Event(SQLModel, table=True):
                          description="moves on with every change: editors' forms and If-Match carry it")
     reviewed_version: int | None = Field(default=None, description="the version an editor cleared from review")
     keywords: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    names: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""),
+                       description="who and where its sources name, for merging (ingest.events.names)")
     source_count: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)

@@ -217,7 +217,12 @@ def _keep_only_what_merging_needs(placed: list[tuple[SourceRef, MergedEvent]]) -
 
 def load_index(session: Session) -> EventIndex:
     """Every stored event as plain data, for merging new candidates against."""
-    files = dict(session.execute(select(Article.id, Article.file)).all())
+    files = {}
+    article_names = {}
+    for article_id, file, names in session.execute(select(Article.id, Article.file, Article.names)):
+        files[article_id] = file
+        if names:
+            article_names[file] = names.split()
     sources: dict[int, list[SourceRef]] = defaultdict(list)
     # Plain rows, not ORM objects: the whole archive is read, never changed here, and building
     # half a million tracked objects was a third of the time a run with an archive took to start.
@@ -238,11 +243,14 @@ def load_index(session: Session) -> EventIndex:
     e = Event.__table__.c
     events = [MergedEvent(title=title, summary=summary, edtf=edtf, granularity=granularity(edtf),
                           sources=sources.get(event_id, []), keywords=tuple(keywords.split()), needs_review=needs_review,
-                          id=event_id)
-              for event_id, title, summary, edtf, keywords, needs_review in session.execute(
-                  select(e.id, e.machine_title, e.summary, e.machine_edtf, e.keywords, e.needs_review)
+                          id=event_id, names=tuple(names.split()))
+              for event_id, title, summary, edtf, keywords, names, needs_review in session.execute(
+                  select(e.id, e.machine_title, e.summary, e.machine_edtf, e.keywords, e.names, e.needs_review)
                   .where(e.merged_into.is_(None)))]
-    return EventIndex(events)
+    index = EventIndex(events)
+    for file, names in article_names.items():
+        index.note_article_names(file, names)
+    return index
 
 
 _STATE = DatasetState.__table__
@@ -353,7 +361,8 @@ class Ingestor:
         the group means nothing else is written until it ends."""
         if self._index is None:
             return  # not read yet: when it is, it is read whole
-        rows = conn.execute(select(_SOURCE, _ARTICLE.c.file).join(_ARTICLE, _ARTICLE.c.id == _SOURCE.c.article_id)
+        rows = conn.execute(select(_SOURCE, _ARTICLE.c.file, _ARTICLE.c.names.label("article_names"))
+                            .join(_ARTICLE, _ARTICLE.c.id == _SOURCE.c.article_id)
                             .where(_SOURCE.c.id > self._seen_source).order_by(_SOURCE.c.id)).all()
         events = {row.id: row for row in conn.execute(
             select(_EVENT).where(_EVENT.c.id.in_({r.event_id for r in rows}) | (_EVENT.c.id > self._seen_event),
@@ -373,8 +382,10 @@ class Ingestor:
                                     id=stored.id)
                 self.index.add(event)
             self.index.add_source(event, ref)
+            self.index.note_article_names(row.file, row.article_names.split())
             if stored is not None:
                 self.index.add_keywords(event, frozenset(stored.keywords.split()))
+                self.index.add_names(event, stored.names.split())
         if rows:
             self._seen_source = rows[-1].id
             self._seen_event = max(self._seen_event, max(events, default=0))
@@ -598,6 +609,8 @@ class Ingestor:
             "published_evidence": "set by an editor" if edited else a.published_evidence, "anchor": anchor_value,
             "anchor_inferred_from": anchor.inferred_from, "content_hash": digest, "raw_text": doc.text,
             "boilerplate": json.dumps(list(a.boilerplate), ensure_ascii=False), "updated_at": now,
+            # Only an article with events is ever looked at for its names.
+            "names": " ".join(sorted(ex.candidates[0].article_names)) if ex.candidates else "",
         }
 
     def _event_values(self, event: MergedEvent, fixes: dict[str, str]) -> dict:
@@ -611,7 +624,7 @@ class Ingestor:
             "date_start": start, "date_end": end, "granularity": granularity(edtf),
             "uncertain": uncertain or core.startswith("XXXX"), "inferred": inferred,
             "needs_review": event.needs_review or (core.startswith("XXXX") and "date" not in fixes),
-            "keywords": self._keywords_text(event), "updated_at": utcnow(),
+            "keywords": self._keywords_text(event), "names": " ".join(sorted(event.names)), "updated_at": utcnow(),
             # Hidden is an editor's decision only (a merged-away event is hidden too): the
             # machine never shows or hides anything.
             **({"hidden": fixes["hidden"] == "true"} if "hidden" in fixes else {}),

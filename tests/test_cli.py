@@ -376,3 +376,42 @@ def test_the_progress_bars_count_the_undated_articles_that_go_last(db_url: str, 
     assert re.search(r"undated articles\s+━+\s+3/3", frames)
     assert "5 added" in run.stdout
     assert "━" not in run.stdout  # the bars are on stderr, the summary alone on stdout
+
+
+FLOODS = "Floods {0}\n\nPublished: 2023-10-13\n\nFloods killed {1} people in {0} on Sunday, rescuers said.\n"
+STOPGAP_SENATE = ("Stopgap Passes\n\nPublished: 2023-10-02\n\nOn Sept. 30 Congress passed the stopgap bill, hours "
+                  "before a government shutdown. The House approved it first, by a wide margin.\n")
+STOPGAP_HOUSE = ("House Passes Stopgap\n\nPublished: 2023-10-02\n\nThe House on Saturday passed a stopgap bill "
+                 "hours before a government shutdown.\n")
+
+
+def test_the_names_articles_give_are_stored_so_later_runs_merge_alike(db_url: str, tmp_path: Path):
+    """The names that tell one day's events apart come back from the database in the next run: the
+    Libyan floods stay apart from the Italian ones, and the House's vote joins Congress's."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    write(first / "italy.txt", FLOODS.format("Italy", 12))
+    write(first / "congress.txt", STOPGAP_SENATE)
+    write(second / "libya.txt", FLOODS.format("Libya", 40))
+    write(second / "house.txt", STOPGAP_HOUSE)
+    for folder in (first, second):
+        assert ingest_paths(db_url, folder).exit_code == 0
+    assert sorted(sql(db_url, "select edtf, source_count from event")) == [
+        ("2023-09-30", 2), ("2023-10-08", 1), ("2023-10-08", 1)]
+
+
+def test_the_names_migration_fills_in_what_an_ingest_would_have_stored(db_url: str, tmp_path: Path):
+    """An archive ingested before revision 0011 gets its articles' and events' names from what it stored."""
+    from app.migrate import downgrade, upgrade
+
+    assert ingest_paths(db_url, SEEDS).exit_code == 0
+    ingested = (sql(db_url, "select file, names from article where names <> '' order by file"),
+                sql(db_url, "select id, names from event order by id"))
+    assert len(ingested[0]) == 5 and any(names for _, names in ingested[1])
+    stored = {table: count(db_url, table) for table in ("paragraph", "event_source", "mention")}
+    downgrade(db_url, "0010")
+    upgrade(db_url)
+    assert {table: count(db_url, table) for table in stored} == stored  # nothing cascaded away
+    articles, events = (sql(db_url, "select file, names from article where names <> '' order by file"),
+                        sql(db_url, "select id, names from event order by id"))
+    assert (articles, events) == ingested

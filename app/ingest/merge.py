@@ -4,7 +4,9 @@ Two reports are the same event when their dates are compatible (one contains
 the other, or only an unknown year separates them) and their wording is
 similar enough. How similar depends on how much the dates already say: two
 reports of the same day need less shared wording than two reports of the same
-year, and two different things that happened on the same day must stay apart.
+year, and two different things that happened on the same day must stay apart. Reports that
+each name someone or somewhere, when neither's article names anyone or anywhere the other
+names, are never one event.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ class EventIndex:
         self._removed: set[int] = set()
         self._articles: dict[int, tuple[int, Counter[str]]] = {}  # id(event) -> (sources read, their articles)
         self._wsum: dict[int, float] = {}
+        self._article_names: dict[str, tuple[str, ...]] = {}  # who and where each article names (events.names)
         self.by_id: dict[int, MergedEvent] = {}
         for e in events or []:
             self.add(e)
@@ -167,6 +170,23 @@ class EventIndex:
         self._df.update(new)
         self._wsum[id(event)] = self._wsum.get(id(event), 0.0) + math.fsum(self._weights(new))
         self._post(event, new)
+
+    def add_names(self, event: MergedEvent, names: Collection[str]) -> None:
+        if names and not frozenset(names).issubset(event.names):
+            event.names = _held({sys.intern(n) for n in names}.union(event.names))
+
+    def note_article_names(self, article: str, names: Collection[str]) -> None:
+        self._article_names[article] = tuple(sys.intern(n) for n in names)
+
+    def names_apart(self, candidate: EventCandidate, event: MergedEvent) -> bool:
+        """Whether a candidate and an event each name someone or somewhere, and neither's article names
+        any of the other's: then they are two events ("Floods killed 12 people in Italy", "Floods killed
+        40 people in Libya" on one day), whatever words they share. Reports of one story name each other's
+        people and places somewhere: "Congress passed the stopgap" comes from an article that names the House."""
+        if not candidate.names or not event.names or not candidate.article_names.isdisjoint(event.names):
+            return False
+        names = candidate.names
+        return all(names.isdisjoint(self._article_names.get(article, ())) for article in self._articles_of(event))
 
     def weight(self, word: str) -> float:
         return self._weights((word,))[0]
@@ -338,6 +358,8 @@ def _scorer(index: EventIndex) -> Callable[[EventCandidate, MergedEvent], float 
         n_shared = len(shared)
         if n_shared < SAME_DAY_SHARED or not compatible(candidate.edtf, event.edtf):
             return None  # the cheap tests first: most pairs share almost no words
+        if index.names_apart(candidate, event):
+            return None
         plain = n_shared / (min(len(words), len(event.keywords)) or 1)
         day_level = granularity(candidate.edtf) == "day" and granularity(event.edtf) == "day"
         # Same day: a few words in common, telling ones or many, are enough. A year or a
@@ -378,6 +400,8 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex,
     placed: list[tuple[SourceRef, MergedEvent]] = []
     merges = 0
     score_of = _scorer(index)
+    if candidates:
+        index.note_article_names(candidates[0].source.article, candidates[0].article_names)
 
     # Precise dates first, so that vaguer reports attach to the event they refine.
     for c in sorted(candidates, key=lambda c: precision_rank(c.edtf)):
@@ -388,6 +412,7 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex,
                 index.refile(home)
             index.add_source(home, c.source)
             index.add_keywords(home, c.keywords)
+            index.add_names(home, c.names)
             if precision_rank(c.edtf) < precision_rank(home.edtf):
                 home.edtf, home.granularity, home.needs_review = c.edtf, c.granularity, c.needs_review
                 index.refile(home)
@@ -410,6 +435,7 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex,
         if best is None:
             event = MergedEvent(title=c.title, summary=c.summary, edtf=c.edtf, granularity=c.granularity,
                                 sources=[c.source], keywords=c.keywords, needs_review=c.needs_review)
+            index.add_names(event, c.names)
             index.add(event)
             touched[id(event)] = event
             placed.append((c.source, event))
@@ -417,6 +443,7 @@ def merge_events(candidates: list[EventCandidate], index: EventIndex,
         merges += 1
         index.add_source(best, c.source)
         index.add_keywords(best, c.keywords)
+        index.add_names(best, c.names)
         if precision_rank(c.edtf) < precision_rank(best.edtf):
             best.edtf, best.granularity = c.edtf, c.granularity
             best.needs_review = c.needs_review
@@ -471,6 +498,7 @@ def _join_same_speaker_same_day(placed: list[tuple[SourceRef, MergedEvent]], tou
             touched.pop(id(event), None)
             index.add_source(other, src)
             index.add_keywords(other, frozenset(event.keywords))
+            index.add_names(other, event.names)
             touched[id(other)] = other
             placed[i] = (src, other)
             joined += 1

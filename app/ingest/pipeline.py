@@ -25,17 +25,19 @@ def read_article(doc: RawDoc) -> Article:
     return parse_article(doc.text, doc.name, title=doc.title, published=doc.published, url=doc.url)
 
 
-def _extract_with(article: Article, anchor: Anchor, before: dict[int, list[Mention]] | None = None
+FirstReading = tuple[dict[int, list[Mention]], list[EventCandidate]]
+
+
+def _extract_with(article: Article, anchor: Anchor, before: FirstReading | None = None
                   ) -> tuple[dict[int, list[Mention]], list[EventCandidate]]:
-    """Mentions and candidates against `anchor`. Paragraphs whose mentions did not
-    depend on the anchor last time (`before`) are not read again."""
+    """Mentions and candidates against `anchor`. What did not depend on the anchor in the
+    reading `before` (most paragraphs' mentions, the names the article gives) is not read again."""
     if anchor.day_first != article.day_first:  # an anchor borrowed from other articles
         anchor = replace(anchor, day_first=article.day_first)
-    mentions = mentions_by_paragraph(article, anchor, again=before)
-    return mentions, extract_events(article, mentions)
-
-
-FirstReading = tuple[dict[int, list[Mention]], list[EventCandidate]]
+    mentions_before, candidates_before = before or (None, None)
+    mentions = mentions_by_paragraph(article, anchor, again=mentions_before)
+    named = candidates_before[0].article_names if candidates_before else None
+    return mentions, extract_events(article, mentions, named)
 
 
 def first_reading(article: Article) -> FirstReading:
@@ -61,7 +63,7 @@ def extract(article: Article, index: EventIndex, first: FirstReading | None = No
     if article.published is None:
         inferred = infer_anchor(article.name, candidates, index, article.dateline_day)
         if inferred is not None:
-            mentions, candidates = _extract_with(article, inferred, mentions)
+            mentions, candidates = _extract_with(article, inferred, (mentions, candidates))
             pinned = inferred
             if inferred.date is None and article.dateline_day is not None:
                 pinned = _dateline_anchor(inferred, article.dateline_day) or inferred
@@ -72,6 +74,6 @@ def extract(article: Article, index: EventIndex, first: FirstReading | None = No
                 if pinned is inferred:
                     pinned = pin_by_weekday(article.name, candidates, index, inferred) or inferred
             if pinned is not inferred:
-                mentions, candidates = _extract_with(article, pinned, mentions)
+                mentions, candidates = _extract_with(article, pinned, (mentions, candidates))
             anchor = pinned
     return Extraction(article=article, anchor=anchor, mentions=mentions, candidates=candidates)

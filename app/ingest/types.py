@@ -117,6 +117,8 @@ class EventCandidate:
     granularity: str
     source: SourceRef
     keywords: frozenset[str] = field(default_factory=frozenset)
+    names: frozenset[str] = field(default_factory=frozenset)  # who and where the sentence names (events.names)
+    article_names: frozenset[str] = field(default_factory=frozenset)  # and its whole article
     needs_review: bool = False
     # How to make the headline, which is only needed if the candidate becomes a new event.
     make_title: Callable[[], str] = field(default=lambda: "", compare=False, repr=False)
@@ -142,3 +144,4 @@ class MergedEvent:
     keywords: tuple[str, ...] | frozenset[str]  # a tuple or, for a big story, a set once in the index (merge._held)
     needs_review: bool = False
     id: int | None = None
+    names: tuple[str, ...] | frozenset[str] = ()  # who and where its sources name (events.names), as held (merge._held)

@@ -399,6 +399,34 @@ def test_two_distinct_events_on_one_day_stay_apart():
     assert {s.article for s in haiti.sources} == {"b.txt", "c.txt"}
 
 
+@pytest.mark.parametrize("first, second", [
+    ("Floods killed 12 people in Italy on Sunday.", "Floods killed 40 people in Libya on Sunday."),
+    ("Police arrested two men in Leeds on Tuesday.", "Police arrested a woman in Bristol on Tuesday over a stabbing."),
+    ("The Federal Reserve raised interest rates on Wednesday.",
+     "The Bank of Japan kept interest rates unchanged on Wednesday."),
+])
+def test_same_day_reports_naming_different_people_or_places_are_two_events(first, second):
+    """A few shared words ("floods killed people") are enough on one day only when nothing named tells them apart."""
+    published = "Published: 2023-10-13\n\n"
+    index = run([("a.txt", "Story one\n\n" + published + first + "\n"),
+                 ("b.txt", "Story two\n\n" + published + second + "\n")])
+    assert len(index.live_events()) == 2
+
+
+def test_same_day_reports_of_one_story_merge_though_their_sentences_name_different_things():
+    """"Congress passed" and "The House passed": the first article also names the House."""
+    first = ("Stopgap Passes\n\nPublished: 2023-10-02\n\n"
+             "On Sept. 30 Congress passed the stopgap bill, hours before a government shutdown. "
+             "The House approved it first, by a wide margin.\n")
+    second = ("House Passes Stopgap\n\nPublished: 2023-10-02\n\n"
+              "The House on Saturday passed a stopgap bill hours before a government shutdown.\n")
+    for texts in ([("a.txt", first), ("b.txt", second)], [("b.txt", second), ("a.txt", first)]):
+        index = run(texts)
+        (event,) = by_quote(index, "stopgap bill")
+        assert event.edtf == "2023-09-30"
+        assert {s.article for s in event.sources} == {"a.txt", "b.txt"}
+
+
 def test_one_speaker_on_one_day_in_one_article_is_one_statement_but_two_speakers_are_two():
     index = run([
         ("a.txt", "Summit\n\n" + DATED + "President Putin said on Tuesday that Moscow would not send troops.\n\n"

@@ -250,9 +250,9 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]],
         starts = [m.start for m in para_mentions]
         for n, (s_start, s_end) in enumerate(sentences):
             sentence = text[s_start:s_end]
-            inside = _periods_ended(_spans_of_days(
+            inside = _counted_from_a_day(_periods_ended(_spans_of_days(
                 [m for m in para_mentions[bisect_left(starts, s_start):bisect_right(starts, s_end)] if m.end <= s_end],
-                text, s_start), text)
+                text, s_start), text), text)
             placed = [m for m in inside if m.places_event]
             spans = [(m.start - s_start, m.end - s_start) for m in inside if m.places_event or m.type != "DURATION"]
             if not placed and last_day is not None:
@@ -408,6 +408,38 @@ def _periods_ended(mentions: list[Mention], text: str) -> list[Mention]:
                               how=f"the {months} months to \u2018{m.text}\u2019" + (f"; {m.how}" if m.how else ""))
         else:
             out.append(m)
+    return out
+
+
+# "two days after Thanksgiving", "a week before March 3", "the day after Christmas": a count from a day
+COUNT_BEFORE_A_DAY = re.compile(
+    r"(?<![A-Za-z])(?:(?P<the>the[ \t]+day)|(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"[ \t]+(?P<unit>day|week)s?)[ \t]+(?P<dir>after|before)[ \t]+$", re.I)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10}
+
+
+def _counted_from_a_day(mentions: list[Mention], text: str) -> list[Mention]:
+    """A day counted from another ("He died three days after Christmas") is that day, not the one it
+    counts from. The tagger keeps the count and the day apart, as TimeML marks them."""
+    out: list[Mention] = []
+    for m in mentions:
+        count = None
+        if m.granularity == "day" and m.edtf and _CALENDAR_DAY.fullmatch(m.edtf):
+            count = COUNT_BEFORE_A_DAY.search(text, max(0, m.start - 40), m.start)
+        if count is None:
+            out.append(m)
+            continue
+        n = 1 if count.group("the") else (_COUNTS.get(count.group("n").lower()) or int(count.group("n")))
+        days = n * (7 if (count.group("unit") or "").lower() == "week" else 1)
+        after = count.group("dir").lower() == "after"
+        day = (dt.date.fromisoformat(m.edtf) + dt.timedelta(days=days if after else -days)).isoformat()
+        if out and out[-1].type == "DURATION" and out[-1].start >= count.start():
+            out.pop()  # the count itself, now part of this day
+        told = text[count.start():count.end()].strip()
+        out.append(Mention(start=count.start(), end=m.end, text=text[count.start():m.end], type="DATE",
+                           value=day, edtf=day, granularity="day", relative=m.relative, inferred=m.inferred,
+                           how=f"{told} \u2018{m.text}\u2019" + (f"; {m.how}" if m.how else "")))
     return out
 
 

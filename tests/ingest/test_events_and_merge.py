@@ -622,6 +622,20 @@ def test_two_days_told_as_a_span_or_a_period_and_its_last_day_are_one_event_over
     assert (candidate.edtf, candidate.title) == (edtf, title)
 
 
+@pytest.mark.parametrize("sentence, edtf, told", [
+    ("The ceasefire was agreed two days after Oct. 7, officials said.", "2023-10-09", "two days after Oct. 7"),
+    ("The vote came a week before March 3, 2021.", "2021-02-24", "a week before March 3, 2021"),
+    ("The store reopened the day after Christmas 2022.", "2022-12-26", "the day after Christmas 2022"),
+    ("Three weeks after Jan. 6, 2021, the panel met.", "2021-01-27", "Three weeks after Jan. 6, 2021"),
+])
+def test_a_day_counted_from_another_is_the_day_counted_to(sentence, edtf, told):
+    """The event is on the day counted to, and its evidence is the whole count."""
+    a = parse_article(f"Story\n\nPublished: 2023-10-24\n\n{sentence}\n", "t.txt")
+    (candidate,) = extract(a, EventIndex()).candidates
+    assert (candidate.edtf, candidate.source.mention_text) == (edtf, told)
+    assert told.split(" ")[-1] not in candidate.title
+
+
 def test_a_date_moved_from_one_day_to_another_is_two_dates_not_a_span():
     a = parse_article("Story\n\nPublished: 2023-09-30\n\nThe vote was moved from March 3, 2020, to March 9, 2020, "
                       "officials said.\n", "t.txt")

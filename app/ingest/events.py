@@ -382,22 +382,32 @@ def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> l
     return out
 
 
-# "the quarter ended Sept. 30", "the fiscal year ending June 30": a reporting period, told by its last day
+# "the quarter ended Sept. 30", "the fiscal year ending June 30", "the three months to September":
+# a reporting period, told by its last day or month
 PERIOD = re.compile(r"the (?:(?:fiscal|financial|calendar) )?(?:(?:first|second|third|fourth|latest|last) )?"
-                    r"(?P<unit>quarter|half|year|(?P<count>three|six|nine|twelve) months)", re.I)
-PERIOD_ENDED = re.compile(r"[ \t]+(?:ended|ending)[ \t]+")
-_PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12, "three": 3, "six": 6, "nine": 9, "twelve": 12}
+                    r"(?P<unit>quarter|half|year|(?P<count>three|six|nine|twelve|3|6|9|12) months)", re.I)
+PERIOD_ENDED = re.compile(r"[ \t]+(?:ended|ending|to(?:[ \t]+the[ \t]+end[ \t]+of)?)[ \t]+")
+_PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12, "three": 3, "six": 6, "nine": 9, "twelve": 12,
+                  "3": 3, "6": 6, "9": 9, "12": 12}
+_CALENDAR_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
+FROM_BEFORE = re.compile(r"\bfrom[ \t]+$", re.I)
 
 
 def _periods_ended(mentions: list[Mention], text: str) -> list[Mention]:
-    """A reporting period and the day it ended are one event over the period's months: "revenue for the
-    quarter ended Sept. 30" is July to September, whatever quarter "the quarter" alone would be."""
+    """A reporting period and the day or month it ended are one event over the period's months: "revenue
+    for the quarter ended Sept. 30" is July to September, whatever quarter "the quarter" alone would be,
+    and "the three months to September" (as British statistics say it) the same."""
     out: list[Mention] = []
     for m in mentions:
         period = out[-1] if out else None
         shape = PERIOD.fullmatch(period.text) if period is not None else None
-        last = _CALENDAR_DAY.fullmatch(m.edtf or "") and m.granularity == "day"
-        if shape and last and PERIOD_ENDED.fullmatch(text, period.end, m.start):
+        last = m.edtf and (_CALENDAR_DAY.fullmatch(m.edtf) and m.granularity == "day"
+                           or _CALENDAR_MONTH.fullmatch(m.edtf) and m.granularity == "month")
+        joined = shape and last and PERIOD_ENDED.fullmatch(text, period.end, m.start)
+        # "moved from the first quarter to March": from one time to another, not a period up to March
+        if joined and joined.group(0).strip().startswith("to") and FROM_BEFORE.search(text, max(0, period.start - 8), period.start):
+            joined = None
+        if joined:
             months = _PERIOD_MONTHS[(shape.group("count") or shape.group("unit")).lower()]
             year, month = int(m.edtf[:4]), int(m.edtf[5:7])
             first_year, first_month = divmod(year * 12 + month - months, 12)

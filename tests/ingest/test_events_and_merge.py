@@ -615,6 +615,8 @@ def test_an_undated_day_first_article_keeps_reading_day_first_once_it_borrows_a_
      "Revenue rose 13% to $56.5 billion"),
     ("Profit for the fiscal year ended June 30 fell 20%.", "2022-07/2023-06", "Profit fell 20%"),
     ("In the three months ending March 31, sales were flat.", "2023-01/2023-03", "Sales were flat"),
+    ("Profits fell in the three months to September.", "2023-07/2023-09", "Profits fell"),
+    ("Inflation was 4.6% in the 12 months to October.", "2022-11/2023-10", "Inflation was 4.6%"),
 ])
 def test_two_days_told_as_a_span_or_a_period_and_its_last_day_are_one_event_over_it(sentence, edtf, title):
     a = parse_article(f"Story\n\nPublished: 2023-10-24\n\n{sentence}\n", "t.txt")
@@ -640,6 +642,9 @@ def test_a_date_moved_from_one_day_to_another_is_two_dates_not_a_span():
     a = parse_article("Story\n\nPublished: 2023-09-30\n\nThe vote was moved from March 3, 2020, to March 9, 2020, "
                       "officials said.\n", "t.txt")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2020-03-03", "2020-03-09"]
+    a = parse_article("Story\n\nPublished: 2023-09-30\n\nThe summit was moved from the first quarter to March.\n",
+                      "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-01/2023-03", "2023-03"]
 
 
 CHRONOLOGY = ("Afghanistan: A timeline of four decades of conflict\n\nPublished 16 August 2021\n\n"

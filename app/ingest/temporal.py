@@ -242,6 +242,7 @@ PATTERNS: list[tuple[str, str]] = [
                    + r"(?P<ry2>1[0-9]\d\d|20\d\d|\d\d)(?!\d|,\d)"),
     ("year_part", r"(?i:(?:the" + S + r")?(?P<yph>first|second|last|latter)" + S + r"half" + S + r"of)" + S
                   + r"(?:" + YEAR.format(g="yhy") + r"|(?i:(?P<yhrel>the|this|last|next)" + S + r"year)(?![A-Za-z-]))"),
+    ("half_code", r"(?<![A-Za-z0-9])H(?P<hcode>[12])(?:[ \t]+|['\u2019])(?P<hcy>(?:1[5-9]|20)\d\d|\d\d)(?![\d%])"),  # "H1 2024"
     ("year_edge", r"(?i:the" + S + r"(?:end|beginning|start|middle|close)" + S + r"of)" + S + YEAR.format(g="yey")),
     ("fiscal_year", r"(?i:(?:the" + S + r")?fiscal)(?:[ \t]+|-)(?:(?i:year)" + S + r")?" + YEAR.format(g="fy")
                     + r"|(?<![A-Za-z])FY[ \t]?['\u2019]?(?P<fyy>\d{4}|\d{2})(?![\d%])"),  # "FY24", "FY 2024"
@@ -276,6 +277,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("day_around", r"(?i:the" + S + r"day" + S + r"(?P<daround>before|after))(?=[ \t]*(?:[,.;:)\n]|$))"),
     ("within_unit", r"(?i:(?:the" + S + r"full|(?:the" + S + r"(?:end|beginning|start|middle)" + S + r"of|(?:earlier|later|early|late)"
                     + S + r"in)" + S + r"the)" + S + r"(?:fiscal" + S + r")?(?P<wuunit>year|month|week))(?![A-Za-z-])"),
+    # "the week before last", "the weekend before last": the one before the last
+    ("before_last", r"(?i:the" + S + r"(?P<blunit>week|weekend|month|year)" + S + r"before" + S + r"last)(?![A-Za-z])"
+                    # not "the week before last Christmas", "the month before last year's vote"
+                    r"(?![ \t]+(?:[A-Z]|(?i:year|month|week|weekend|spring|summer|autumn|fall|winter)\b))"),
     ("rel_unit", r"(?i:(?P<rrel>the next(?=" + S + r"day\b)|last|next|this|the coming|the past|the previous|the preceding|the following|past|coming|previous|following|the current|current)"
                  + S + r"(?P<rnum>(?:" + _NUM_WORD + r"|" + _VAGUE + r"|\d{1,3})" + S + r")?"
                  + r"(?:fiscal" + S + r"(?=year|quarter))?"
@@ -284,7 +289,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("part_of_day", r"(?i:(?P<prel>this|yesterday|tomorrow|last)" + S + r"(?P<ppart>morning|afternoon|evening|night)"
                     r"|mid[ \t-]?(?P<mpart>morning|afternoon|evening)(?:[ \t]+(?P<mrel>yesterday|today|tomorrow))?"
                     r"|(?P<tonight>tonight))(?![A-Za-z])"),
-    ("weekday", _pat(r"(?i:(?:early|late|earlier|later)" + S + r")?(?i:(?P<wrel>last|next|this|coming|past|previous|following)"
+    ("weekday", _pat(r"(?i:(?P<wfrom>a|one|two|three)" + S + r"weeks?" + S + r"from" + S + r")?"
+                     r"(?i:(?:early|late|earlier|later)" + S + r")?(?i:(?P<wrel>last|next|this|coming|past|previous|following)"
                      + S + r")?{WEEKDAY}(?:" + S
                      + r"(?i:(?P<wpart>morning|afternoon|evening|night)))?(?:"
                      + _UNIT_AFTER.format(g="wwrel", unit="week") + r"|(?P<wweek>[ \t]+week)(?![A-Za-z'\u2019-]))?",
@@ -335,7 +341,7 @@ TRIGGER_WORDS = frozenset(
     [f.lower().rstrip(".") for f in _MONTH_FORMS] + [f.lower().rstrip(".") for f in _WEEKDAY_FORMS]
     + list(NUMBER_WORDS) + [w.split()[0] for w in NUMBER_WORDS] + [w.split()[0] for w in VAGUE_NUMBERS]
     + [h.split()[0].replace("'", "") for h in [*HOLIDAYS, *MOVABLE_HOLIDAYS, *EASTER_FEASTS]] + ["valentine", "new", "st", "mother", "father"]
-    + list(SEASONS) + list(QUARTER_WORDS) + ["q1", "q2", "q3", "q4", "fy"] + list(ORDINAL_WORDS) + """
+    + list(SEASONS) + list(QUARTER_WORDS) + ["q1", "q2", "q3", "q4", "fy", "h"] + list(ORDINAL_WORDS) + """
     the that last next this coming past previous following current earlier later early late mid end beginning start
     middle between every each per comparable corresponding same fiscal half latter close daily weekly monthly annually yearly hourly nightly quarterly today tomorrow
     yesterday tonight now right currently at nowadays presently these recently lately in soon former formerly then
@@ -353,7 +359,7 @@ CORE_WORDS = frozenset(
                        "presently", "soon", "formerly", "former", "once", "immediately", "current", "christmas", "eve",
                        "halloween", "thanksgiving", "easter", "pentecost", "term",
                        "noon", "midnight", "midday", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
-                       "nightly", "quarterly", "date", "q1", "q2", "q3", "q4", "fy", "while", "thousand", *SPOKEN_CENTURIES, *SPOKEN_DECADES])
+                       "nightly", "quarterly", "date", "q1", "q2", "q3", "q4", "fy", "h", "while", "thousand", *SPOKEN_CENTURIES, *SPOKEN_DECADES])
 _TOKEN = re.compile(r"\d+|[A-Za-z]+")
 CORE_REACH = 48  # characters after a common word in which a core word must appear
 
@@ -1344,8 +1350,36 @@ def _norm_the_weekend(g: dict, anchor: Anchor, text: str, start: int) -> _Result
     saturday = d - dt.timedelta(days=(d.weekday() - 5) % 7)
     if _looks_ahead(text, start) and d.weekday() < 5:
         saturday += dt.timedelta(weeks=1)
+    return _weekend(saturday)
+
+
+def _weekend(saturday: dt.date) -> _Result:
     return _Result("DATE", _week_value(saturday) + "-WE",
                    f"{saturday.isoformat()}/{(saturday + dt.timedelta(days=1)).isoformat()}", "week", relative=True)
+
+
+def _norm_before_last(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """"The week before last": two weeks back; "the weekend before last", the one before the last."""
+    unit = g["blunit"].lower()
+    if unit != "weekend":
+        return _relative_unit(unit, -2, anchor)
+    if anchor.date is None:
+        return _unresolved()
+    d = anchor.date
+    return _weekend(d - dt.timedelta(days=(d.weekday() - 5) % 7 + 7))
+
+
+def _norm_half_code(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    """"H1 2024", "H2'23": a half year, as company reports write it."""
+    half, year_token = int(g["hcode"]), g["hcy"]
+    if len(year_token) == 2:
+        if anchor.year is None:
+            return None  # a century would be a guess
+        year = _two_digit_year(int(year_token), anchor)
+    else:
+        year = int(year_token)
+    return _Result("DATE", f"{year}-H{half}", f"{year}-{1 if half == 1 else 7:02d}/{year}-{6 if half == 1 else 12:02d}",
+                   "range")
 
 
 def _norm_part_of_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -1404,8 +1438,10 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     # deadline or a vote is set ahead ("must act before Friday's deadline")
     possessive = text.startswith(("'s", "\u2019s"), start + len(g["_m"])) \
         and not _SCHEDULED_AFTER.match(text, start + len(g["_m"]) + 2)
-    if g.get("wweek") and not rel:  # "Wednesday week", as Britain says it: a week after the coming Wednesday
-        day = d + dt.timedelta(days=((target - d.weekday()) % 7 or 7) + 7)
+    if (g.get("wweek") or g.get("wfrom")) and not rel:
+        # "Wednesday week", as Britain says it, and "a week from Wednesday": weeks after the coming Wednesday
+        weeks = _number(g["wfrom"]) if g.get("wfrom") else 1
+        day = d + dt.timedelta(days=((target - d.weekday()) % 7 or 7) + 7 * weeks)
     elif g["wwrel"] and not rel:  # "Tuesday last week": that weekday of the week named
         week_start = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=_OFFSETS[g["wwrel"].lower()])
         day = week_start + dt.timedelta(days=target)
@@ -1690,7 +1726,7 @@ NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
     "year_edge": _norm_year_edge, "fiscal_year": _norm_fiscal_year, "year_period": _norm_year_period, "year_quarter": _norm_year_quarter,
     "time_on_day": _norm_time_on_day, "season": _norm_season,
     "quarter": _norm_quarter, "this_quarter": _norm_this_quarter, "new_year": _norm_new_year, "the_year": _norm_the_year, "year_ago": _norm_year_ago, "ago": _norm_ago, "rel_unit_mod": _norm_rel_unit_mod,
-    "rel_unit": _norm_rel_unit, "story_unit": _norm_story_unit, "day_around": _norm_day_around, "within_unit": _norm_within_unit, "the_weekend": _norm_the_weekend, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
+    "rel_unit": _norm_rel_unit, "story_unit": _norm_story_unit, "day_around": _norm_day_around, "within_unit": _norm_within_unit, "the_weekend": _norm_the_weekend, "before_last": _norm_before_last, "half_code": _norm_half_code, "part_of_day": _norm_part_of_day, "weekday": _norm_weekday,
     "today": _norm_today, "set": _norm_set, "duration": _norm_duration,
     "bare_units": _norm_bare_units, "ref": _norm_ref, "time": _norm_time,
     "month_alone": _norm_month_alone, "year": _norm_year,

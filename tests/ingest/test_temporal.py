@@ -635,6 +635,18 @@ def test_a_weekday_week_is_a_week_after_the_coming_weekday():
     sunday = dt.date(2023, 11, 26)
     found = find_mentions("They host Wolves next Saturday before a trip to Lens on Wednesday week.", sunday)
     assert [(m.text, m.edtf) for m in found] == [("next Saturday", "2023-12-02"), ("Wednesday week", "2023-12-06")]
+    found = find_mentions("The vote is a week from Friday, and the count two weeks from Monday.", sunday)
+    assert [(m.text, m.edtf) for m in found] == [("a week from Friday", "2023-12-08"),
+                                                  ("two weeks from Monday", "2023-12-11")]
+
+
+def test_the_one_before_last_is_two_back():
+    wednesday = dt.date(2023, 12, 6)
+    found = find_mentions("They met the weekend before last, and prices fell the week before last.", wednesday)
+    assert [(m.text, m.edtf) for m in found] == [("the weekend before last", "2023-11-25/2023-11-26"),
+                                                  ("the week before last", "2023-11-20/2023-11-26")]
+    # "last" goes with what follows it here
+    assert [m.text for m in find_mentions("The week before last Christmas was busy.", wednesday)] == ["Christmas"]
 
 
 @pytest.mark.parametrize("text, span, edtf", [
@@ -732,3 +744,9 @@ def test_a_fiscal_year_in_shorthand_is_its_year_but_not_guessed_without_a_date()
     found = find_mentions("Revenue for FY24 rose 5%, after FY 2023 was strong.", dt.date(2023, 12, 6))
     assert [(m.text, m.edtf) for m in found] == [("FY24", "2024"), ("FY 2023", "2023")]
     assert find_mentions("Revenue for FY24 rose 5%.") == []  # no century to read "24" in
+
+
+def test_a_half_year_in_shorthand_is_its_six_months():
+    found = find_mentions("Sales rose in H1 2024, after a flat H2'23.", dt.date(2024, 8, 1))
+    assert [(m.text, m.edtf) for m in found] == [("H1 2024", "2024-01/2024-06"), ("H2'23", "2023-07/2023-12")]
+    assert find_mentions("The H1 2024 results beat H2 estimates.", dt.date(2024, 8, 1))[0].value == "2024-H1"

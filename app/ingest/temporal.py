@@ -199,7 +199,7 @@ PATTERNS: list[tuple[str, str]] = [
                 r"|\.(?P<ndot>0?[1-9]|1[0-2])\.(?P<nydot>\d{4}))"
                 r"(?:[ \t]+(?P<nh>[01]\d|2[0-3]):?(?P<nmin>[0-5]\d)(?::[0-5]\d)?)?(?![\d/])"),
     ("compact", r"(?<!\d)(?P<cy>19\d\d|20\d\d)(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?!\d)"),
-    ("holiday", r"(?i:(?P<hol>" + _HOLIDAY + r"))(?:" + OPT_COMMA + r"(?:(?:in|of)" + S + r")?"
+    ("holiday", r"(?i:(?:(?P<hrel>last|next|this)" + S + r")?(?P<hol>" + _HOLIDAY + r"))(?:" + OPT_COMMA + r"(?:(?:in|of)" + S + r")?"
                 + YEAR.format(g="hy") + r")?"),
     # "Aug. 15-16", "March 3 to 5, 2021", "Aug. 30-Sept. 2", "15-16 August": a span of days
     # "2 and 3 May", "May 2 and 3," (days joined by "and" read as the span they cover; a month-first one
@@ -663,7 +663,7 @@ _EASTER_AS_A_NAME = re.compile(r"\s+(?:Island|Rising|Offensive|egg)")
 
 
 def _norm_easter_feast(name: str, name_end: int, year_tok: str | None, anchor: Anchor, text: str,
-                       start: int) -> _Result | None:
+                       start: int, rel: str = "") -> _Result | None:
     if _EASTER_AS_A_NAME.match(text, name_end):
         return None  # a name of its own, not the day
     days = EASTER_FEASTS[name]
@@ -671,7 +671,7 @@ def _norm_easter_feast(name: str, name_end: int, year_tok: str | None, anchor: A
         year: int | None = _year_number(year_tok)
     elif anchor.year is not None:
         this_years = easter(anchor.year)
-        year = _year_in_context(this_years.month, this_years.day, anchor, text, start)
+        year = _holiday_year(this_years.month, this_years.day, rel, anchor, text, start)
     else:
         year = None
     if year is None:
@@ -694,25 +694,38 @@ _NOT_A_NAME = frozenset(["On", "The", "In", "At", "By", "Since", "Until", "Befor
 
 def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     name = " ".join(g["hol"].lower().replace("\u2019", "'").split())
-    named = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    rel = (g["hrel"] or "").lower()
+    if rel and g["hy"]:
+        return None  # "last Christmas 2020": not a way news writes a date
+    hol_start = start + g["_m"].find(g["hol"])
+    named = _NAME_BEFORE.search(text, max(0, hol_start - 30), hol_start)
     if named and named.group("word") not in _NOT_A_NAME:
         return None
     if name in EASTER_FEASTS:
-        return _norm_easter_feast(name, start + len(g["hol"]), g["hy"], anchor, text, start)
+        return _norm_easter_feast(name, hol_start + len(g["hol"]), g["hy"], anchor, text, start, rel)
     if name in MOVABLE_HOLIDAYS:
         month, weekday, nth, days_after = MOVABLE_HOLIDAYS[name]
-        year = _year_number(g["hy"]) if g["hy"] else _year_in_context(month, 15, anchor, text, start)
+
+        def day_in(year: int) -> int:
+            return _nth_weekday(year, month, weekday, nth) + days_after
+
+        if g["hy"]:
+            year = _year_number(g["hy"])
+        elif anchor.year is not None:
+            year = _holiday_year(month, day_in(anchor.year), rel, anchor, text, start)
+        else:
+            year = None
         if year is None:
             return _Result("DATE", f"XXXX-{month:02d}-XX", None, "month", relative=True)
         _within_the_calendar(year)
-        v = f"{year:04d}-{month:02d}-{_nth_weekday(year, month, weekday, nth) + days_after:02d}"
+        v = f"{year:04d}-{month:02d}-{day_in(year):02d}"
         return _Result("DATE", v, v, "day", relative=not g["hy"])
     month, day = HOLIDAYS[name]
     if g["hy"]:
         year: int | None = _year_number(g["hy"])
         relative = False
     else:
-        year = _year_in_context(month, day, anchor, text, start)
+        year = _holiday_year(month, day, rel, anchor, text, start)
         relative = True
     if year is None:
         v = f"XXXX-{month:02d}-{day:02d}"
@@ -720,6 +733,19 @@ def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     _within_the_calendar(year)
     v = f"{year:04d}-{month:02d}-{day:02d}"
     return _Result("DATE", v, v, "day", relative=relative)
+
+
+def _holiday_year(month: int, day: int, rel: str, anchor: Anchor, text: str, start: int) -> int | None:
+    """The year of a holiday that falls on `month` and `day` in the anchor's year: "last Christmas" is the one
+    gone by, "next Easter" the one to come, "this Christmas" this year's; a bare one as any month and day."""
+    if not rel or anchor.date is None:
+        return _year_in_context(month, day, anchor, text, start)
+    this_years = _safe_date(anchor.date.year, month, day)
+    if this_years is None or rel == "this":
+        return anchor.date.year
+    if rel == "last":
+        return anchor.date.year if this_years < anchor.date else anchor.date.year - 1
+    return anchor.date.year if this_years > anchor.date else anchor.date.year + 1
 
 
 def _month_day(month: int, day: int, year_tok: str | None, anchor: Anchor, text: str,

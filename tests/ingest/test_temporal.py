@@ -646,7 +646,7 @@ def test_the_one_before_last_is_two_back():
     assert [(m.text, m.edtf) for m in found] == [("the weekend before last", "2023-11-25/2023-11-26"),
                                                   ("the week before last", "2023-11-20/2023-11-26")]
     # "last" goes with what follows it here
-    assert [m.text for m in find_mentions("The week before last Christmas was busy.", wednesday)] == ["Christmas"]
+    assert [m.text for m in find_mentions("The week before last Christmas was busy.", wednesday)] == ["last Christmas"]
 
 
 @pytest.mark.parametrize("text, span, edtf", [
@@ -750,3 +750,15 @@ def test_a_half_year_in_shorthand_is_its_six_months():
     found = find_mentions("Sales rose in H1 2024, after a flat H2'23.", dt.date(2024, 8, 1))
     assert [(m.text, m.edtf) for m in found] == [("H1 2024", "2024-01/2024-06"), ("H2'23", "2023-07/2023-12")]
     assert find_mentions("The H1 2024 results beat H2 estimates.", dt.date(2024, 8, 1))[0].value == "2024-H1"
+
+
+def test_last_and_next_holiday_are_the_one_gone_by_and_the_one_to_come():
+    december = dt.date(2023, 12, 6)
+    found = find_mentions("They met last Christmas and will meet next Easter; shops shut last Thanksgiving "
+                          "and will open this Christmas.", december)
+    assert [(m.text, m.edtf) for m in found] == [
+        ("last Christmas", "2022-12-25"), ("next Easter", "2024-03-31"), ("last Thanksgiving", "2023-11-23"),
+        ("this Christmas", "2023-12-25")]
+    january = dt.date(2024, 1, 10)
+    assert [(m.text, m.edtf) for m in find_mentions("Sales fell last Christmas.", january)] == [
+        ("last Christmas", "2023-12-25")]

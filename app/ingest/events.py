@@ -144,6 +144,37 @@ def keywords(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# "SVB" and "Silicon Valley Bank", "IMF" and "International Monetary Fund": one name written two ways
+ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{3,5}(?![A-Za-z])")
+_ACRONYM_JOINER = r"[ \t]+(?:(?:of|and|for|the|on|de|du|des|la)[ \t]+)?"
+
+
+def spelled_out(article: Article) -> dict[str, tuple[str, frozenset[str]]]:
+    """The acronyms an article spells out somewhere, each with the words it stands for and their keywords:
+    {"SVB": ("Silicon Valley Bank", {"silico", "valley", "bank"})}."""
+    text = "\n".join(p.text for p in article.paragraphs)
+    out = {}
+    for acronym in set(ACRONYM.findall(text)):
+        words = re.search(r"(?<![A-Za-z])" + _ACRONYM_JOINER.join(f"{c}[a-z]+" for c in acronym) + r"(?![A-Za-z])",
+                          text)
+        if words:
+            out[acronym] = (words.group(0), keywords(words.group(0)))
+    return out
+
+
+def _with_spelled_out(kw: frozenset[str], sentence: str, spelled: dict[str, tuple[str, frozenset[str]]]
+                      ) -> frozenset[str]:
+    """A sentence's keywords with both ways of writing the names it gives that its article spells out,
+    so that "Regulators shut down SVB" finds "Silicon Valley Bank collapsed"."""
+    extra: set[str] = set()
+    for acronym, (words, their_keywords) in spelled.items():
+        if acronym in sentence and re.search(r"(?<![A-Za-z])" + acronym + r"(?![A-Za-z])", sentence):
+            extra |= their_keywords
+        elif words in sentence:
+            extra.add(acronym.lower())
+    return kw | extra if extra else kw
+
+
 def mentions_by_paragraph(article: Article, anchor: Anchor, again: dict[int, list[Mention]] | None = None
                           ) -> dict[int, list[Mention]]:
     """The temporal mentions of each paragraph against `anchor`. `again`: the mentions of an earlier reading,
@@ -238,6 +269,7 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]],
     candidates: list[EventCandidate] = []
     last_day: tuple[str, Mention] | None = None
     named = article_names(article) if named is None else named
+    spelled = spelled_out(article)
     for paragraph in article.paragraphs:
         text = paragraph.text
         para_mentions = mentions.get(paragraph.index, [])
@@ -270,6 +302,8 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]],
                 # '"... conflict. I think this is going on there," Putin said Tuesday.': what was
                 # said is the whole quote, so its words say what the event is about.
                 kw = kw | keywords(text[quote_start:s_start])
+            if spelled:
+                kw = _with_spelled_out(kw, sentence, spelled)
             for m in placed:
                 edtf = m.edtf or UNKNOWN
                 source = SourceRef(

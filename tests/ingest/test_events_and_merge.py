@@ -427,6 +427,19 @@ def test_same_day_reports_of_one_story_merge_though_their_sentences_name_differe
         assert {s.article for s in event.sources} == {"a.txt", "b.txt"}
 
 
+def test_an_acronym_an_article_spells_out_finds_the_reports_that_spell_it_in_full():
+    full = ("Bank Fails\n\nPublished: 2023-03-12\n\nSilicon Valley Bank collapsed on Friday, the largest bank "
+            "failure since 2008.\n")
+    short = ("Regulators Act\n\nPublished: 2023-03-12\n\nRegulators shut down SVB on Friday after a run on "
+             "deposits.\n\nSilicon Valley Bank had been the 16th-largest lender in the country.\n")
+    index = run([("full.txt", full), ("short.txt", short)])
+    (event,) = by_quote(index, "shut down SVB")
+    assert {s.article for s in event.sources} == {"full.txt", "short.txt"}
+    # Never spelled out, an acronym is only itself
+    index = run([("full.txt", full), ("short.txt", short.split("\n\nSilicon")[0] + "\n")])
+    assert len(by_quote(index, "shut down SVB")[0].sources) == 1
+
+
 def test_one_speaker_on_one_day_in_one_article_is_one_statement_but_two_speakers_are_two():
     index = run([
         ("a.txt", "Summit\n\n" + DATED + "President Putin said on Tuesday that Moscow would not send troops.\n\n"

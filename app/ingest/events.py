@@ -8,6 +8,7 @@ source (paragraph index and the date expression's character span).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -146,6 +147,7 @@ def keywords(text: str) -> frozenset[str]:
 
 # "SVB" and "Silicon Valley Bank", "IMF" and "International Monetary Fund": one name written two ways
 ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{3,5}(?![A-Za-z])")
+MAX_ACRONYMS = 32  # per article, the first: each is looked for in the whole text (a table of tickers has thousands)
 _ACRONYM_JOINER = r"[ \t]+(?:(?:of|and|for|the|on|de|du|des|la)[ \t]+)?"
 
 
@@ -154,7 +156,7 @@ def spelled_out(article: Article) -> dict[str, tuple[str, frozenset[str]]]:
     {"SVB": ("Silicon Valley Bank", {"silico", "valley", "bank"})}."""
     text = "\n".join(p.text for p in article.paragraphs)
     out = {}
-    for acronym in set(ACRONYM.findall(text)):
+    for acronym in itertools.islice(dict.fromkeys(ACRONYM.findall(text)), MAX_ACRONYMS):
         words = re.search(r"(?<![A-Za-z])" + _ACRONYM_JOINER.join(f"{c}[a-z]+" for c in acronym) + r"(?![A-Za-z])",
                           text)
         if words:

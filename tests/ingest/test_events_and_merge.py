@@ -765,3 +765,19 @@ def test_an_undated_chronology_s_entries_run_on_in_the_year_the_entries_named():
     assert not found["October 27"].needs_review
     assert found["January 5"].source.how == "\u2018January 5\u2019 in 2024, as the entries run on from " \
                                             "\u2018October 7, 2023\u2019"
+
+
+def test_a_table_of_thousands_of_tickers_is_read_in_seconds():
+    """Each acronym is looked for spelled out in the whole text: for every one of a table's 20,000 tickers
+    that took minutes. The first few are enough. The bound is generous, not a benchmark."""
+    import random
+    import string
+    import time
+
+    rng = random.Random(7)
+    rows = " ".join("".join(rng.choice(string.ascii_uppercase) for _ in range(4)) + " rose 3% on Monday."
+                    for _ in range(20000))
+    started = time.monotonic()
+    a = parse_article(f"Market table\n\nPublished: 2023-10-02\n\n{rows}\n", "t.txt")
+    assert len(extract(a, EventIndex()).candidates) == 20000
+    assert time.monotonic() - started < 30

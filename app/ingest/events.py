@@ -122,14 +122,25 @@ def names(text: str) -> frozenset[str]:
     first = WORD.search(text)
     if first is None:
         return frozenset()
-    out = set()
-    for w in CAPITALISED.findall(text, first.end()):
-        lw = w.lower().replace("\u2019", "'")
-        if lw.endswith("'s"):
-            lw = lw[:-2]
-        if lw not in NOT_NAMES:
-            out.add(CONCEPTS.get(lw, lw)[:NAME_KEY])
-    return frozenset(out)
+    known = _NAME_KEYS
+    return frozenset(key for word in CAPITALISED.findall(text, first.end())
+                     if (key := known[word] if word in known else _name_key(word)))
+
+
+# Each capitalised word's key, once: names are read from every paragraph, and the same names recur.
+_NAME_KEYS: dict[str, str] = {}
+_MAX_NAME_KEYS = 200_000
+
+
+def _name_key(word: str) -> str:
+    """A capitalised word's key as a name ("Russian" -> "russ"), or "" if it names no one."""
+    lw = word.lower().replace("\u2019", "'")
+    if lw.endswith("'s"):
+        lw = lw[:-2]
+    key = "" if lw in NOT_NAMES else CONCEPTS.get(lw, lw)[:NAME_KEY]
+    if len(_NAME_KEYS) < _MAX_NAME_KEYS:
+        _NAME_KEYS[word] = key
+    return key
 
 
 @lru_cache(maxsize=16384)  # about 1,500 articles of sentences: a re-read or a wire copy comes soon after

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
@@ -128,8 +129,9 @@ def names(text: str) -> frozenset[str]:
 
 
 # Each capitalised word's key, once: names are read from every paragraph, and the same names recur.
+# Bounded (a few megabytes): the writer reads undated articles again, and its memory is the archive's index.
 _NAME_KEYS: dict[str, str] = {}
-_MAX_NAME_KEYS = 200_000
+_MAX_NAME_KEYS = 50_000
 
 
 def _name_key(word: str) -> str:
@@ -137,7 +139,7 @@ def _name_key(word: str) -> str:
     lw = word.lower().replace("\u2019", "'")
     if lw.endswith("'s"):
         lw = lw[:-2]
-    key = "" if lw in NOT_NAMES else CONCEPTS.get(lw, lw)[:NAME_KEY]
+    key = "" if lw in NOT_NAMES else sys.intern(CONCEPTS.get(lw, lw)[:NAME_KEY])
     if len(_NAME_KEYS) < _MAX_NAME_KEYS:
         _NAME_KEYS[word] = key
     return key

@@ -83,6 +83,8 @@ class EventIndex:
     def add(self, event: MergedEvent) -> None:
         # One string per word across the archive's events, not one per event that uses it.
         event.keywords = _held({sys.intern(w) for w in event.keywords})
+        if event.names:  # read back from storage: one string per name across the archive, as for words
+            event.names = _held({sys.intern(n) for n in event.names})
         self.events.append(event)
         if event.id is not None:
             self.by_id[event.id] = event

@@ -200,9 +200,10 @@ def _kept(source: SourceRef) -> SourceRef:
     Their sentences and explanations are in the database; held for every source of an archive they
     were most of the index's memory. An editor's source keeps its paragraph: a re-read article's same
     text must not be added beside it."""
+    mention_text = sys.intern(source.mention_text)  # a few thousand texts ("Tuesday") across an archive's sources
     if source.how == EDITOR_MADE:
-        return replace(source, edtf=sys.intern(source.edtf))
-    return replace(source, sentence="", how="", edtf=sys.intern(source.edtf))
+        return replace(source, edtf=sys.intern(source.edtf), mention_text=mention_text)
+    return replace(source, sentence="", how="", edtf=sys.intern(source.edtf), mention_text=mention_text)
 
 
 def _keep_only_what_merging_needs(placed: list[tuple[SourceRef, MergedEvent]]) -> None:
@@ -235,7 +236,8 @@ def load_index(session: Session) -> EventIndex:
                                              es.edtf, case((editor, es.how), else_=literal("")), es.inferred)):
         sources[event_id].append(SourceRef(
             article=files[article_id], paragraph_index=paragraph_index, mention_start=mention_start,
-            mention_end=mention_end, mention_text=mention_text, sentence=sentence, edtf=sys.intern(edtf), how=how,
+            mention_end=mention_end, mention_text=sys.intern(mention_text), sentence=sentence, edtf=sys.intern(edtf),
+            how=how,
             inferred=inferred))
     # Merging compares what the texts say, so it works on the machine's date and title;
     # an editor's correction is laid over them only when the event is written.
@@ -368,9 +370,9 @@ class Ingestor:
             select(_EVENT).where(_EVENT.c.id.in_({r.event_id for r in rows}) | (_EVENT.c.id > self._seen_event),
                                  _EVENT.c.merged_into.is_(None))).all()} if rows or self._seen_event else {}
         for row in rows:
-            ref = SourceRef(article=row.file, paragraph_index=row.paragraph_index, mention_start=row.mention_start,
+            ref = _kept(SourceRef(article=row.file, paragraph_index=row.paragraph_index, mention_start=row.mention_start,
                             mention_end=row.mention_end, mention_text=row.mention_text, sentence=row.sentence,
-                            edtf=row.edtf, how=row.how, inferred=row.inferred)
+                            edtf=row.edtf, how=row.how, inferred=row.inferred))  # as load_index holds them
             event = self.index.by_id.get(row.event_id)
             stored = events.get(row.event_id)
             if event is None:

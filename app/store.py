@@ -627,9 +627,9 @@ class Ingestor:
             "uncertain": uncertain or core.startswith("XXXX"), "inferred": inferred,
             "needs_review": event.needs_review or (core.startswith("XXXX") and "date" not in fixes),
             "keywords": self._keywords_text(event), "names": " ".join(sorted(event.names)), "updated_at": utcnow(),
-            # Hidden is an editor's decision only (a merged-away event is hidden too): the
-            # machine never shows or hides anything.
-            **({"hidden": fixes["hidden"] == "true"} if "hidden" in fixes else {}),
+            # Hidden is an editor's decision only, and already stored where the editor made it: the machine
+            # never shows or hides anything. (Written from the corrections, it made an article's rows
+            # differ in their columns, and one executemany cannot take both.)
         }
 
     def _keywords_text(self, event: MergedEvent) -> str:

@@ -125,6 +125,34 @@ def test_editor_corrections_survive_reingest_and_send_the_event_to_review(db_url
         assert event.needs_review
 
 
+EMILIA_ROMAGNA = ("{title}\n\nPublished: 2023-05-{day}\n\nFloods killed 12 people in the Emilia-Romagna region of Italy on "
+          "May 17, officials in Bologna said.\n\nThe Italian government declared a state of emergency in "
+          "Emilia-Romagna on May 18, Prime Minister Giorgia Meloni said in Rome.\n")
+
+
+@pytest.mark.parametrize("hidden", [0, 1])
+def test_an_article_reporting_an_event_an_editor_hid_is_stored_and_the_event_stays_hidden(
+        db_url: str, engine, tmp_path: Path, hidden: int):
+    """An editor hid one of an article's two events; the next article reporting both was lost
+    ("internal error: KeyError 'hidden'") when the hidden one came first."""
+    from sqlmodel import Session, select
+
+    from app.editing import Changes, edit_event
+    from app.models import Event
+
+    ingest_paths(db_url, write(tmp_path / "first.txt", EMILIA_ROMAGNA.format(title="Floods hit Italy", day=20)))
+    with Session(engine) as s:
+        events = s.exec(select(Event).order_by(Event.date_start)).all()
+        assert [e.edtf for e in events] == ["2023-05-17", "2023-05-18"]
+        edit_event(s, events[hidden].id, "ed", Changes(hidden=True), None)
+    result = ingest_paths(db_url, write(tmp_path / "second.txt", EMILIA_ROMAGNA.format(title="Italy counts cost", day=21)))
+    assert result.exit_code == 0, result.output
+    with Session(engine) as s:
+        events = s.exec(select(Event).order_by(Event.date_start)).all()
+        assert [(e.edtf, e.source_count, e.hidden) for e in events] == [
+            ("2023-05-17", 2, hidden == 0), ("2023-05-18", 2, hidden == 1)]
+
+
 def test_ingested_rows_are_stored_as_the_models_would_store_them(db_url: str, engine, tmp_path: Path):
     """Ingest writes through the driver for speed: the values must be what SQLAlchemy writes."""
     import datetime as dt

@@ -297,6 +297,7 @@ class Ingestor:
         self._group_articles: set[int] = set()
         self._group_events: set[int] = set()
         self._group_started = 0.0
+        self._counted_before_group = (0, 0, 0)  # the summary's paragraphs, events and merges (_stored_counts)
         self._load()
 
     def _load(self) -> None:
@@ -395,6 +396,7 @@ class Ingestor:
     def _forget(self, pending: list[tuple[str, str]]) -> None:
         """Nothing of an uncommitted group is stored: forget what this run believed it had written."""
         self._load()
+        self._count_stored(self._counted_before_group)
         for name, outcome in pending:
             self._done.discard(name)
             if outcome == "added":
@@ -402,6 +404,13 @@ class Ingestor:
             else:
                 self.stats.updated -= 1
             self.stats.failed += 1
+
+    def _stored_counts(self) -> tuple[int, int, int]:
+        return self.stats.paragraphs, self.stats.events, self.stats.merges
+
+    def _count_stored(self, counts: tuple[int, int, int]) -> None:
+        """Take the summary's counts back to `counts`: what was written since is not stored after all."""
+        self.stats.paragraphs, self.stats.events, self.stats.merges = counts
 
     def close(self) -> None:
         if self._conn is not None:
@@ -437,16 +446,19 @@ class Ingestor:
         if self._group is None:
             self._group = self._begin()
             self._group_started = time.monotonic()
+            self._counted_before_group = self._stored_counts()
             self._catch_up(self._conn)
         # A plain SAVEPOINT statement: SQLAlchemy's nested transactions cost more than the
         # commits grouping saves. Every dialect we support speaks this SQL.
         self._conn.exec_driver_sql("SAVEPOINT article")
         new_events: list[int] = []
         group_before = (set(self._group_articles), set(self._group_events))
+        counted_before = self._stored_counts()
         try:
             outcome, article_id = self._write(self._conn, doc, digest, article, new_events, first)
         except Exception:
             self._group_articles, self._group_events = group_before
+            self._count_stored(counted_before)
             self._undo_article(doc.name)
             raise
         self._conn.exec_driver_sql("RELEASE SAVEPOINT article")

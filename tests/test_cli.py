@@ -191,7 +191,8 @@ def test_a_failure_mid_article_leaves_nothing_half_written(db_url: str, tmp_path
     result = ingest_paths(db_url, before, bad, after)
     assert result.exit_code == 1
     assert "b_bad.txt: not stored" in result.output
-    assert "2 added, 0 updated, 0 skipped, 1 failed" in result.output
+    # The summary counts what is stored: not the refused article's paragraph, event or merge.
+    assert "2 added, 0 updated, 0 skipped, 1 failed; 2 paragraphs, 1 new events, 1 merges" in result.output
     files = [r[0] for r in sql(db_url, "select file from article order by file")]
     orphans = sql(db_url, "select count(*) from paragraph where article_id not in (select id from article)")[0][0]
     sentences = [r[0] for r in sql(db_url, "select sentence from event_source")]
@@ -217,7 +218,7 @@ def test_a_refused_commit_fails_its_whole_group_and_the_next_run_stores_it(db_ur
     assert result.exit_code == 1
     assert "a.txt: not stored (commit failed" in result.output
     assert "b.txt: not stored (commit failed" in result.output
-    assert "0 added, 0 updated, 0 skipped, 2 failed" in result.output
+    assert "0 added, 0 updated, 0 skipped, 2 failed; 0 paragraphs, 0 new events, 0 merges" in result.output
     assert count(db_url, "article") == 0 and count(db_url, "event") == 0
     sql(db_url, "DROP TRIGGER poison ON article" if ON_POSTGRES else "DROP TRIGGER poison")
     again = ingest_paths(db_url, first, poisoned)

@@ -237,17 +237,17 @@ def load_index(session: Session) -> EventIndex:
         sources[event_id].append(SourceRef(
             article=files[article_id], paragraph_index=paragraph_index, mention_start=mention_start,
             mention_end=mention_end, mention_text=sys.intern(mention_text), sentence=sentence, edtf=sys.intern(edtf),
-            how=how,
-            inferred=inferred))
-    # Merging compares what the texts say, so it works on the machine's date and title;
-    # an editor's correction is laid over them only when the event is written.
+            how=how, inferred=inferred))
+    # Merging compares what the texts say, so it works on the machine's date and words; an editor's
+    # correction is laid over them only when the event is written. Titles and summaries stay in the
+    # database: merging neither reads nor changes them.
     # An event an editor merged into another is only a pointer now: nothing merges into it.
     e = Event.__table__.c
-    events = [MergedEvent(title=title, summary=summary, edtf=edtf, granularity=granularity(edtf),
+    events = [MergedEvent(title="", summary="", edtf=edtf, granularity=granularity(edtf),
                           sources=sources.get(event_id, []), keywords=tuple(keywords.split()), needs_review=needs_review,
                           id=event_id, names=tuple(names.split()))
-              for event_id, title, summary, edtf, keywords, names, needs_review in session.execute(
-                  select(e.id, e.machine_title, e.summary, e.machine_edtf, e.keywords, e.names, e.needs_review)
+              for event_id, edtf, keywords, names, needs_review in session.execute(
+                  select(e.id, e.machine_edtf, e.keywords, e.names, e.needs_review)
                   .where(e.merged_into.is_(None)))]
     index = EventIndex(events)
     for file, names in article_names.items():
@@ -379,7 +379,7 @@ class Ingestor:
             if event is None:
                 if stored is None:
                     continue
-                event = MergedEvent(title=stored.machine_title, summary=stored.summary, edtf=stored.machine_edtf,
+                event = MergedEvent(title="", summary="", edtf=stored.machine_edtf,
                                     granularity=granularity(stored.machine_edtf), sources=[],
                                     keywords=tuple(stored.keywords.split()), needs_review=stored.needs_review,
                                     id=stored.id)
@@ -570,10 +570,14 @@ class Ingestor:
         if created:
             rows = [self._event_values(e, {}) for e in created]
             for row, event in zip(rows, created):
-                row.update(created_at=row["updated_at"], hidden=False, verified=False, version=1,
+                row.update(title=event.title, machine_title=event.title, summary=event.summary,
+                           created_at=row["updated_at"], hidden=False, verified=False, version=1,
                            source_count=len(event.sources))
             for event, new_id in zip(created, _INSERT_EVENT.inserted_ids(conn, rows), strict=True):
                 event.id = new_id
+                # Merging never changes a title or a summary, and the index holds every event of the
+                # archive: once stored, they are the database's to keep (as load_index leaves them).
+                event.title = event.summary = ""
                 self.index.by_id[new_id] = event
                 new_events.append(new_id)
             self.stats.events += len(created)
@@ -628,13 +632,14 @@ class Ingestor:
         }
 
     def _event_values(self, event: MergedEvent, fixes: dict[str, str]) -> dict:
+        """What a reading may change of an event, with an editor's date laid over it.
+        Its title and summary are the first reading's, written once (see `_write`)."""
         edtf = fixes.get("date", event.edtf)
         start, end = bounds(edtf)
         core, uncertain, _ = strip_qualifiers(edtf)
         inferred = "date" not in fixes and self._date_inferred(event)
         return {
-            "title": fixes.get("title", event.title), "machine_title": event.title,
-            "summary": event.summary, "edtf": edtf, "machine_edtf": event.edtf,
+            "edtf": edtf, "machine_edtf": event.edtf,
             "date_start": start, "date_end": end, "granularity": granularity(edtf),
             "uncertain": uncertain or core.startswith("XXXX"), "inferred": inferred,
             "needs_review": event.needs_review or (core.startswith("XXXX") and "date" not in fixes),

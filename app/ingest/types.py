@@ -134,6 +134,8 @@ class MergedEvent:
 
     Mutable on purpose: merging folds candidates into it one at a time.
     `id` is the storage id for events that already exist, None for new ones.
+    Merging never reads or changes `title` and `summary`: once the event is stored, storage leaves
+    them empty here (the index holds every event of an archive).
     """
 
     title: str

@@ -26,7 +26,7 @@ from app.db import release_writer, tune_for_bulk_writes
 from app.ingest import Article as ArticleData
 from app.ingest import EventIndex, MergedEvent, RawDoc, SourceRef, extract, merge_events, read_article
 from app.ingest.dates import bounds, granularity, precision_rank, strip_qualifiers
-from app.ingest.merge import infer_anchor
+from app.ingest.merge import BIG_STORY_WORDS, infer_anchor
 from app.ingest.pipeline import Extraction
 from app.models import Article, Correction, DatasetState, Event, EventSource, Mention, Paragraph, utcnow
 
@@ -651,7 +651,11 @@ class Ingestor:
 
     def _keywords_text(self, event: MergedEvent) -> str:
         """An event's keywords as stored. Keywords only ever grow, so an unchanged count
-        means unchanged words: a big story's thousands are not joined again for every source."""
+        means unchanged words: a big story's thousands are not joined again for every source.
+        Only big stories' are remembered: joining a few dozen words costs less than a microsecond,
+        and holding the text of every event of an archive cost megabytes."""
+        if len(event.keywords) <= BIG_STORY_WORDS:
+            return " ".join(event.keywords)
         count, text = self._keyword_texts.get(id(event), (-1, ""))
         if count != len(event.keywords):
             text = " ".join(event.keywords)

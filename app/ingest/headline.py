@@ -31,6 +31,11 @@ LEADING_CLAUSE = re.compile(
     # "Since then it has fallen steadily, to 2.6%": an adverb, then the main clause, which stays
     r"(?!\s+(?:then|that)\s+[a-z])[^,]{0,120},\s*"
     r"|^(?:since|after|until|by|before) (?:then|that)\s+(?=[a-z])"
+    # "Weeks after the assassination of Martin Luther King Jr., she won her first case": counted from
+    # another event, before the subject
+    r"|^(?:(?:just|only|barely|nearly|almost|about|some|a few|several|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d+)\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:after|before)\b"
+    r"[^,]{0,120},\s*"
     # "Born in Leeds, she moved ...": a participle's phrase before the subject
     r"|^" + OPENING_PARTICIPLE + r"\b[^,]{0,120},\s*"
     # "Speaking to reporters, ..." but not "Fighting erupted again in the capital, ...": a gerund subject

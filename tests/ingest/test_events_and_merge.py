@@ -294,6 +294,11 @@ def test_headlines_from_wire_copy(sentence, date, expected):
      "October 2021", "Kishida took office"),
     ("Kishida took office in October 2021 and said in August he would not seek re-election as party leader.",
      "August", "Kishida: He would not seek re-election as party leader"),
+    # A phrase counted from another event ("weeks after ...") before the subject is not the event
+    ("In 1968, weeks after the assassination of Martin Luther King Jr., she won her first case before the court.",
+     "1968", "She won her first case before the court"),
+    ("On Friday, hours after the verdict, protesters gathered outside the court.", "Friday",
+     "Protesters gathered outside the court"),
     # A gerund can be the subject of the clause a date belongs to
     ("The two sides agreed on Saturday to hold talks in Jeddah, three weeks after fighting erupted in Khartoum on "
      "April 15.", "April 15", "Fighting erupted in Khartoum"),

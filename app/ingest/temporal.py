@@ -576,8 +576,9 @@ def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool, since
     """The year a month-and-day without a year most likely means.
 
     News reports mostly look back: a date more than four months after the
-    publication date is last year's, unless the sentence looks ahead; one told
-    with "since" is never after the publication.
+    publication date is last year's, unless the sentence looks ahead, when one
+    more than two weeks before it is next year's; one told with "since" is never
+    after the publication.
     """
     if anchor.year is None:
         return None
@@ -588,7 +589,9 @@ def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool, since
             gap = (candidate - anchor.date).days
             if (gap > 120 and not ahead) or (gap > 0 and since):
                 year -= 1
-            elif gap < -183 and ahead:
+            elif gap < -14 and ahead:
+                # "It will vote on May 2" in October: next May, as "due in March" is next March. A day just
+                # gone stays: a story filed late still says "will be held on Monday".
                 year += 1
     return year
 

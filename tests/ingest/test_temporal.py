@@ -296,6 +296,16 @@ def test_a_plan_looks_ahead_unless_told_in_the_past_perfect(text, value):
     assert only(text, dt.date(1989, 10, 30)).value == value
 
 
+@pytest.mark.parametrize("text, edtf", [
+    ("The parliament will vote on May 2.", "2024-05-02"),  # not the May 2 gone five months ago
+    ("The parliament voted on May 2.", "2023-05-02"),
+    # a day just gone, in a story filed late, is not a year away
+    ("The summit will be held on Oct. 20.", "2023-10-20"),
+])
+def test_a_month_and_day_looked_ahead_to_is_the_coming_one(text, edtf):
+    assert only(text, dt.date(2023, 10, 24)).edtf == edtf
+
+
 def test_now_opening_a_sentence_without_a_comma_is_the_present():
     found = find_mentions("Now the alliance is larger. Prices are lower now.", MON_23_AUG_2021)
     assert [(m.text, m.value) for m in found] == [("Now", "PRESENT_REF"), ("now", "PRESENT_REF")]

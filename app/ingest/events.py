@@ -311,6 +311,7 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]],
             inside = _counted_from_a_day(_periods_ended(_spans_of_days(
                 [m for m in para_mentions[bisect_left(starts, s_start):bisect_right(starts, s_end)] if m.end <= s_end],
                 text, s_start), text), text)
+            inside = _reported_periods(inside, text)
             placed = [m for m in inside if m.places_event]
             spans = [(m.start - s_start, m.end - s_start) for m in inside if m.places_event or m.type != "DURATION"]
             if not placed and last_day is not None:
@@ -440,6 +441,38 @@ def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> l
         else:
             out.append(m)
     return out
+
+
+# "reported fourth-quarter earnings", "third-quarter results are due", "results for the March quarter":
+# a period that results are given for, not when they are given
+_REPORTS = r"(?:results|earnings|figures|numbers|report|accounts|statements?|guidance|forecasts?|outlook)"
+_MEASURES = r"(?:profits?|loss|losses|revenues?|sales)"
+REPORTING_VERB_BEFORE = re.compile(r"\b(?:report|post|announc|releas|publish|issu|deliver|unveil)(?:s|ed|es|ing|e)?"
+                                   r"[ \t]+(?:(?:its|their|the)[ \t]+)?$", re.I)
+REPORTS_FOR_BEFORE = re.compile(r"\b" + _REPORTS + r"[ \t]+for[ \t]+(?:(?:its|their|the)[ \t]+)?$", re.I)
+REPORTS_AFTER = re.compile(r"(?:[ \t]+quarter)?[ \t]+" + _REPORTS + r"\b", re.I)
+MEASURES_AFTER = re.compile(r"[ \t]+" + _MEASURES + r"\b", re.I)
+
+
+def _reported_periods(mentions: list[Mention], text: str) -> list[Mention]:
+    """A period that results are given for, in a sentence that says when they are given, is no date of
+    the event ("Apple reported fourth-quarter earnings on Thursday": Thursday). Its words stay in the
+    headline. Alone in its sentence it is the best date there is, and stays; "fourth-quarter revenue
+    rose 5%, it said on Thursday" keeps both: the revenue rose in the quarter."""
+    def reported(m: Mention) -> bool:
+        if not m.places_event or m.granularity == "day":
+            return False
+        if REPORTS_FOR_BEFORE.search(text, max(0, m.start - 40), m.start):
+            return True  # "results for the March quarter"
+        if m.granularity not in ("quarter", "half"):
+            return False
+        return bool(REPORTS_AFTER.match(text, m.end) or (
+            MEASURES_AFTER.match(text, m.end) and REPORTING_VERB_BEFORE.search(text, max(0, m.start - 30), m.start)))
+
+    periods = [m for m in mentions if reported(m)]
+    if not periods or len(periods) == sum(m.places_event for m in mentions):
+        return mentions
+    return [m for m in mentions if m not in periods]
 
 
 # "the quarter ended Sept. 30", "the fiscal year ending June 30", "the three months to September":

@@ -661,6 +661,27 @@ def test_a_day_counted_from_another_is_the_day_counted_to(sentence, edtf, told):
     assert told.split(" ")[-1] not in candidate.title
 
 
+@pytest.mark.parametrize("sentence, dates, title", [
+    # The quarter is what the results cover; the event is their giving
+    ("Apple reported fourth-quarter earnings on Thursday that beat forecasts.", ["2023-10-19"],
+     "Apple reported fourth-quarter earnings that beat forecasts"),
+    ("Acme posted its fiscal first-quarter results on Tuesday.", ["2023-10-24"], "Acme posted its fiscal first-quarter results"),
+    ("Its third-quarter results are due on Nov. 2.", ["2023-11-02"], "Its third-quarter results are due"),
+    ("The company will report results for the March quarter on May 2.", ["2024-05-02"],
+     "The company will report results for the March quarter"),
+    # Alone in its sentence the quarter is the date there is
+    ("The company reported third-quarter profit that beat forecasts.", ["2023-07/2023-09"],
+     "The company reported profit that beat forecasts"),
+    # The revenue rose in the quarter: its date, as well as the day it was told
+    ("Its fourth-quarter revenue rose 5%, it said on Thursday.", ["2023-10/2023-12", "2023-10-19"], "Its revenue rose 5%"),
+])
+def test_a_period_results_are_given_for_is_not_when_they_are_given(sentence, dates, title):
+    a = parse_article(f"Story\n\nPublished: 2023-10-24\n\n{sentence}\n", "t.txt")
+    candidates = extract(a, EventIndex()).candidates
+    assert [c.edtf for c in candidates] == dates
+    assert {c.title for c in candidates} == {title}
+
+
 def test_a_date_moved_from_one_day_to_another_is_two_dates_not_a_span():
     a = parse_article("Story\n\nPublished: 2023-09-30\n\nThe vote was moved from March 3, 2020, to March 9, 2020, "
                       "officials said.\n", "t.txt")

@@ -138,7 +138,11 @@ AUXILIARY_END = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|would|will|al
 
 
 COMPANY_ENDINGS = {"Corp", "Inc", "Ltd", "Co", "Group", "LLC", "Plc", "PLC", "AG", "SA", "NV", "Bank", "Holdings",
-                   "Company", "Corporation", "Agency", "Ministry", "Institute", "Council", "Party", "Union"}
+                   "Company", "Corporation", "Agency", "Ministry", "Institute", "Council", "Party", "Union",
+                   # plurals that end a company's name and no one's surname: "Orbit Motors", not "Motors"
+                   "Motors", "Airlines", "Airways", "Lines", "Systems", "Technologies", "Industries", "Partners", "Networks",
+                   "Communications", "Pharmaceuticals", "Therapeutics", "Laboratories", "Labs", "Foods", "Stores",
+                   "Brands", "Resources", "Services", "Enterprises", "Solutions", "Products", "Semiconductors"}
 
 
 def _short_speaker(who: str) -> str:

@@ -230,6 +230,10 @@ def test_headlines_are_short_and_read_as_headlines():
      "Israel and Hamas agreed to extend their cease-fire in Gaza"),
     ("BENGHAZI, Libya - Floods caused by Storm Daniel burst two dams near Derna on Sunday night.", "Sunday night",
      "Floods caused by Storm Daniel burst two dams near Derna"),
+    # A company whose name ends in a plural is not a person called by the last word of the name
+    ("General Motors said on Friday that it would cut 1,000 jobs in Detroit.", "Friday",
+     "General Motors: It would cut 1,000 jobs in Detroit"),
+    ("Delta Air Lines said on Monday it expected record demand.", "Monday", "Delta Air Lines: It expected record demand"),
     # A short date between "the" and its noun names which one, as a possessive date does.
     ("Meloni's Brothers of Italy party won 26% of the vote in the 25 September election.", "the 25 September",
      "Meloni's Brothers of Italy party won 26% of the vote in the election"),

@@ -367,7 +367,10 @@ def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
     part_spans = [(a - start, b - start) for a, b in dates if start <= a and b <= end]
     if start == 0 or before[-1].group("own") is not None:
         return _headline(sentence[start:end], part_spans) or None
-    head = LEADING_CLAUSE.sub("", sentence[:before[0].start()])  # "Born in Leeds on 3 March 1935, she ..."
+    # "Born in Leeds on 3 March 1935, she ...", "Orbit Motors on Thursday unveiled ...": the subject is found
+    # with the dates before its verb gone
+    cut = before[0].start()
+    head = LEADING_CLAUSE.sub("", _drop_spans(sentence[:cut], [(a, b) for a, b in dates if b <= cut]))
     subject = SUBJECT_VERB.match(head)
     # "He was elected in 2016 and re-elected": the second verb shares the first's "was", or is a past
     # tense of its own ("was born in 1935 and moved"); the words cannot tell which

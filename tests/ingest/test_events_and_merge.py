@@ -308,6 +308,9 @@ def test_an_obituary_headline_keeps_the_event_not_the_phrase_counted_from_anothe
     # A phrase counted from another event ("hours after ...") before the subject is not the event
     ("On Friday, hours after the verdict, protesters gathered outside the court.", "Friday",
      "Protesters gathered outside the court"),
+    # The subject is found past a date between it and its verb
+    ("Orbit Motors on Thursday unveiled a cheaper version of its electric pickup truck, priced at $45,000, and said "
+     "deliveries would begin next spring.", "next spring", "Orbit Motors: Deliveries would begin"),
     # A gerund can be the subject of the clause a date belongs to
     ("The two sides agreed on Saturday to hold talks in Jeddah, three weeks after fighting erupted in Khartoum on "
      "April 15.", "April 15", "Fighting erupted in Khartoum"),

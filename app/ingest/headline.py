@@ -284,7 +284,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
 # and what opens a clause of its own: "... on March 10, and Signature Bank failed two days later"
 _PAST = (r"was|were|is|are|has|have|had|went|became|took|won|lost|left|rose|fell|began|made|led|built|met|saw|came|"
          r"grew|ran|sold|bought|fought|gave|held|spent|wrote|died")
-SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:" + _PAST + r"|said|told|[a-z][a-z-]{2,}ed)\b)"
+SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:" + _PAST + r"|said|told|will|[a-z][a-z-]{2,}ed)\b)"
                          r"|(?:,\s+and|;)\s+(?P<own>)")
 # A verb after a subject: the past tenses above, more irregular ones, regular ones, and "will"
 _VERB = (r"(?:" + _PAST + r"|will|would|[a-z]{3,}ed|tore|struck|broke|hit|swept|spread|shook|blew|sank|flew|drove|"
@@ -294,7 +294,8 @@ _VERB = (r"(?:" + _PAST + r"|will|would|[a-z]{3,}ed|tore|struck|broke|hit|swept|
 # A sentence's subject, up to its verb: "The company", "the foundation", "Tom Reyes", "she"
 SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Ii]t"
                           r"|[Tt]hey|[Ww]e)"
-                          r"(?: (?:[A-Z][\w'\u2019.-]*|of|[a-z]+(?=(?: [a-z]+)? " + _VERB + r"))){0,5}?)(?= " + _VERB + r")")
+                          r"(?: (?:[A-Z][\w'\u2019.-]*|of|(?!(?:who|which|that)\b)[a-z]+(?=(?: [a-z]+)? " + _VERB + r"))){0,5}?)"
+                          r"(?= " + _VERB + r")")  # a relative pronoun's verb is not the subject's: "Two men who paid"
 
 
 # "Born Heinz Kissinger on May 27, 1923, in Fürth, Germany, he fled ...": the phrase runs to the comma before

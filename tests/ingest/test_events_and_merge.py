@@ -308,6 +308,12 @@ def test_an_obituary_headline_keeps_the_event_not_the_phrase_counted_from_anothe
     # A phrase counted from another event ("hours after ...") before the subject is not the event
     ("On Friday, hours after the verdict, protesters gathered outside the court.", "Friday",
      "Protesters gathered outside the court"),
+    # "and will": a verb phrase of its own, with the subject they share
+    ("Reed was convicted in November and will be sentenced in April.", "April", "Reed will be sentenced"),
+    ("The company lost money in 2023 and will cut jobs in March.", "March", "The company will cut jobs"),
+    # ... but a relative pronoun's verb shows no subject: the whole stays
+    ("Two developers who paid the bribes pleaded guilty in 2023 and will be sentenced next month.", "next month",
+     "Two developers who paid the bribes pleaded guilty and will be sentenced"),
     # The subject is found past a date between it and its verb
     ("Orbit Motors on Thursday unveiled a cheaper version of its electric pickup truck, priced at $45,000, and said "
      "deliveries would begin next spring.", "next spring", "Orbit Motors: Deliveries would begin"),

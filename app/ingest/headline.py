@@ -285,7 +285,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
 _PAST = (r"was|were|is|are|has|have|had|went|became|took|won|lost|left|rose|fell|began|made|led|built|met|saw|came|"
          r"grew|ran|sold|bought|fought|gave|held|spent|wrote|died")
 SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:" + _PAST + r"|said|told|will|[a-z][a-z-]{2,}ed)\b)"
-                         r"|(?:,\s+and|;)\s+(?P<own>)")
+                         r"|(?:,\s+and|,\s+while|,\s+whereas|;)\s+(?P<own>)")
 # A verb after a subject: the past tenses above, more irregular ones, regular ones, and "will"
 _VERB = (r"(?:" + _PAST + r"|will|would|[a-z]{3,}ed|tore|struck|broke|hit|swept|spread|shook|blew|sank|flew|drove|"
          r"threw|caught|brought|told|said|found|kept|fled|sent|paid|stood|wore|quit|shot|bit|cut|set|put|burst|shut|"
@@ -352,7 +352,7 @@ def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
 def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]) -> str | None:
     """"The company was founded in 1998 and went public in 2006": each date heads its own verb phrase,
     the later ones with the subject they share. None when the date has no phrase of its own."""
-    if " and " not in sentence and ";" not in sentence:
+    if " and " not in sentence and ";" not in sentence and " wh" not in sentence:
         return None
     dates = sorted(spans)
     # A semicolon's clause stands on its own, dated or not ("It is the fifth rover; the first arrived in 1997").

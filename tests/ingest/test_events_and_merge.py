@@ -308,6 +308,10 @@ def test_an_obituary_headline_keeps_the_event_not_the_phrase_counted_from_anothe
     # A phrase counted from another event ("hours after ...") before the subject is not the event
     ("On Friday, hours after the verdict, protesters gathered outside the court.", "Friday",
      "Protesters gathered outside the court"),
+    # ", while" sets two clauses side by side, each with its subject and date
+    ("Arsenal face Brighton at the Emirates on Sunday, while City host Crystal Palace on Dec. 16.", "Dec. 16",
+     "City host Crystal Palace"),
+    ("Prices rose 3% in March, while wages fell in April.", "March", "Prices rose 3%"),
     # "and will": a verb phrase of its own, with the subject they share
     ("Reed was convicted in November and will be sentenced in April.", "April", "Reed will be sentenced"),
     ("The company lost money in 2023 and will cut jobs in March.", "March", "The company will cut jobs"),

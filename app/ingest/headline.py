@@ -246,7 +246,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     first = sentence.find(", ")
     if 0 < first < start and sentence.startswith(("who ", "which "), first + 2) \
             and sentence.find(", ", first + 2) == start and re.match(_VERB, sentence[start + 2:]) \
-            and _antecedent(sentence[:first]):
+            and _antecedent_of(sentence, first, spans or []):
         cut = start + 2 - (first + 1)
         return _headline(sentence[:first] + " " + sentence[start + 2:],
                          [(a - cut, b - cut) for a, b in spans or [] if a >= start + 2])
@@ -268,12 +268,12 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
             and "," not in sentence[:start] \
             and not re.match(r"(?:planned|scheduled|expected|slated|proposed|intended|projected|forecast|due)\b", clause) \
             and " ".join(clause.split()[:3]).lower() not in full.lower() \
-            and (subject := _antecedent(sentence[:start])):
+            and (subject := _antecedent_of(sentence, start, spans or [])):
         return _headline(_passive(subject, clause), [])
     # The clause is in the headline already, too short to stand alone, or only says who said it (the
     # date is when the words were said; the words make the headline): the sentence's headline it is.
     told_already = " ".join(clause.split()[:3]).lower() in full.lower()
-    if about_before and (subject := _antecedent(sentence[:start])):
+    if about_before and (subject := _antecedent_of(sentence, start, spans or [])):
         clause = f"{subject} {clause}"  # "the rocket, which flew on Nov. 16" -> "the rocket flew"
     if len(clause.split()) < (3 if about_before else 4) or told_already or re.search(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|\W*$)", clause):
         return full
@@ -336,7 +336,7 @@ def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
     for m in RELATIVE_VERB.finditer(sentence, max(earlier), focus[0]):
         relative = m
     if relative is not None and (opener is None or relative.start() > opener.start()) \
-            and (noun := _antecedent(sentence[:relative.start()])):
+            and (noun := _antecedent_of(sentence, relative.start(), spans)):
         start = relative.start("verb")
         clause_spans = [(a - start + len(noun) + 1, b - start + len(noun) + 1) for a, b in spans if start <= a and b <= end]
         return _headline(f"{noun} {sentence[start:end]}", clause_spans) or None
@@ -406,6 +406,16 @@ def _dated_noun_phrase(sentence: str, focus: tuple[int, int]) -> str | None:
     return "The " + " ".join(words) if 1 <= len(words) <= 8 else None
 
 
+def _antecedent_of(sentence: str, end: int, spans: list[tuple[int, int]]) -> str | None:
+    """The noun phrase a clause starting at `end` is about, past the dates told with a preposition before it:
+    in "issued an amber warning on Wednesday afternoon, which remains in place" it is "an amber warning",
+    in "the Great Storm of 1987, which struck" "the Great Storm". A date that is the noun phrase stays:
+    "revenue in its fiscal first quarter, which ended Dec. 30"."""
+    told_with = [(a, b) for a, b in spans if b <= end and PREPOSITION_BEFORE.search(sentence, 0, a)
+                 and not re.search(r"\b(?:its|his|her|their|our)\s+$", sentence[:a])]
+    return _antecedent(_drop_spans(sentence[:end], told_with))
+
+
 def _antecedent(before: str) -> str | None:
     """The noun phrase a "which"/"who" clause is about: the words before its comma, back to a
     determiner or a name's start ("aboard the Space Launch System rocket" -> "the Space Launch System rocket")."""
@@ -413,7 +423,7 @@ def _antecedent(before: str) -> str | None:
     phrase: list[str] = []
     for word in reversed(words[-8:]):
         if word.lower().strip(",") in _ANTECEDENT_STOP or word.endswith((",", ";", ":")) \
-                or (word.islower() and word.endswith("ing")):  # "succeeding Tom Reyes"
+                or (phrase and word.islower() and word.endswith("ing")):  # "succeeding Tom Reyes", not "a warning"
             break
         phrase.insert(0, word)
         if word.lower() in ("the", "a", "an", "its", "their", "his", "her"):

@@ -308,6 +308,11 @@ def test_an_obituary_headline_keeps_the_event_not_the_phrase_counted_from_anothe
     # A phrase counted from another event ("hours after ...") before the subject is not the event
     ("On Friday, hours after the verdict, protesters gathered outside the court.", "Friday",
      "Protesters gathered outside the court"),
+    # A "which" clause is about the noun before the date told with a preposition, not the date
+    ("The Met Office issued an amber warning on Wednesday afternoon, which remains in place until this evening.",
+     "this evening", "An amber warning remains in place"),
+    ("The last storm of this strength was the Great Storm of 1987, which struck on the night of 15 to 16 October.",
+     "15 to 16 October", "The Great Storm struck on the night"),
     # ", while" sets two clauses side by side, each with its subject and date
     ("Arsenal face Brighton at the Emirates on Sunday, while City host Crystal Palace on Dec. 16.", "Dec. 16",
      "City host Crystal Palace"),

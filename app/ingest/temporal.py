@@ -163,6 +163,7 @@ NOT_A_YEAR_AFTER = re.compile(
     r"workers|employees|residents|children|men|women|refugees|homes|houses|vehicles|cars|"
     # any other plural noun ("2,000 rifles"), but not a verb ("in 2000 was", "in 1991 has") or a name ("Charles")
     r"(?!(?:has|was|is|does|says|seems|remains|marks|means|sees|looks|brings|begins|ends|comes|goes|"
+    r"shows|suggests|reveals|finds|indicates|confirms|proves|explains|appears|continues|stands|represents|"
     r"onwards|afterwards|towards|forwards|backwards|as|thus|was|has|is)\b)"
     r"(?-i:[a-z]+s)\b(?!\s+(?:war|election|olympics|games|cup|census)))",
     re.I)

@@ -306,6 +306,11 @@ def test_a_month_and_day_looked_ahead_to_is_the_coming_one(text, edtf):
     assert only(text, dt.date(2023, 10, 24)).edtf == edtf
 
 
+def test_a_year_before_a_verb_in_s_is_a_year_not_a_count():
+    assert only("A fossil found in Mongolia in 2019 shows that some dinosaurs guarded their nests.").edtf == "2019"
+    assert find_mentions("Police seized 2019 rifles.", MON_23_AUG_2021) == []
+
+
 def test_now_opening_a_sentence_without_a_comma_is_the_present():
     found = find_mentions("Now the alliance is larger. Prices are lower now.", MON_23_AUG_2021)
     assert [(m.text, m.value) for m in found] == [("Now", "PRESENT_REF"), ("now", "PRESENT_REF")]

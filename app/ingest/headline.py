@@ -132,6 +132,8 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
 
 CLAUSE_START = re.compile(r"(?:[A-Z]|(?:it|he|she|they|we|i|there)\b)")  # what a reported clause opens with
 NOUN_OBJECT = re.compile(r"(?:a|an|the|its|their|his|her)\s", re.I)
+# "The Senate confirmed Julia Marsh as ...", "announced Ange Postecoglou as its coach": someone put in a post
+NAMED_AS = re.compile(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4}\s+as\s+(?:the|its|their|a|an|his|her)\b")
 REPORTING = re.compile(r"\b(?:said|says|told)\b|\bthat $")
 AUXILIARY_END = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|would|will|also|later|earlier|again|previously|"
                            r"first|then|already|repeatedly|publicly))+$")
@@ -493,7 +495,8 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
         tail = TAIL_ATTRIBUTION.match(text)
         lead = LEAD_ATTRIBUTION.match(text)
         if lead and not REPORTING.search(lead.group(0)[:lead.start("what")]) \
-                and (NOUN_OBJECT.match(lead.group("what")) or not CLAUSE_START.match(lead.group("what"))):
+                and (NOUN_OBJECT.match(lead.group("what")) or not CLAUSE_START.match(lead.group("what"))
+                     or NAMED_AS.match(lead.group("what"))):
             lead = None  # "Italy declared a state of emergency", "Acme reported revenue of": acts, not words
         if tail and not lead:
             who = tail.group("who")

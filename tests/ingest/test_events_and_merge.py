@@ -230,6 +230,9 @@ def test_headlines_are_short_and_read_as_headlines():
      "Israel and Hamas agreed to extend their cease-fire in Gaza"),
     ("BENGHAZI, Libya - Floods caused by Storm Daniel burst two dams near Derna on Sunday night.", "Sunday night",
      "Floods caused by Storm Daniel burst two dams near Derna"),
+    # Confirming or announcing someone as something is an act, not words reported
+    ("Tottenham announced Ange Postecoglou as their new manager on Tuesday.", "Tuesday",
+     "Tottenham announced Ange Postecoglou as their new manager"),
     # A company whose name ends in a plural is not a person called by the last word of the name
     ("General Motors said on Friday that it would cut 1,000 jobs in Detroit.", "Friday",
      "General Motors: It would cut 1,000 jobs in Detroit"),

@@ -1515,8 +1515,13 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     if before and before.group(1) not in _NOT_NAMES and (
             before.group(1) in _NAMED_DAYS or _TITLE_AND_NAME_BEFORE.search(text[max(0, start - 45):start])):
         return True
+    if _DAY_CUE_BEFORE.search(text, max(0, start - 12), start):
+        return False  # "said on Tuesday Russia would ...": the name after is the next clause's subject
     after = _CAP_WORD_AFTER.match(text[end:end + 30])
     return bool(after and after.group(1) not in _MONTH_FORMS and after.group(1) not in _NOT_NAMES)
+
+
+_DAY_CUE_BEFORE = re.compile(r"\b(?:on|said|says)[ \t]+$", re.I)
 
 
 # What comes before a rate's unit: "8% annually", "$500 million a year", "700 seats a week".

@@ -306,6 +306,16 @@ def test_a_month_and_day_looked_ahead_to_is_the_coming_one(text, edtf):
     assert only(text, dt.date(2023, 10, 24)).edtf == edtf
 
 
+@pytest.mark.parametrize("text", ["Putin said on Tuesday Russia would not interfere.",
+                                  "On Tuesday Russia said it would act.", "He said Tuesday Obama would act."])
+def test_a_weekday_told_with_on_or_said_is_a_day_before_a_name(text):
+    assert only(text).value == "2021-08-17"
+
+
+def test_a_weekday_in_a_name_is_no_day():
+    assert find_mentions("The pastor Sunday Adelaja spoke.", MON_23_AUG_2021) == []
+
+
 def test_a_year_before_a_verb_in_s_is_a_year_not_a_count():
     assert only("A fossil found in Mongolia in 2019 shows that some dinosaurs guarded their nests.").edtf == "2019"
     assert find_mentions("Police seized 2019 rifles.", MON_23_AUG_2021) == []

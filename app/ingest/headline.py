@@ -415,7 +415,13 @@ def _antecedent_of(sentence: str, end: int, spans: list[tuple[int, int]]) -> str
     "revenue in its fiscal first quarter, which ended Dec. 30"."""
     told_with = [(a, b) for a, b in spans if b <= end and PREPOSITION_BEFORE.search(sentence, 0, a)
                  and not re.search(r"\b(?:its|his|her|their|our)\s+$", sentence[:a])]
-    return _antecedent(_drop_spans(sentence[:end], told_with))
+    before = _drop_spans(sentence[:end], told_with).strip()
+    # The sentence's subject up to the clause, with no verb in it: the whole of it ("The four-day pause in
+    # fighting, which began on Friday"), its phrases too
+    if "," not in before and 2 <= len(before.split()) <= 8 and before[:1].isupper() \
+            and not re.search(r"\b" + _VERB, before):
+        return before
+    return _antecedent(before)
 
 
 def _antecedent(before: str) -> str | None:

@@ -316,6 +316,9 @@ def test_an_obituary_headline_keeps_the_event_not_the_phrase_counted_from_anothe
      "this evening", "An amber warning remains in place"),
     ("The last storm of this strength was the Great Storm of 1987, which struck on the night of 15 to 16 October.",
      "15 to 16 October", "The Great Storm struck on the night"),
+    # ... and the sentence's whole subject, phrases and all, when the clause follows it
+    ("The four-day pause in fighting, which began at 07:00 local time on Friday, is holding, according to both "
+     "sides.", "07:00 local time on Friday", "The four-day pause in fighting began"),
     # ", while" sets two clauses side by side, each with its subject and date
     ("Arsenal face Brighton at the Emirates on Sunday, while City host Crystal Palace on Dec. 16.", "Dec. 16",
      "City host Crystal Palace"),

@@ -289,6 +289,18 @@ def article_names(article: Article) -> frozenset[str]:
     return names(article.title).union(*(names(p.text) for p in article.paragraphs))
 
 
+def sentence_names(sentence: str, named: frozenset[str]) -> frozenset[str]:
+    """A sentence's names, with its first word when the article names it elsewhere: "Microsoft reported
+    first-quarter earnings on Thursday" names Microsoft in an article that says "shares of Microsoft"."""
+    own = names(sentence)
+    first = CAPITALISED.match(sentence, len(sentence) - len(sentence.lstrip()))
+    if first is None:
+        return own
+    word = first.group()
+    key = _NAME_KEYS[word] if word in _NAME_KEYS else _name_key(word)
+    return own | {key} if key and key in named and key not in own else own
+
+
 def extract_events(article: Article, mentions: dict[int, list[Mention]],
                    named: frozenset[str] | None = None) -> list[EventCandidate]:
     """`named`: the article's `article_names`, when they are known already."""
@@ -340,7 +352,7 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]],
                 candidates.append(EventCandidate(
                     make_title=partial(_title_for, sentence, m, s_start, tuple(spans)),
                     summary=sentence.strip(), edtf=edtf, granularity=granularity(edtf),
-                    source=source, keywords=kw, names=names(sentence), article_names=named,
+                    source=source, keywords=kw, names=sentence_names(sentence, named), article_names=named,
                     needs_review=edtf.startswith("XXXX") or m.inferred))
                 if granularity(edtf) == "day" and not edtf.startswith("X"):
                     last_day = (edtf, m)

@@ -451,6 +451,20 @@ def test_same_day_reports_naming_different_people_or_places_are_two_events(first
     assert len(index.live_events()) == 2
 
 
+def test_a_sentence_opening_on_a_name_its_article_gives_elsewhere_names_it():
+    """"Microsoft reported ... earnings on Thursday" names Microsoft, as its article does again: it is not the
+    day's Apple earnings. A first word is capitalised whatever it is, so alone it names no one."""
+    apple = ("Apple beats forecasts\n\nPublished: 2023-11-03\n\nApple reported fourth-quarter earnings on Thursday "
+             "that beat Wall Street forecasts, helped by iPhone sales.\n\nShares of Apple rose 2% in late trading.\n")
+    apple_wire = ("Apple earnings\n\nPublished: 2023-11-05\n\nApple Inc. posted fourth-quarter results on Nov. 2 that "
+                  "topped analysts' forecasts as iPhone sales grew.\n")
+    microsoft = ("Microsoft results\n\nPublished: 2023-11-03\n\nMicrosoft reported first-quarter earnings on Thursday "
+                 "that beat forecasts, helped by cloud sales.\n\nShares of Microsoft rose 4%.\n")
+    index = run([("a.txt", apple), ("b.txt", apple_wire), ("c.txt", microsoft)])
+    assert sorted(sorted({s.article for s in e.sources}) for e in index.live_events()) == [
+        ["a.txt", "b.txt"], ["c.txt"]]
+
+
 def test_same_day_reports_of_one_story_merge_though_their_sentences_name_different_things():
     """"Congress passed" and "The House passed": the first article also names the House."""
     first = ("Stopgap Passes\n\nPublished: 2023-10-02\n\n"

@@ -262,9 +262,14 @@ def paragraph_anchors(article: Article, anchor: Anchor) -> dict[int, Anchor]:
         return {}
     anchors: dict[int, Anchor] = {}
     current: Anchor | None = None
-    for p in article.paragraphs:
+    paragraphs = article.paragraphs
+    for n, p in enumerate(paragraphs):
         if p.index in headings:
-            current = _heading_anchor(headings[p.index], anchor)
+            # A run of dated lines ("Key dates: • Aug. 1, 2022 – First ship leaves Odesa", ...) is a list of
+            # entries, each whole: what follows the list is the story again, not under its last line.
+            in_run = (n + 1 < len(paragraphs) and paragraphs[n + 1].index in headings) \
+                or (n > 0 and paragraphs[n - 1].index in headings)
+            current = None if in_run else _heading_anchor(headings[p.index], anchor)
         elif current is not None:
             anchors[p.index] = current
     return anchors

@@ -753,6 +753,16 @@ def test_a_chronology_s_entries_are_dated_by_their_headings_not_by_the_publicati
     assert {"taliba", "retake", "kabul"} <= found["Sunday"].keywords
 
 
+def test_the_story_after_a_list_of_key_dates_is_read_against_its_publication_again():
+    text = ("Explainer: the grain deal\n\nJuly 18, 2023\n\nRussia on Monday refused to extend the Black Sea Grain "
+            "Initiative.\n\nKey dates:\n\nJuly 22, 2022 \u2013 Deal signed in Istanbul\n\nAug. 1, 2022 \u2013 First ship "
+            "leaves Odesa\n\nMay 17, 2023 \u2013 Deal extended for two months\n\nWheat prices rose 8% on Monday in "
+            "Chicago.\n")
+    found = {c.summary: c.edtf for c in extract(parse_article(text, "t.txt"), EventIndex()).candidates}
+    assert found["Wheat prices rose 8% on Monday in Chicago."] == "2023-07-17"  # not the Monday before May 17
+    assert found["Aug. 1, 2022 \u2013 First ship leaves Odesa"] == "2022-08-01"
+
+
 def test_one_dated_line_does_not_make_a_chronology():
     a = parse_article("Budget news\n\nPublished 16 August 2021\n\n2019: the year the budget broke\n\n"
                       "The council will vote on 24 December on the new budget, officials said.\n", "t.txt")

@@ -328,7 +328,7 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]],
             inside = _counted_from_a_day(_periods_ended(_spans_of_days(
                 [m for m in para_mentions[bisect_left(starts, s_start):bisect_right(starts, s_end)] if m.end <= s_end],
                 text, s_start), text), text)
-            inside = _reported_periods(inside, text)
+            inside = _years_naming_which(_reported_periods(inside, text), text)
             placed = [m for m in inside if m.places_event]
             spans = [(m.start - s_start, m.end - s_start) for m in inside if m.places_event or m.type != "DURATION"]
             if not placed and last_day is not None:
@@ -490,6 +490,25 @@ def _reported_periods(mentions: list[Mention], text: str) -> list[Mention]:
     if not periods or len(periods) == sum(m.places_event for m in mentions):
         return mentions
     return [m for m in mentions if m not in periods]
+
+
+# "the 2023 Nobel Peace Prize", "its 2024 budget": a year before a noun, naming which one
+YEAR_NAMING_WHICH = re.compile(r"[ \t]+(?:[A-Z][\w'\u2019-]*|[a-z]{3,})\b(?<!\bed)")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|this|that|a|an)[ \t]+$", re.I)
+
+
+def _years_naming_which(mentions: list[Mention], text: str) -> list[Mention]:
+    """A year naming which thing ("won the 2023 Nobel Peace Prize on Friday") is no date of the event when
+    the sentence gives one within it: the prize was won on Friday, not over 2023 as well."""
+    named = [m for m in mentions if m.places_event and m.granularity == "year" and m.edtf and m.edtf.isdigit()
+             and _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) and YEAR_NAMING_WHICH.match(text, m.end)
+             and not re.match(r"[ \t]+(?:was|were|is|has|had|will|saw|brought)\b", text[m.end:m.end + 10])]
+    if not named:
+        return mentions
+    within = [m for m in mentions if m.places_event and m not in named and m.edtf]
+    dropped = [y for y in named if any(m.edtf[:4] == y.edtf and precision_rank(m.edtf) < precision_rank(y.edtf)
+                                       for m in within)]
+    return [m for m in mentions if m not in dropped] if dropped else mentions
 
 
 # "the quarter ended Sept. 30", "the fiscal year ending June 30", "the three months to September":

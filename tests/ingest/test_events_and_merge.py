@@ -724,6 +724,15 @@ def test_a_period_results_are_given_for_is_not_when_they_are_given(sentence, dat
     assert {c.title for c in candidates} == {title}
 
 
+def test_a_year_naming_which_prize_is_no_second_date_of_its_winning():
+    a = parse_article("Nobel\n\nPublished: 2023-10-06\n\nNarges Mohammadi won the 2023 Nobel Peace Prize on Friday. "
+                      "The government unveiled its 2024 budget on Tuesday.\n", "t.txt")
+    found = [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates]
+    assert found[0] == ("2023-10-06", "Narges Mohammadi won the 2023 Nobel Peace Prize")
+    # A year the day is not in says something of its own: it stays
+    assert [edtf for edtf, _ in found[1:]] == ["2024", "2023-10-03"]
+
+
 def test_a_date_moved_from_one_day_to_another_is_two_dates_not_a_span():
     a = parse_article("Story\n\nPublished: 2023-09-30\n\nThe vote was moved from March 3, 2020, to March 9, 2020, "
                       "officials said.\n", "t.txt")

@@ -123,15 +123,18 @@ def names(text: str) -> frozenset[str]:
     first = WORD.search(text)
     if first is None:
         return frozenset()
-    known = _NAME_KEYS
-    return frozenset(key for word in CAPITALISED.findall(text, first.end())
-                     if (key := known[word] if word in known else _name_key(word)))
+    return frozenset(key for word in CAPITALISED.findall(text, first.end()) if (key := _key_of(word)))
 
 
 # Each capitalised word's key, once: names are read from every paragraph, and the same names recur.
 # Bounded (a few megabytes): the writer reads undated articles again, and its memory is the archive's index.
 _NAME_KEYS: dict[str, str] = {}
 _MAX_NAME_KEYS = 50_000
+
+
+def _key_of(word: str) -> str:
+    key = _NAME_KEYS.get(word)
+    return _name_key(word) if key is None else key
 
 
 def _name_key(word: str) -> str:
@@ -301,8 +304,7 @@ def sentence_names(sentence: str, named: frozenset[str]) -> frozenset[str]:
     first = CAPITALISED.match(sentence, len(sentence) - len(sentence.lstrip()))
     if first is None:
         return own
-    word = first.group()
-    key = _NAME_KEYS[word] if word in _NAME_KEYS else _name_key(word)
+    key = _key_of(first.group())
     return own | {key} if key and key in named and key not in own else own
 
 
@@ -493,7 +495,7 @@ def _reported_periods(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 # "the 2023 Nobel Peace Prize", "its 2024 budget": a year before a noun, naming which one
-YEAR_NAMING_WHICH = re.compile(r"[ \t]+(?:[A-Z][\w'\u2019-]*|[a-z]{3,})\b(?<!\bed)")
+YEAR_NAMING_WHICH = re.compile(r"[ \t]+(?!(?:was|were|is|has|had|will|saw|brought)\b)(?:[A-Z][\w'\u2019-]*|[a-z]{3,})\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|this|that|a|an)[ \t]+$", re.I)
 
 
@@ -501,8 +503,7 @@ def _years_naming_which(mentions: list[Mention], text: str) -> list[Mention]:
     """A year naming which thing ("won the 2023 Nobel Peace Prize on Friday") is no date of the event when
     the sentence gives one within it: the prize was won on Friday, not over 2023 as well."""
     named = [m for m in mentions if m.places_event and m.granularity == "year" and m.edtf and m.edtf.isdigit()
-             and _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) and YEAR_NAMING_WHICH.match(text, m.end)
-             and not re.match(r"[ \t]+(?:was|were|is|has|had|will|saw|brought)\b", text[m.end:m.end + 10])]
+             and _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) and YEAR_NAMING_WHICH.match(text, m.end)]
     if not named:
         return mentions
     within = [m for m in mentions if m.places_event and m not in named and m.edtf]

@@ -354,7 +354,7 @@ def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
 def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]) -> str | None:
     """"The company was founded in 1998 and went public in 2006": each date heads its own verb phrase,
     the later ones with the subject they share. None when the date has no phrase of its own."""
-    if " and " not in sentence and ";" not in sentence and " wh" not in sentence:
+    if " and " not in sentence and ";" not in sentence and ", wh" not in sentence:
         return None
     dates = sorted(spans)
     # A semicolon's clause stands on its own, dated or not ("It is the fifth rover; the first arrived in 1997").
@@ -414,14 +414,18 @@ def _antecedent_of(sentence: str, end: int, spans: list[tuple[int, int]]) -> str
     in "the Great Storm of 1987, which struck" "the Great Storm". A date that is the noun phrase stays:
     "revenue in its fiscal first quarter, which ended Dec. 30"."""
     told_with = [(a, b) for a, b in spans if b <= end and PREPOSITION_BEFORE.search(sentence, 0, a)
-                 and not re.search(r"\b(?:its|his|her|their|our)\s+$", sentence[:a])]
+                 and not _POSSESSOR_BEFORE.search(sentence, 0, a)]
     before = _drop_spans(sentence[:end], told_with).strip()
     # The sentence's subject up to the clause, with no verb in it: the whole of it ("The four-day pause in
     # fighting, which began on Friday"), its phrases too
     if "," not in before and 2 <= len(before.split()) <= 8 and before[:1].isupper() \
-            and not re.search(r"\b" + _VERB, before):
+            and not _A_VERB.search(before):
         return before
     return _antecedent(before)
+
+
+_POSSESSOR_BEFORE = re.compile(r"\b(?:its|his|her|their|our)\s+$")
+_A_VERB = re.compile(r"\b" + _VERB)
 
 
 def _antecedent(before: str) -> str | None:

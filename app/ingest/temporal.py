@@ -148,7 +148,11 @@ FUTURE_CUE = re.compile(
     r"(?:is|are) due|going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to|"
     r"until|till|must|needs? to|has to|have to|(?:runs|lasts|continues|stays|remains|extends) (?:through|to|into)|"
     r"(?:takes?|take) effect|(?:comes?|goes?) into (?:force|effect)|(?:is|are) (?:forecast|predicted|projected)|"
-    r"(?:is|are) set for|[Aa]head of|(?:ends|expires|begins|starts|opens|closes|resumes|kicks off)(?: on| in| at)?)\b")
+    r"(?:is|are) set for|[Aa]head of|(?:ends|expires|begins|starts|opens|closes|resumes|kicks off)(?: on| in| at)?|"
+    # a possibility is a future one ("could make his debut on Saturday", "a 60% chance of a cut in June"), but
+    # "could not be reached on Friday", "could be located Wednesday" and "may have left on Tuesday" are past
+    r"(?:could|might|may)(?! (?:not|never|have|n't|also have|be (?:reached|located|found|contacted|confirmed|verified|"
+    r"identified|seen|heard))\b)|chances? of|odds of|likelihood of|probability of)\b")
 
 # A bare year is a date only when the words around it make it one.
 YEAR_LEFT_CUE = re.compile(
@@ -998,9 +1002,17 @@ def _norm_time_on_day(g: dict, anchor: Anchor, text: str, start: int) -> _Result
     return _Result("TIME", f"{day.value}T{hour:02d}:{minute:02d}", day.edtf, "day", relative=day.relative, skip=skip)
 
 
+# "Static Summer", "the Arab Spring", "Indian Summer": a capitalised season after a capitalised word is a name
+_NAME_BEFORE_SEASON = re.compile(r"(?<![.!?:\"\u201c\u2018]\s)(?<!^)\b(?!(?:This|Last|Next|Early|Late|Mid|In|The|Of|"
+                                 r"Since|During|Until|By|And|Or|Past|Coming)\b)[A-Z][a-z]+[ \t]+$")
+
+
 def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     code, num = SEASONS[g["season"].lower()]
     rel = (g["srel"] or "").lower()
+    if not rel and not g["sy"] and g["season"][0].isupper() and text.startswith(g["season"], start) \
+            and _NAME_BEFORE_SEASON.search(text, max(0, start - 30), start):
+        return None
     if g["sy"]:
         year: int | None = _year_number(g["sy"])
     elif rel and rel != "this past":
@@ -1914,6 +1926,8 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None, before: tup
             inferred=res.relative and anchor.inferred, how=_explain(span_text, res, anchor)))
         pos = end
     _first_day_in_the_year_of_the_last(found, text)
+    _years_ago_this(found, text)
+    _day_in_the_year_before(found, text)
     return found
 
 
@@ -1928,6 +1942,53 @@ def _month_of_a_year(found: list[Mention], text: str, start: int, res: _Result) 
     month = found[-1]
     return month.relative and month.edtf is not None and _CALENDAR_DAY.match(month.edtf) is not None and (
         month.granularity == "season" or month.granularity in ("month", "day") and _MONTH_WORD.search(month.text) is not None)
+
+
+_YEARS_AGO = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))[ \t]+ago$", re.I)
+_THIS_TIME = re.compile(r"(?:today|this[ \t]+(?:week|weekend|month))$", re.I)
+_TOLD_TOGETHER = re.compile(r"[ \t]*,?[ \t]*")
+
+
+def _years_ago_this(found: list[Mention], text: str) -> None:
+    """"Fifty years ago this week", "twenty years ago today": the week (or day, or month) of the anniversary,
+    one date, not the year back then and this week besides."""
+    for i in range(len(found) - 1, 0, -1):
+        ago, this = found[i - 1], found[i]
+        if not (ago.relative and this.relative and ago.edtf and this.edtf and re.fullmatch(r"\d{4}", ago.edtf)
+                and _YEARS_AGO.search(ago.text) and _THIS_TIME.fullmatch(this.text)
+                and _TOLD_TOGETHER.fullmatch(text, ago.end, this.start)):
+            continue
+        back = int(this.edtf[:4]) - int(ago.edtf)
+        days = [dt.date.fromisoformat(d) for d in this.edtf.split("/") if _CALENDAR_DAY.fullmatch(d) and len(d) == 10]
+        if this.granularity == "month" and re.fullmatch(r"\d{4}-\d\d", this.edtf):
+            edtf = value = f"{int(this.edtf[:4]) - back:04d}{this.edtf[4:]}"
+        elif days and this.granularity in ("day", "week"):
+            shifted = [_safe_date(d.year - back, d.month, d.day) or dt.date(d.year - back, 2, 28) for d in days]
+            edtf = "/".join(d.isoformat() for d in shifted)
+            value = shifted[0].isoformat() if this.granularity == "day" else _week_value(shifted[0])
+        else:
+            continue
+        span_text = text[ago.start:this.end]
+        found[i - 1:i + 1] = [replace(this, start=ago.start, text=span_text, edtf=edtf, value=value,
+                                      how=this.how.replace(f"\u2018{this.text}\u2019", f"\u2018{span_text}\u2019", 1))]
+
+
+_YEAR_THEN_DAY = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:on|in)[ \t]+)?|(?:on|in)[ \t]+)")
+
+
+def _day_in_the_year_before(found: list[Mention], text: str) -> None:
+    """"In 1979, on December 24, Soviet troops ...": a month and day told right after a year are in that year,
+    not in the publication's."""
+    for i in range(1, len(found)):
+        year, day = found[i - 1], found[i]
+        if not (year.edtf and re.fullmatch(r"\d{4}", year.edtf) and year.granularity == "year"
+                and day.relative and day.edtf and day.granularity in ("day", "month")
+                and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?~?", day.edtf) and _MONTH_WORD.search(day.text)
+                and not re.search(r"\d{4}", day.text) and _YEAR_THEN_DAY.fullmatch(text, year.end, day.start)):
+            continue
+        found[i] = replace(day, edtf=year.edtf + day.edtf[4:], value=year.edtf + day.value[4:],
+                           relative=year.relative, inferred=year.inferred,
+                           how=f"\u2018{day.text}\u2019 in the year just before it, \u2018{year.text}\u2019")
 
 
 # "between March 3 and March 9, 2020", "from Dec. 22 to Jan. 25, 2019": two days told as a span

@@ -787,3 +787,53 @@ def test_last_and_next_holiday_are_the_one_gone_by_and_the_one_to_come():
     january = dt.date(2024, 1, 10)
     assert [(m.text, m.edtf) for m in find_mentions("Sales fell last Christmas.", january)] == [
         ("last Christmas", "2023-12-25")]
+
+
+@pytest.mark.parametrize("text, value", [
+    # a possibility is a coming one
+    ("Okafor could make his debut against Wexham on Saturday.", "2024-02-03"),
+    ("Traders see a 60% chance of a first rate cut in June.", "2024-06"),
+    # ... but not one that was never met, or may have been
+    ("The club could not be reached for comment on Saturday.", "2024-01-27"),
+    ("He may have left the country on Saturday.", "2024-01-27"),
+    ("Neither he nor his family could be located Saturday in their hometown.", "2024-01-27"),
+])
+def test_a_possibility_looks_ahead(text, value):
+    assert only(text, dt.date(2024, 2, 1)).value == value
+
+
+@pytest.mark.parametrize("text, span, edtf", [
+    ("Fifty years ago this week, the dam gave way.", "Fifty years ago this week", "1974-06-03/1974-06-09"),
+    ("Twenty years ago today, the first iPhone went on sale.", "Twenty years ago today", "2004-06-09"),
+    ("Ten years ago this month, the bridge collapsed.", "Ten years ago this month", "2014-06"),
+])
+def test_years_ago_this_week_is_that_week_back_then(text, span, edtf):
+    m = only(text, dt.date(2024, 6, 9))
+    assert (m.text, m.edtf) == (span, edtf)
+    assert m.how.startswith(f"\u2018{span}\u2019")
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("In 1979, on December 24, Soviet troops crossed the border.", "1979-12-24"),
+    ("In 1979 on December 24 Soviet troops crossed the border.", "1979-12-24"),
+    ("Last year, in March, the mayor resigned.", "2023-03"),
+])
+def test_a_month_and_day_right_after_a_year_are_in_that_year(text, edtf):
+    assert find_mentions(text, dt.date(2024, 6, 9))[-1].edtf == edtf
+
+
+def test_a_day_after_a_year_in_a_clause_of_its_own_keeps_the_publication_year():
+    mentions = find_mentions("The law passed in 2019, and on March 3 the court struck it down.", dt.date(2024, 6, 9))
+    assert [m.edtf for m in mentions] == ["2019", "2024-03-03"]
+
+
+@pytest.mark.parametrize("text", ['The band released its debut album, "Static Summer", in 1991.',
+                                  "The Arab Spring swept the region in 2011."])
+def test_a_season_in_a_name_is_no_season(text):
+    assert [m.text for m in find_mentions(text, dt.date(2024, 6, 9))] == [text[-5:-1]]
+
+
+@pytest.mark.parametrize("text, value", [("In Summer 2023 the band split.", "2023-SU"),
+                                         ("Last Summer the band split.", "2023-SU")])
+def test_a_capitalised_season_after_a_time_word_is_a_season(text, value):
+    assert only(text, dt.date(2024, 6, 9)).value == value

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache, partial
 
-from .dates import UNKNOWN, compatible, granularity, precision_rank
+from .dates import UNKNOWN, WEEKDAY_WORD, bounds, compatible, granularity, precision_rank
 from .headline import headline
 from .temporal import MONTH_WORD, SPAN_JOINS, SPAN_OPENS, find_mentions
 from .types import Anchor, Article, EventCandidate, Mention, SourceRef
@@ -24,9 +24,9 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col
                  "co", "corp", "inc", "ltd", "no", "vs", "etc", "u.s", "u.n", "u.k", "e.g", "i.e", "jan",
                  "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "prof", "rev", "ft", "mt"}
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
-SAME_DAY = re.compile(r"\b(?:on )?(?:the same day|that same day|that day|the same date|the following day|"
-                      r"the next day|the day before|the previous day)\b", re.I)
-SAME_DAY_OFFSETS = {"the following day": 1, "the next day": 1, "the day before": -1, "the previous day": -1}
+SAME_DAY = re.compile(r"\b(?:on )?(?:the same day|that same day|that day|the same date|the day before|the night before|"
+                      r"(?:the following|the next|the previous) (?:day|morning|afternoon|evening|night)|"
+                      r"(?:later|earlier) that day|that (?:morning|afternoon|evening|night))\b", re.I)
 
 STOPWORDS = frozenset("""
 a about above after again against all also although am an and any are as at be because been before being
@@ -330,7 +330,7 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]],
             inside = _counted_from_a_day(_periods_ended(_spans_of_days(
                 [m for m in para_mentions[bisect_left(starts, s_start):bisect_right(starts, s_end)] if m.end <= s_end],
                 text, s_start), text), text)
-            inside = _years_naming_which(_reported_periods(inside, text), text)
+            inside = _told_twice(_compared(_years_naming_which(_reported_periods(inside, text), text), text), text)
             placed = [m for m in inside if m.places_event]
             spans = [(m.start - s_start, m.end - s_start) for m in inside if m.places_event or m.type != "DURATION"]
             if not placed and last_day is not None:
@@ -462,6 +462,80 @@ def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> l
     return out
 
 
+# "oil climbed to its highest since November", "the first rate rise since 2007": a date right after "since",
+# where a superlative says what it is compared with, is the yardstick, not when anything happened
+_SINCE_RIGHT_BEFORE = re.compile(r"\bsince[ \t]+(?:(?:early|late|mid)[\s-]+)?$", re.I)
+_SUPERLATIVE = (r"(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|steepest|sharpest|"
+                r"deepest|warmest|hottest|coldest|wettest|driest|greatest|longest|shortest|cheapest|richest|poorest|"
+                r"heaviest|busiest|quietest|worst|best|most|least|fewest|first|only)")
+COMPARED_BEFORE_SINCE = re.compile(
+    r"(?:\b(?:the|its|their|his|her|our|a|an|this|that)|['\u2019]s)[ \t]+(?:(?:second|third|fourth|fifth)-)?"
+    + _SUPERLATIVE + r"\b(?:[ \t]+(?:[\w-]+-day|single-day|one-day|monthly|weekly|annual|quarterly|daily|yearly|"
+    r"such|rate|interest|price|level|levels|figure|figures|point|points|reading|drop|fall|rise|gain|loss|decline|"
+    r"increase|jump|surge|slump|pace|time|month|week|year|quarter|day|total|number|margin|close|finish|showing|"
+    r"result|results|performance|win|victory|defeat|cut|cuts|hike|hikes|reduction|reductions))"
+    # "the largest platforms since late August" is no yardstick: what since qualifies is the applying
+    r"{0,3}[ \t]+$"
+    r"|\b(?:not(?:[ \t]+been)?[ \t]+seen|unseen|unchanged|at[ \t]+any[ \t]+(?:time|point))[ \t]+$", re.I)
+
+
+# "down from 75% a month ago", "compared with 735 in the whole of 2022": the figure the news is measured against
+COMPARED_WITH_BEFORE = re.compile(
+    r"(?:\b(?:up|down|higher|lower|rising|falling|rose|fell|increased|decreased|climbed|dropped)[ \t]+from[ \t]+"
+    r"(?:about[ \t]+|around[ \t]+)?[$\u00a3\u20ac]?\d|\bcompared[ \t]+(?:with|to)\b|\bversus\b|\bvs\.)"
+    r"(?:[^,;:.!?\n]|(?<=\d)\.(?=\d)){0,40}$", re.I)
+# "cut its forecast for the second time this year on Thursday": the year counts the cuts, the day dates this one
+ORDINAL_TIME_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                                 r"\d+(?:st|nd|rd|th)|only)[ \t]+time[ \t]+(?:in[ \t]+|so[ \t]+far[ \t]+)?$", re.I)
+
+
+def _compared(mentions: list[Mention], text: str) -> list[Mention]:
+    """Dates a sentence measures its news against are no dates of the event: "World stocks fell on Thursday,
+    the Nasdaq's biggest one-day drop since Jan. 31" happened on Thursday only. "For the first time since a
+    fire tore through its roof on April 15, 2019" stays: that date is the fire's, told in a clause of its own."""
+    def yardstick(m: Mention) -> bool:
+        since = _SINCE_RIGHT_BEFORE.search(text, max(0, m.start - 16), m.start)
+        if since is not None and COMPARED_BEFORE_SINCE.search(text, max(0, since.start() - 100), since.start()):
+            return True
+        if COMPARED_WITH_BEFORE.search(text, max(0, m.start - 80), m.start):
+            return True
+        return ORDINAL_TIME_BEFORE.search(text, max(0, m.start - 30), m.start) is not None and any(
+            o is not m and o.places_event and o.edtf and m.edtf and o.edtf.startswith(m.edtf)
+            and precision_rank(o.edtf) < precision_rank(m.edtf) for o in mentions)
+    return [m for m in mentions if not (m.places_event and yardstick(m))]
+
+
+# "In 1979, on December 24,", "Fifty years ago this week, shortly before midnight on 11 June 1974,": one time
+# told twice, the second time more closely
+TOLD_AGAIN_BETWEEN = re.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:(?:shortly|just|soon|right|late|early)[ \t]+)?"
+                                r"(?:before|after)[ \t]+|on[ \t]+|in[ \t]+|at[ \t]+)?")
+_NEAR = dt.timedelta(days=7)
+MONTH_WORD_IN = re.compile(MONTH_WORD)
+
+
+def _told_twice(mentions: list[Mention], text: str) -> list[Mention]:
+    """A date followed, in the same breath, by a closer one within it is that closer date: "In 1979, on December
+    24, Soviet troops invaded" happened on 24 December 1979 only. The first keeps its place in the text, so the
+    headline still leaves it out."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        wide, close = out[i], out[i + 1]
+        if not (wide.places_event and close.places_event and wide.edtf and close.edtf
+                and TOLD_AGAIN_BETWEEN.fullmatch(text, wide.end, close.start)
+                and (precision_rank(close.edtf) < precision_rank(wide.edtf)
+                     # "next Thursday, 30 May": the calendar's day, whichever Thursday "next" meant
+                     or granularity(wide.edtf) == granularity(close.edtf) == "day" and WEEKDAY_WORD.search(wide.text)
+                     and MONTH_WORD_IN.search(close.text))):
+            continue
+        (lo, hi), (c_lo, c_hi) = bounds(wide.edtf), bounds(close.edtf)
+        if None in (lo, hi, c_lo, c_hi):
+            continue
+        if dt.date.fromisoformat(lo) - _NEAR <= dt.date.fromisoformat(c_lo) \
+                and dt.date.fromisoformat(c_hi) <= dt.date.fromisoformat(hi) + _NEAR:
+            out[i] = replace(wide, edtf=None)
+    return out
+
+
 # "reported fourth-quarter earnings", "third-quarter results are due", "results for the March quarter":
 # a period that results are given for, not when they are given
 _REPORTS = r"(?:results|earnings|figures|numbers|report|accounts|statements?|guidance|forecasts?|outlook)"
@@ -497,6 +571,7 @@ def _reported_periods(mentions: list[Mention], text: str) -> list[Mention]:
 # "the 2023 Nobel Peace Prize", "its 2024 budget": a year before a noun, naming which one
 YEAR_NAMING_WHICH = re.compile(r"[ \t]+(?!(?:was|were|is|has|had|will|saw|brought)\b)(?:[A-Z][\w'\u2019-]*|[a-z]{3,})\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|this|that|a|an)[ \t]+$", re.I)
+POSSESSIVE_AFTER = re.compile(r"['\u2019]s?[ \t]+[a-z]")
 
 
 def _years_naming_which(mentions: list[Mention], text: str) -> list[Mention]:
@@ -504,11 +579,14 @@ def _years_naming_which(mentions: list[Mention], text: str) -> list[Mention]:
     the sentence gives one within it: the prize was won on Friday, not over 2023 as well."""
     named = [m for m in mentions if m.places_event and m.granularity == "year" and m.edtf and m.edtf.isdigit()
              and _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) and YEAR_NAMING_WHICH.match(text, m.end)]
-    if not named:
+    # "fears grew early Sunday of a repeat of last winter's attacks": a date's possessive names which attacks
+    owners = [m for m in mentions if m.places_event and m.edtf and POSSESSIVE_AFTER.match(text, m.end)]
+    if not named and not owners:
         return mentions
-    within = [m for m in mentions if m.places_event and m not in named and m.edtf]
+    within = [m for m in mentions if m.places_event and m not in named and m not in owners and m.edtf]
     dropped = [y for y in named if any(m.edtf[:4] == y.edtf and precision_rank(m.edtf) < precision_rank(y.edtf)
                                        for m in within)]
+    dropped += [o for o in owners if any(precision_rank(m.edtf) < precision_rank(o.edtf) for m in within)]
     return [m for m in mentions if m not in dropped] if dropped else mentions
 
 
@@ -596,7 +674,8 @@ def _same_day(match: re.Match, offset: int, last_day: tuple[str, Mention]) -> Me
     """`On the same day` takes the date of the last day-precise date before it."""
     edtf, prev = last_day
     phrase = " ".join(match.group(0).lower().split()).removeprefix("on ")
-    shift = SAME_DAY_OFFSETS.get(phrase, 0)
+    shift = 1 if phrase.startswith(("the following", "the next")) else \
+        -1 if phrase.startswith(("the previous", "the day before", "the night before")) else 0
     try:
         day = (dt.date.fromisoformat(edtf[:10]) + dt.timedelta(days=shift)).isoformat()
     except ValueError:

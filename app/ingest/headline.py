@@ -17,11 +17,18 @@ SPEECH_VERBS = (r"said|says|told [A-Z][\w.]*(?: [A-Z][\w.]*)*|announced|warned|s
                 r"revealed|insisted|claimed|confirmed|stated|argued|explained|asserted|estimated|reported|"
                 r"recalled|judged|vowed|pledged")
 LEAD_ATTRIBUTION = re.compile(
-    r"^(?P<who>[A-Z][^,;:\"\u201c]{2,80}?)\s+(?:" + SPEECH_VERBS + r")(?:\s+on)?\s+(?:that\s+)?"
-    r"(?!(?:against|about|of|on|in|for|to|at|with|by|from)\b)(?P<what>[^\"\u201c].{15,})$")
+    r"^(?P<who>[A-Z][^,;:\"\u201c]{2,80}?)\s+(?:" + SPEECH_VERBS + r")(?:\s+on)?"
+    # "The United Nations said in a report released Thursday that ...": where it was said, then what
+    r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|post|interview|letter|filing|"
+    r"speech|briefing|release|update|note|memo)(?:\s+(?:released|published|issued|posted|sent|seen\s+by\s+[A-Z]\w*))?"
+    r"(?=\s+that\b))?\s+(?:that\s+)?"
+    r"(?!(?:against|about|of|on|in|for|to|at(?! least)|with|by|from)\b)(?P<what>[^\"\u201c].{15,})$")
 TAIL_ATTRIBUTION = re.compile(
     r"^(?P<what>.{15,}?)[,\u201d\"]+\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?|he|she|they|it)\s+(?:" + SPEECH_VERBS
     + r")\b.*$")
+# A speaker is a noun phrase: one that runs into "after the company" is a clause, and the saying is in another
+SUBORDINATE_SPEAKER = re.compile(r"\s(?:after|before|when|because|while|since|until|as|if|though|although|once)\s+"
+                                 r"(?:the|a|an|its|his|her|their|he|she|it|they|we|[A-Z])")
 QUOTE_LEAD = re.compile(r"^[\"\u201c](?P<quote>[^\"\u201d]{5,})[\"\u201d]?[,.]?[\"\u201d]?\s+(?P<rest>.+)$")
 OPENING_PARTICIPLE = (r"(?:Born|Raised|Educated|Trained|Founded|Built|Elected|Appointed|Located|Based|Named|Released|"
                       r"Launched|Established|Created|Formed|Signed|Written|Captured|Arrested|Injured|Wounded|Backed)")
@@ -58,9 +65,13 @@ APPOSITIVE = re.compile(
 # "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
-PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|at|since|during|by|from|until|till|to|through|of|for|back in|as of|early|late)\s+"
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|at|since|during|by|from|until|till|to|through|of|for|back in|as of|early|late|"
+                                r"(?:(?:shortly|just|soon|right|long|immediately)\s+)?(?:before|after)|"
+                                r"as (?:early|late|recently|long ago|far back) as)\s+"
                                 r"(?:(?:its|his|her|their|our)\s+)?)$",  # "in its fiscal first quarter"
                                 re.I)
+VERBLESS_PHRASE = re.compile(r"(?:on|in|at|during|for|from|over|within|through|throughout|by|around|near|ahead of|"
+                             r"before|after|amid|despite|with|without|under)\s", re.I)
 # Where a long headline may be cut, strongest boundaries first; within a group the longest cut that fits wins.
 CLAUSE_BREAKS = (
     (", which", ", who", ", when", ", while", ", as ", ", after", ", saying", ", noting", ", declaring",
@@ -279,6 +290,8 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         clause = f"{subject} {clause}"  # "the rocket, which flew on Nov. 16" -> "the rocket flew"
     if len(clause.split()) < (3 if about_before else 4) or told_already or re.search(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|\W*$)", clause):
         return full
+    if VERBLESS_PHRASE.match(clause) and not re.search(r"\b" + _VERB + r"\b", clause):
+        return full  # "..., on the final day of the January transfer window": when, not what happened
     return _headline(clause, [])
 
 
@@ -317,6 +330,10 @@ SUBORDINATOR = re.compile(r"\b(?:since|after|when|before|until|because|while|as)
                           r"(?=(?:an?|the|its|his|her|their|he|she|it|they|we|[A-Z]\w*)\b|" + GERUND_SUBJECT.pattern + ")")
 
 
+# A clause's subject, phrases and all, then its verb: "a jewellery shop in Harrow was raided"
+SUBORDINATE_CLAUSE = re.compile(r"(?:the|a|an|its|his|her|their|he|she|it|they|we|[A-Z][\w'\u2019.-]*)\b"
+                                r"(?:[ \t](?!(?:who|which|that)\b)[\w'\u2019.-]+){0,7}?[ \t]"
+                                r"(?:(?:was|were|is|are|has|have|had)[ \t])?" + _VERB + r"\b")
 RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?P<verb>" + _VERB + r")")
 
 
@@ -325,11 +342,17 @@ def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
     2019": a date in a clause of its own, after the main clause's date, heads that clause ("A fire tore
     through its roof"). A sentence with one date is about it as a whole."""
     earlier = [b for _, b in spans if b <= focus[0]]
-    if not earlier:
-        return None
     opener = None
-    for m in SUBORDINATOR.finditer(sentence, max(earlier), focus[0]):
+    for m in SUBORDINATOR.finditer(sentence, max(earlier, default=0), focus[0]):
         opener = m
+    if not earlier:
+        # "A man has been charged with robbery after a jewellery shop was raided on Monday evening": with no
+        # date of its own, the main clause lends the date none; it is the raid's. Opening the sentence, the
+        # clause is what the main clause happened after ("After the vote on Sunday, talks resumed").
+        if opener is None or opener.start() == 0 or ", " in sentence[opener.end():focus[0]] \
+                or not SUBORDINATE_CLAUSE.match(sentence, opener.end()):
+            return None
+        return _subordinate_clause(sentence, spans, focus, opener)
     end = min((i for i in (sentence.find(sep, focus[1]) for sep in (", ", "; ", " \u2014 ")) if i != -1),
               default=len(sentence))
     # "convicted in September after a two-week trial that began Aug. 28": the relative clause nearest the date
@@ -344,9 +367,17 @@ def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
         return _headline(f"{noun} {sentence[start:end]}", clause_spans) or None
     if opener is None:
         return None
+    return _subordinate_clause(sentence, spans, focus, opener)
+
+
+def _subordinate_clause(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int], opener: re.Match
+                        ) -> str | None:
+    end = min((i for i in (sentence.find(sep, focus[1]) for sep in (", ", "; ", " \u2014 ")) if i != -1),
+              default=len(sentence))
     clause_spans = [(a - opener.end(), b - opener.end()) for a, b in spans if opener.end() <= a and b <= end]
     clause = sentence[opener.end():end]
-    if not (SUBJECT_VERB.match(clause) or GERUND_SUBJECT.match(clause)):  # "after the vote on Tuesday": no verb
+    if not (SUBJECT_VERB.match(clause) or GERUND_SUBJECT.match(clause) or SUBORDINATE_CLAUSE.match(clause)):
+        # "after the vote on Tuesday": no verb
         return None
     return _headline(clause, clause_spans) or None
 
@@ -504,6 +535,8 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
     else:
         tail = TAIL_ATTRIBUTION.match(text)
         lead = LEAD_ATTRIBUTION.match(text)
+        if lead and SUBORDINATE_SPEAKER.search(lead.group("who")):
+            lead = None  # "Shares tumbled on Wednesday after the company said ...": the saying is not the news
         if lead and not REPORTING.search(lead.group(0)[:lead.start("what")]) \
                 and (NOUN_OBJECT.match(lead.group("what")) or not CLAUSE_START.match(lead.group("what"))
                      or NAMED_AS.match(lead.group("what"))):

@@ -346,6 +346,14 @@ def test_each_date_of_a_sentence_heads_its_own_phrase(sentence, date, expected):
     assert headline(sentence, [(m.start, m.end) for m in mentions], focus=focus) == expected
 
 
+@pytest.mark.parametrize("words, day", [("the following morning", "2023-10-10"), ("that night", "2023-10-09"),
+                                        ("the previous evening", "2023-10-08"), ("later that day", "2023-10-09")])
+def test_a_time_of_day_told_back_takes_the_day_before_it(words, day):
+    a = parse_article("Story\n\nPublished: 2023-10-12\n\nThree men raided a jewellery shop in Harrow on Monday "
+                      f"evening, police said.\n\nOfficers arrested a man at an address in Wembley {words}.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-10-09", day]
+
+
 def test_extraction_never_reads_the_clock():
     text = "Some Headline\n\nThe minister resigned on Friday after the vote on March 3."
     a = parse_article(text, "n.txt")
@@ -873,3 +881,81 @@ def test_a_table_of_thousands_of_tickers_is_read_in_seconds():
     a = parse_article(f"Market table\n\nPublished: 2023-10-02\n\n{rows}\n", "t.txt")
     assert len(extract(a, EventIndex()).candidates) == 20000
     assert time.monotonic() - started < 30
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    # A superlative's "since" gives the yardstick, not a date of the news
+    ("World stocks fell on Thursday, the Nasdaq's biggest one-day drop since Jan. 31.", ["2024-03-14"]),
+    ("Oil prices climbed to their highest since November.", []),
+    ("The bank may end negative rates for the first time since 2007.", []),
+    ("Uptake fell to 84.5% in 2022-23, the lowest figure since 2010-11.", ["2022/2023"]),
+    ("Share prices are at levels not seen since 2008.", []),
+    # ... as is a figure it is compared with, or the year that counts how often
+    ("Traders see a 60% chance of a cut, down from 75% a month ago.", []),
+    ("There were 1,603 cases last month, compared with 735 in the whole of 2022.", ["2024-02"]),
+    ("Veltron cut its sales forecast for the second time this year on Wednesday.", ["2024-03-13"]),
+    # A date after "since" that is no yardstick stays: when the jailing began, the fire's day
+    ("The former mayor has been held in a federal jail in Brooklyn since November.", ["2023-11"]),
+    ("The bells rang out for the first time since a fire tore through its roof on April 15, 2019.", ["2019-04-15"]),
+    ("Prices in the shops of the capital have risen every week since March.", ["2024-03"]),
+    ("The board stepped down from its posts in March.", ["2024-03"]),
+    ("It raised rates for the third time this year.", ["2024"]),
+    # a superlative that is no measure ("the largest platforms") makes no yardstick of "since"
+    ("A separate law has applied to the largest platforms in the bloc since late August.", ["2023-08~"]),
+    # a date's possessive names which thing, when the sentence dates its own news
+    ("Drones struck two power plants overnight, officials said early Sunday, as fears grew of a repeat of last "
+     "winter's attacks on the grid.", ["2024-03-10"]),
+])
+def test_a_date_the_news_is_measured_against_is_no_date_of_it(sentence, dates):
+    a = parse_article(f"Story\n\nPublished: 2024-03-14\n\n{sentence}\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == dates
+
+
+@pytest.mark.parametrize("sentence, edtf, title", [
+    ("In 1979, on December 24, Soviet troops crossed into Afghanistan.", "1979-12-24",
+     "Soviet troops crossed into Afghanistan"),
+    ("Fifty years ago this week, shortly before midnight on 11 June 1974, the earth dam above the village gave way.",
+     "1974-06-11", "The earth dam above the village gave way"),
+])
+def test_one_time_told_twice_in_a_breath_is_one_event_on_the_closer_date(sentence, edtf, title):
+    a = parse_article(f"Story\n\nPublished: 2024-06-09\n\n{sentence}\n", "t.txt")
+    (candidate,) = extract(a, EventIndex()).candidates
+    assert (candidate.edtf, candidate.title) == (edtf, title)
+
+
+def test_a_weekday_then_its_calendar_day_is_that_day():
+    a = parse_article("Story\n\nPublished: 2024-05-22\n\nParliament will be dissolved next Thursday, 30 May, and the "
+                      "formal campaign will last six weeks.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2024-05-30"]
+
+
+def test_two_dates_of_a_sentence_far_apart_stay_two_events():
+    a = parse_article("Story\n\nPublished: 2024-06-09\n\nIn 1975, in March 1971, the engineers warned of seepage.\n",
+                      "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["1975", "1971-03"]
+
+
+@pytest.mark.parametrize("sentence, date, expected", [
+    # who said it is in a clause after the news: the news makes the headline, not the words said
+    ("Veltron shares tumbled 11% in extended trading on Wednesday after the company said revenue would be about "
+     "$4.1 billion.", "Wednesday", "Veltron shares tumbled 11% in extended trading"),
+    # a phrase without a verb after the last comma says when, not what
+    ("Rovers have completed the signing of striker Emeka Okafor from Ajaccio, on the final day of the January "
+     "transfer window.", "January", "Rovers have completed the signing of striker Emeka Okafor from Ajaccio"),
+    # the main clause has no date: the one in the clause after it is that clause's
+    ("A 34-year-old man has been charged with robbery after a jewellery shop in Harrow was raided on Monday evening.",
+     "Monday evening", "A jewellery shop in Harrow was raided"),
+    ("Russia is seeking to strengthen its ties with Afghanistan, where the Taliban returned to power in 2021.", "2021",
+     "The Taliban returned to power"),
+    # where it was said, then what was said
+    ("The United Nations said in a report released Thursday that at least 10,000 civilians had been killed.",
+     "Thursday", "United Nations: At least 10,000 civilians had been killed"),
+    # "shortly before", "as early as" go with their date
+    ("The dam gave way shortly before midnight on 11 June 1974.", "midnight on 11 June 1974", "The dam gave way"),
+    ("Engineers had warned of seepage as early as the winter of 1971.", "the winter of 1971",
+     "Engineers had warned of seepage"),
+])
+def test_headlines_keep_the_news_not_its_circumstances(sentence, date, expected):
+    mentions = [m for m in find_mentions(sentence, dt.date(2024, 3, 14)) if m.edtf]
+    focus = next((m.start, m.end) for m in mentions if m.text == date)
+    assert headline(sentence, [(m.start, m.end) for m in mentions], focus=focus) == expected

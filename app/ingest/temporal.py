@@ -256,7 +256,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("year_period", r"(?i:the)" + S + YEAR.format(g="ypy") + S
                     + r"(?i:(?:(?P<ypq>first|second|third|fourth)" + S + r")?(?:period|quarter))(?![A-Za-z])"),
     ("season", r"(?i:the" + S + r"(?=(?:early|late|mid)?[ \t-]*(?:spring|summer|autumn|winter)))?"
-               r"(?i:(?P<smod>early|late|mid)[ \t-]+)?(?i:(?P<srel>this past|this|last|next|the past|the coming)" + S + r")?"
+               r"(?i:(?P<smod>early|late|mid)[ \t-]+)?(?i:(?P<srel>this past|this|that|last|next|the past|the coming)" + S + r")?"
                r"(?P<season>(?i:spring|summer|autumn|winter)|(?<=this |last |next |past )(?i:fall)|"
                r"(?i:fall)(?=" + OPT_COMMA + r"(?:of" + S + r")?(?:1\d\d\d|20\d\d)))(?![A-Za-z])"  # not "Springfield"
                r"(?:" + OPT_COMMA + r"(?:of" + S + r")?" + YEAR.format(g="sy") + r")?"),
@@ -329,7 +329,7 @@ PATTERNS: list[tuple[str, str]] = [
              r"|(?P<tat>(?i:at)[ \t]+)?(?<![\d:.])(?P<th24>[01]?\d|2[0-3]):(?P<tmin24>[0-5]\d)(?![\d:])"
              r"(?![ \t]*(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z]))"  # "at 8:30 p.m.": not a 24-hour clock
              r"(?:(?=[ \t]*" + _ZONE + r")|(?(tat)|(?!)))(?:[ \t]*" + _ZONE + r")?"),
-    ("month_alone", _pat(r"(?i:(?P<mamod>early|mid|late|last|next|this|the end of|the beginning of|the start of|the middle of)[ \t-]+)?{MONTH}"
+    ("month_alone", _pat(r"(?i:(?P<mamod>early|mid|late|last|next|this|that|the end of|the beginning of|the start of|the middle of)[ \t-]+)?{MONTH}"
                          r"(?:" + _UNIT_AFTER.format(g="mayrel", unit="year") + r")?",
                          MONTH="mam")),
     ("year", r"(?:(?i:the)" + S + r"(?i:year)" + S + r"|(?P<ymod>(?i:early|mid|late))[ \t-]+)?" + YEAR.format(g="yy")),
@@ -1007,9 +1007,26 @@ _NAME_BEFORE_SEASON = re.compile(r"(?<![.!?:\"\u201c\u2018]\s)(?<!^)\b(?!(?:This
                                  r"Since|During|Until|By|And|Or|Past|Coming)\b)[A-Z][a-z]+[ \t]+$")
 
 
+# "He said that March was the wettest": "that" opens what was said, not which March
+_THAT_SAYS_BEFORE = re.compile(r"\b(?:said|says|say|noted|believe[sd]?|think|thinks|thought|feared|hoped|expected|argued|"
+                               r"added|announced|stated|claimed|confirmed|warned|shows?|showed|found|means?|meant|"
+                               r"knew|know|is|was|so|such)[ \t]+$", re.I)
+_VERB_AFTER_THAT_MONTH = re.compile(r"[ \t]+(?:was|is|were|had|has|saw|will|would|brought|marked|proved|could|may)\b")
+
+
+def _in_that_year(value: str, edtf: str, granularity: str, text: str, start: int, length: int) -> _Result | None:
+    """"an invasion that October", "and that summer he married": the month or season in the year the text last
+    gave; with none before it, its year stays unknown."""
+    if _THAT_SAYS_BEFORE.search(text, max(0, start - 12), start) or _VERB_AFTER_THAT_MONTH.match(text, start + length):
+        return None
+    return _Result("DATE", value, edtf, granularity, relative=True, back_from=("that year", 0))
+
+
 def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     code, num = SEASONS[g["season"].lower()]
     rel = (g["srel"] or "").lower()
+    if rel == "that" and not g["sy"]:
+        return _in_that_year(f"XXXX-{code}", f"XXXX-{num}", "season", text, start, len(g["_m"]))
     if not rel and not g["sy"] and g["season"][0].isupper() and text.startswith(g["season"], start) \
             and _NAME_BEFORE_SEASON.search(text, max(0, start - 30), start):
         return None
@@ -1189,6 +1206,13 @@ def _back_from(res: _Result, previous: list[Mention], anchor: Anchor) -> None:
     """Re-read a `back_from` result against what the text dated before it (in place)."""
     unit, count = res.back_from
     recent = previous[-10:]
+    if unit == "that year":
+        for m in reversed(recent):
+            if m.type in ("DATE", "TIME") and re.match(r"\d{4}(?:$|-)", m.value):
+                res.value, res.edtf = m.value[:4] + res.value[4:], m.value[:4] + (res.edtf or "")[4:]
+                res.counted_from = m.text
+                return
+        return
     if unit == "year" and not res.from_any_date:
         _back_from_period(res, recent, count, anchor)
         return
@@ -1697,6 +1721,8 @@ def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result
             _DETERMINER_BEFORE.search(text[max(0, start - 8):start])
             and _NOUN_AFTER.match(text, start + len(g["_m"]))):
         return None  # a month alone is a date after "in", "since"..., or before a noun: "the October slaying"
+    if mod == "that":
+        return _in_that_year(f"XXXX-{month:02d}", f"XXXX-{month:02d}", "month", text, start, len(g["_m"]))
     if g["mayrel"] and anchor.year is not None:  # "June last year"
         year = anchor.year + _OFFSETS[g["mayrel"].lower()]
         v = f"{year:04d}-{month:02d}"
@@ -1785,6 +1811,10 @@ def _explain(text: str, res: _Result, anchor: Anchor) -> str:
         return ""
     if res.unresolved and res.back_from is not None and res.back_from[0] == "weekday":
         return f"\u2018{text}\u2019 follows a day the text did not give"
+    if res.back_from == ("that year", 0):
+        if res.counted_from is None:
+            return f"\u2018{text}\u2019 is in a year the text gives nowhere before it"
+        return f"\u2018{text}\u2019 in the year of \u2018{res.counted_from}\u2019, the date the text gave before it"
     if res.unresolved or (res.edtf and res.edtf.startswith("XXXX")):
         return f"\u2018{text}\u2019 needs the publication date, which is unknown"
     if res.counted_from is not None and res.edtf is not None:

@@ -837,3 +837,25 @@ def test_a_season_in_a_name_is_no_season(text):
                                          ("Last Summer the band split.", "2023-SU")])
 def test_a_capitalised_season_after_a_time_word_is_a_season(text, value):
     assert only(text, dt.date(2024, 6, 9)).value == value
+
+
+@pytest.mark.parametrize("text, span, edtf", [
+    ("Nasser nationalised the canal in 1956, prompting an invasion that October.", "that October", "1956-10"),
+    ("In 1990 he moved to Paris, and that summer he married.", "that summer", "1990-22"),
+])
+def test_that_month_is_in_the_year_the_text_gave_before_it(text, span, edtf):
+    m = find_mentions(text, dt.date(2021, 3, 29))[-1]
+    assert (m.text, m.edtf) == (span, edtf)
+    assert "the year of" in m.how
+
+
+def test_that_month_with_no_year_before_it_keeps_its_year_unknown():
+    (m,) = find_mentions("The invasion came that October.", dt.date(2021, 3, 29))
+    assert m.edtf == "XXXX-10"
+    assert "gives nowhere before it" in m.how
+
+
+@pytest.mark.parametrize("text", ["He said that March was the wettest month on record.",
+                                  "Officials feared that October would bring more storms."])
+def test_that_opening_what_was_said_is_no_that_month(text):
+    assert find_mentions(text, dt.date(2021, 3, 29)) == []

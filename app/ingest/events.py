@@ -453,6 +453,7 @@ def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> l
                 and not MOVED.search(text, sentence_start, first.start)):
             # "between" goes with the span, as in "between 2013 and 2017"; "from" stays a preposition
             start = opens.start() if opens.group(0).lower().startswith("between") else first.start
+            first = _weekday_within_a_week_of(first, m)
             out[-1] = Mention(start=start, end=m.end, text=text[start:m.end], type="DATE",
                               value=f"{first.value}/{m.value}", edtf=f"{first.edtf}/{m.edtf}", granularity="range",
                               relative=first.relative or m.relative, inferred=first.inferred or m.inferred,
@@ -477,13 +478,19 @@ COMPARED_BEFORE_SINCE = re.compile(
     # "the largest platforms since late August" is no yardstick: what since qualifies is the applying
     r"{0,3}[ \t]+$"
     r"|\b(?:not(?:[ \t]+been)?[ \t]+seen|unseen|unchanged|at[ \t]+any[ \t]+(?:time|point))[ \t]+$", re.I)
+# "making it the hottest day of the year so far": the period a superlative ranks within
+SUPERLATIVE_OF = re.compile(r"(?:\b(?:the|its|their|his|her|our)|['\u2019]s)[ \t]+(?:(?:second|third)-)?"
+                            r"(?!first\b|only\b)" + _SUPERLATIVE + r"[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+of[ \t]+$", re.I)
 
 
 # "down from 75% a month ago", "compared with 735 in the whole of 2022": the figure the news is measured against
 COMPARED_WITH_BEFORE = re.compile(
     r"(?:\b(?:up|down|higher|lower|rising|falling|rose|fell|increased|decreased|climbed|dropped)[ \t]+from[ \t]+"
     r"(?:about[ \t]+|around[ \t]+)?[$\u00a3\u20ac]?\d|\bcompared[ \t]+(?:with|to)\b|\bversus\b|\bvs\.)"
-    r"(?:[^,;:.!?\n]|(?<=\d)\.(?=\d)){0,40}$", re.I)
+    r"(?:[^,;:.!?\n]|(?<=\d)\.(?=\d)){0,40}$"
+    # "rose to $412 million, ..., from $367 million, or $1.06 per share, a year earlier"
+    r"|\bfrom[ \t]+(?:[$\u00a3\u20ac]\d|\d[\d.,]*(?:%|[ \t]+(?:percent|per[ \t]+cent|million|billion|trillion)\b))"
+    r"(?:[^;:!?\n]|(?<=\d)\.(?=\d)){0,50}$", re.I)
 # "cut its forecast for the second time this year on Thursday": the year counts the cuts, the day dates this one
 ORDINAL_TIME_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                                  r"\d+(?:st|nd|rd|th)|only)[ \t]+time[ \t]+(?:in[ \t]+|so[ \t]+far[ \t]+)?$", re.I)
@@ -497,7 +504,8 @@ def _compared(mentions: list[Mention], text: str) -> list[Mention]:
         since = _SINCE_RIGHT_BEFORE.search(text, max(0, m.start - 16), m.start)
         if since is not None and COMPARED_BEFORE_SINCE.search(text, max(0, since.start() - 100), since.start()):
             return True
-        if COMPARED_WITH_BEFORE.search(text, max(0, m.start - 80), m.start):
+        if COMPARED_WITH_BEFORE.search(text, max(0, m.start - 80), m.start) \
+                or SUPERLATIVE_OF.search(text, max(0, m.start - 60), m.start):
             return True
         return ORDINAL_TIME_BEFORE.search(text, max(0, m.start - 30), m.start) is not None and any(
             o is not m and o.places_event and o.edtf and m.edtf and o.edtf.startswith(m.edtf)
@@ -533,7 +541,40 @@ def _told_twice(mentions: list[Mention], text: str) -> list[Mention]:
         if dt.date.fromisoformat(lo) - _NEAR <= dt.date.fromisoformat(c_lo) \
                 and dt.date.fromisoformat(c_hi) <= dt.date.fromisoformat(hi) + _NEAR:
             out[i] = replace(wide, edtf=None)
+    # "Last week, the Ever Given ran aground in the canal on 23 March": the week, told first, is the day's
+    for i, wide in enumerate(out):
+        if not (wide.places_event and wide.relative and wide.edtf and wide.granularity in ("week", "month", "range")
+                and WEEK_OR_MONTH_TOLD.fullmatch(wide.text)):
+            continue
+        lo, hi = bounds(wide.edtf)
+        for close in out[i + 1:]:
+            if not (close.places_event and close.edtf and precision_rank(close.edtf) < precision_rank(wide.edtf)):
+                continue
+            c_lo, c_hi = bounds(close.edtf)
+            if None not in (lo, hi, c_lo, c_hi) and lo <= c_lo and c_hi <= hi \
+                    and not CLAUSE_CUT.search(text, wide.end, close.start):
+                out[i] = replace(wide, edtf=None)
+            break
     return out
+
+
+WEEK_OR_MONTH_TOLD = re.compile(r"(?:(?:last|this|earlier this|late last|early last)[ \t]+(?:week|month)|"
+                                r"(?:earlier|later)[ \t]+(?:this|that)[ \t]+(?:week|month))", re.I)
+CLAUSE_CUT = re.compile(r"[ \t]and[ \t]|;|[ \t]but[ \t]|,[ \t]+(?:while|whereas|when|after|before|as|since)[ \t]")
+
+
+def _weekday_within_a_week_of(first: Mention, last: Mention) -> Mention:
+    """"from 9am on Wednesday until 9pm on Friday", published on a Tuesday: the Wednesday before that Friday, not
+    the one gone by (a weekday alone is read as past; "until" made the Friday the coming one)."""
+    if not (first.relative and WEEKDAY_WORD.search(first.text) and first.granularity == "day" and "T" not in first.edtf
+            and last.granularity == "day"):
+        return first
+    day, until = dt.date.fromisoformat(first.edtf[:10]), dt.date.fromisoformat(last.edtf[:10])
+    weeks = (until - day).days // 7
+    if weeks < 1 or "T" in last.edtf:
+        return first
+    moved = (day + dt.timedelta(weeks=weeks)).isoformat()
+    return replace(first, edtf=moved, value=moved + first.value[10:])
 
 
 # "reported fourth-quarter earnings", "third-quarter results are due", "results for the March quarter":

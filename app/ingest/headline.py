@@ -66,6 +66,7 @@ APPOSITIVE = re.compile(
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|at|since|during|by|from|until|till|to|through|of|for|back in|as of|early|late|"
+                                r"over|around|circa|"
                                 r"(?:(?:shortly|just|soon|right|long|immediately)\s+)?(?:before|after)|"
                                 r"as (?:early|late|recently|long ago|far back) as)\s+"
                                 r"(?:(?:its|his|her|their|our)\s+)?)$",  # "in its fiscal first quarter"
@@ -298,7 +299,9 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
 # What opens the second of two verb phrases that share a subject: "... in 1998 and went public in 2006"
 # and what opens a clause of its own: "... on March 10, and Signature Bank failed two days later"
 _PAST = (r"was|were|is|are|has|have|had|went|became|took|won|lost|left|rose|fell|began|made|led|built|met|saw|came|"
-         r"grew|ran|sold|bought|fought|gave|held|spent|wrote|died")
+         r"grew|ran|sold|bought|fought|gave|held|spent|wrote|died|kept|sent|paid|found|brought|caught|struck|stood|broke|"
+         r"chose|fled|flew|knew|laid|lent|rode|sank|shook|shot|shut|spoke|spread|stole|swept|swore|taught|threw|tore|"
+         r"woke|wore|withdrew|overthrew|drew|drove|froze")
 SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:" + _PAST + r"|said|told|will|[a-z][a-z-]{2,}ed)\b)"
                          r"|(?:,\s+and|,\s+while|,\s+whereas|;)\s+(?P<own>)")
 # A verb after a subject: the past tenses above, more irregular ones, regular ones, and "will"
@@ -483,6 +486,7 @@ EMPTY_MAIN_CLAUSE = re.compile(r"^.{0,80}?\b(?:was|were|is|came|happened|occurre
 # "Paris (AFP) – France's parliament ...": a place in its own case, before an agency's name
 WIRE_LEAD = re.compile(r"^[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,2}\s*\((?:AFP|AP|Reuters|dpa|ANI|PTI|IANS|UPI|Xinhua|EFE|"
                        r"ANSA|Bloomberg|Kyodo|Yonhap)\)\s*(?:\u2014|\u2013|--|-)\s+(?=[A-Z\"\u201c])")
+WIRE_DASH_LEFT = re.compile(r"^(?:[A-Z][A-Z/.' ]+,\s*)?(?:\u2014|\u2013|--|-)\s+(?=[A-Z\"\u201c])")
 # "JACKSONVILLE, Fla. -- Patrick Mahomes threw...": a place and its state, as AP sports copy has them.
 DATELINE_LEAD = re.compile(r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s*(?:[A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?= \()))?)?"
                            r"(?:\s*\([A-Za-z .&]{2,30}\)\s*(?:—|–|--|-)"
@@ -519,6 +523,8 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
     text = NAMED_APPOSITIVE.sub(r"\g<name> ", text)
     text = re.sub(r"\s*\([^)]*\)", "", text)
     text = " ".join(text.split()).strip()
+    # "Oct 26 (Reuters) - Harbor Foods ...": a wire's dash, its date and name gone
+    text = WIRE_DASH_LEFT.sub("", text)
     speaker = None
     # "Speaking to reporters, Putin said ...": the opening phrase goes before the speaker is looked for.
     text = LEADING_CLAUSE.sub("", text, count=1) or text

@@ -902,6 +902,11 @@ def test_a_table_of_thousands_of_tickers_is_read_in_seconds():
     ("It raised rates for the third time this year.", ["2024"]),
     # a superlative that is no measure ("the largest platforms") makes no yardstick of "since"
     ("A separate law has applied to the largest platforms in the bloc since late August.", ["2023-08~"]),
+    # the figure a year earlier is the yardstick; the period a superlative ranks within too
+    ("Net income rose to $412 million in the third quarter ended Sept. 30, from $367 million, or $1.06 per share, "
+     "a year earlier.", ["2023-07/2023-09"]),
+    ("Temperatures are expected to reach 34C in London on Thursday, making it the hottest day of the year so far.",
+     ["2024-03-14"]),
     # a date's possessive names which thing, when the sentence dates its own news
     ("Drones struck two power plants overnight, officials said early Sunday, as fears grew of a repeat of last "
      "winter's attacks on the grid.", ["2024-03-10"]),
@@ -921,6 +926,19 @@ def test_one_time_told_twice_in_a_breath_is_one_event_on_the_closer_date(sentenc
     a = parse_article(f"Story\n\nPublished: 2024-06-09\n\n{sentence}\n", "t.txt")
     (candidate,) = extract(a, EventIndex()).candidates
     assert (candidate.edtf, candidate.title) == (edtf, title)
+
+
+def test_a_week_told_before_a_day_within_it_is_that_day():
+    a = parse_article("Story\n\nPublished: 2021-03-29\n\nLast week, the container ship Ever Given ran aground in the "
+                      "canal on 23 March and blocked it for six days.\n\nLast week the council voted on the plan, and "
+                      "on Monday the mayor resigned over it.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2021-03-23", "2021-03-22/2021-03-28", "2021-03-29"]
+
+
+def test_a_span_of_weekdays_looked_ahead_to_starts_in_its_own_week():
+    a = parse_article("Story\n\nPublished: 2024-07-16\n\nAn amber heat-health alert is in place from 9am on Wednesday "
+                      "until 9pm on Friday, forecasters said.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2024-07-17/2024-07-19"]
 
 
 def test_a_weekday_then_its_calendar_day_is_that_day():
@@ -947,6 +965,15 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
      "Monday evening", "A jewellery shop in Harrow was raided"),
     ("Russia is seeking to strengthen its ties with Afghanistan, where the Taliban returned to power in 2021.", "2021",
      "The Taliban returned to power"),
+    # a wire's name and dash, with the date gone, are no part of the headline
+    ("Oct 26 (Reuters) - Harbor Foods Inc on Thursday reported a better-than-expected quarterly profit.", "Thursday",
+     "Harbor Foods Inc reported a better-than-expected quarterly profit"),
+    # "kept" opens a verb phrase of its own, as "went" does
+    ("Britain bought Egypt's shares in the canal company in 1875 and kept troops in the zone until 1956.", "1875",
+     "Britain bought Egypt's shares in the canal company"),
+    # "over", "around" go with their date
+    ("Cooler, fresher air will arrive over the weekend.", "the weekend", "Cooler, fresher air will arrive"),
+    ("The rover is expected to wake up around Sept. 22.", "Sept. 22", "The rover is expected to wake up"),
     # where it was said, then what was said
     ("The United Nations said in a report released Thursday that at least 10,000 civilians had been killed.",
      "Thursday", "United Nations: At least 10,000 civilians had been killed"),

@@ -111,6 +111,15 @@ def test_news_sites_timestamps_give_the_publication_date(stamp, day):
     assert stamp.split()[0] in a.published_evidence
 
 
+def test_a_line_of_the_page_s_fields_gives_the_stamp_among_them():
+    text = ("China, Brazil sign trade deals during state visit\n\nSource: Xinhua | Editor: Huaxia | 2023-04-14 18:32:05\n\n"
+            "BEIJING, April 14 (Xinhua) -- China and Brazil on Friday signed 15 cooperation agreements covering trade, "
+            "agriculture and technology.\n")
+    a = parse_article(text, "t.txt")
+    assert (a.published, a.title) == (dt.date(2023, 4, 14), "China, Brazil sign trade deals during state visit")
+    assert "2023-04-14 18:32:05" in a.published_evidence
+
+
 def test_a_headline_that_names_a_date_is_a_headline_not_a_timestamp():
     text = ("Storm hits coast on June 5, 2023\n\nA powerful storm made landfall on Monday, flooding coastal towns "
             "and cutting power to thousands of homes, officials said.\n")

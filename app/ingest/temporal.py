@@ -152,7 +152,9 @@ FUTURE_CUE = re.compile(
     # a possibility is a future one ("could make his debut on Saturday", "a 60% chance of a cut in June"), but
     # "could not be reached on Friday", "could be located Wednesday" and "may have left on Tuesday" are past
     r"(?:could|might|may)(?! (?:not|never|have|n't|also have|be (?:reached|located|found|contacted|confirmed|verified|"
-    r"identified|seen|heard))\b)|chances? of|odds of|likelihood of|probability of)\b")
+    r"identified|seen|heard))\b)|chances? of|odds of|likelihood of|probability of|"
+    # a fixture in the present tense: "United host Forest at 8pm on Saturday", "Villa travel to Burnley"
+    r"(?:host|hosts|travel to|travels to|take on|takes on))\b")
 
 # A bare year is a date only when the words around it make it one.
 YEAR_LEFT_CUE = re.compile(
@@ -1958,6 +1960,7 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None, before: tup
     _first_day_in_the_year_of_the_last(found, text)
     _years_ago_this(found, text)
     _day_in_the_year_before(found, text)
+    _ahead_with_the_day_before(found, text, anchor)
     return found
 
 
@@ -1972,6 +1975,34 @@ def _month_of_a_year(found: list[Mention], text: str, start: int, res: _Result) 
     month = found[-1]
     return month.relative and month.edtf is not None and _CALENDAR_DAY.match(month.edtf) is not None and (
         month.granularity == "season" or month.granularity in ("month", "day") and _MONTH_WORD.search(month.text) is not None)
+
+
+_WEEKDAY_OR_WEEKEND = re.compile(r"(?:(?:early|late)[ \t]+)?(?:(?:on|over)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                                 r"Saturday|Sunday|the weekend|this weekend)\b", re.I)
+
+
+def _ahead_with_the_day_before(found: list[Mention], text: str, anchor: Anchor) -> None:
+    """"Storms are forecast to move in late on Friday, with cooler air arriving over the weekend": a weekday or
+    weekend told after a day to come, in the same sentence, is not the one gone by."""
+    if anchor.date is None:
+        return
+    for i in range(1, len(found)):
+        before, this = found[i - 1], found[i]
+        if not (before.relative and this.relative and before.edtf and this.edtf
+                and _CALENDAR_DAY.match(before.edtf[:10]) and before.edtf[:10] > anchor.date.isoformat()
+                and _CALENDAR_DAY.match(this.edtf[:10]) and this.edtf[:10] < anchor.date.isoformat()
+                and _WEEKDAY_OR_WEEKEND.match(this.text) and _sentence_end(text[before.end:this.start]) < 0
+                and not re.search(r"[;\n]|[.!?][\"'\u201d\u2019)]*\s", text[before.end:this.start])):
+            continue
+        days = [dt.date.fromisoformat(d) + dt.timedelta(weeks=1) for d in this.edtf.split("/")]
+        edtf = "/".join(d.isoformat() for d in days)
+        if re.fullmatch(r"\d{4}-W\d\d-WE", this.value):
+            value = _week_value(days[0]) + "-WE"
+        elif _CALENDAR_DAY.match(this.value[:10]):
+            value = days[0].isoformat() + this.value[10:]
+        else:
+            continue
+        found[i] = replace(this, edtf=edtf, value=value)
 
 
 _YEARS_AGO = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))[ \t]+ago$", re.I)
@@ -2025,6 +2056,7 @@ def _day_in_the_year_before(found: list[Mention], text: str) -> None:
 SPAN_OPENS = re.compile(r"\b(?:from|between)[ \t]+$", re.I)
 SPAN_JOINS = re.compile(r"[ \t]*,?[ \t]*(?:(?i:to|until|till|through|and)[ \t]+|[\u2013\u2014][ \t]*)")
 _MONTH_WORD = re.compile(r"\b" + MONTH_WORD)
+MONTHS_JOINED = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or)[ \t]+")
 _CALENDAR_DAY = re.compile(r"^(\d{4})-(\d\d)(?:-(\d\d))?$")
 
 
@@ -2036,8 +2068,11 @@ def _first_day_in_the_year_of_the_last(found: list[Mention], text: str) -> None:
         first, last = found[i], found[i + 1]
         if not (first.relative and not last.relative and first.granularity in ("day", "month")
                 and _MONTH_WORD.search(first.text) and not re.search(r"\d{4}", first.text)
-                and SPAN_JOINS.fullmatch(text, first.end, last.start)
-                and SPAN_OPENS.search(text, max(0, first.start - 12), first.start)):
+                and (SPAN_JOINS.fullmatch(text, first.end, last.start)
+                     and SPAN_OPENS.search(text, max(0, first.start - 12), first.start)
+                     # "in September and October 2022": two months of one year
+                     or first.granularity == last.granularity == "month" and _MONTH_WORD.search(last.text)
+                     and MONTHS_JOINED.fullmatch(text, first.end, last.start))):
             continue
         end = _CALENDAR_DAY.match(last.edtf or "")
         if end is None or first.edtf is None or "T" in first.edtf:

@@ -859,3 +859,30 @@ def test_that_month_with_no_year_before_it_keeps_its_year_unknown():
                                   "Officials feared that October would bring more storms."])
 def test_that_opening_what_was_said_is_no_that_month(text):
     assert find_mentions(text, dt.date(2021, 3, 29)) == []
+
+
+@pytest.mark.parametrize("text, edtfs", [
+    ("Storms are forecast to move in late on Friday, with cooler air arriving over the weekend.",
+     ["2024-07-19", "2024-07-20/2024-07-21"]),
+    # a day gone by, then another: both stay past
+    ("Police said on Friday that the man had been arrested over the weekend.", ["2024-07-12", "2024-07-13/2024-07-14"]),
+])
+def test_a_weekend_told_after_a_day_to_come_is_the_coming_one(text, edtfs):
+    assert [m.edtf for m in find_mentions(text, dt.date(2024, 7, 16))] == edtfs
+
+
+@pytest.mark.parametrize("text, value", [("United host Nottingham Forest at 8pm on Saturday.", "2023-12-30T20:00"),
+                                         ("Villa travel to Burnley on Saturday.", "2023-12-30")])
+def test_a_fixture_in_the_present_tense_is_the_coming_one(text, value):
+    assert only(text, dt.date(2023, 12, 26)).value == value
+
+
+def test_two_months_joined_before_a_year_are_both_in_it():
+    mentions = find_mentions("Japan spent a record sum to prop up the yen in September and October 2022.",
+                             dt.date(2024, 4, 26))
+    assert [m.edtf for m in mentions] == ["2022-09", "2022-10"]
+
+
+def test_a_day_after_a_day_to_come_in_another_sentence_keeps_its_own_reading():
+    mentions = find_mentions("The vote will be held on Friday.\nOn Sunday, the party met.", dt.date(2024, 7, 16))
+    assert [m.edtf for m in mentions] == ["2024-07-19", "2024-07-14"]

@@ -476,7 +476,9 @@ COMPARED_BEFORE_SINCE = re.compile(
     r"increase|jump|surge|slump|pace|time|month|week|year|quarter|day|total|number|margin|close|finish|showing|"
     r"result|results|performance|win|victory|defeat|cut|cuts|hike|hikes|reduction|reductions))"
     # "the largest platforms since late August" is no yardstick: what since qualifies is the applying
-    r"{0,3}[ \t]+$"
+    r"{0,3}(?:[ \t]+(?:against|versus|on|in|for|among|at)(?:[ \t]+[\w'\u2019.-]+){1,3})?[ \t]+$"
+    # "a first league win here since 2009": what is first is counted since, whatever it is
+    r"|(?:\b(?:the|its|their|his|her|our|a|an)|['\u2019]s)[ \t]+first(?:[ \t]+[\w'\u2019-]+){0,4}[ \t]+$"
     r"|\b(?:not(?:[ \t]+been)?[ \t]+seen|unseen|unchanged|at[ \t]+any[ \t]+(?:time|point))[ \t]+$", re.I)
 # "making it the hottest day of the year so far": the period a superlative ranks within
 SUPERLATIVE_OF = re.compile(r"(?:\b(?:the|its|their|his|her|our)|['\u2019]s)[ \t]+(?:(?:second|third)-)?"
@@ -515,7 +517,7 @@ def _compared(mentions: list[Mention], text: str) -> list[Mention]:
 
 # "In 1979, on December 24,", "Fifty years ago this week, shortly before midnight on 11 June 1974,": one time
 # told twice, the second time more closely
-TOLD_AGAIN_BETWEEN = re.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:(?:shortly|just|soon|right|late|early)[ \t]+)?"
+TOLD_AGAIN_BETWEEN = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)?(?:(?:(?:shortly|just|soon|right|late|early)[ \t]+)?"
                                 r"(?:before|after)[ \t]+|on[ \t]+|in[ \t]+|at[ \t]+)?")
 _NEAR = dt.timedelta(days=7)
 MONTH_WORD_IN = re.compile(MONTH_WORD)
@@ -613,6 +615,9 @@ def _reported_periods(mentions: list[Mention], text: str) -> list[Mention]:
 YEAR_NAMING_WHICH = re.compile(r"[ \t]+(?!(?:was|were|is|has|had|will|saw|brought)\b)(?:[A-Z][\w'\u2019-]*|[a-z]{3,})\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|this|that|a|an)[ \t]+$", re.I)
 POSSESSIVE_AFTER = re.compile(r"['\u2019]s?[ \t]+[a-z]")
+# "recalling 340,000 SUVs made between 2019 and 2021 ..., it said on Monday": which SUVs, not when it happened
+MADE_WHEN_BEFORE = re.compile(r"\b[A-Za-z]{2,}s[ \t]+(?:made|built|manufactured|produced|sold|registered|bought|issued)"
+                              r"[ \t]+(?:between|in|from|during|before|after|since)?[ \t]*$")
 
 
 def _years_naming_which(mentions: list[Mention], text: str) -> list[Mention]:
@@ -620,8 +625,10 @@ def _years_naming_which(mentions: list[Mention], text: str) -> list[Mention]:
     the sentence gives one within it: the prize was won on Friday, not over 2023 as well."""
     named = [m for m in mentions if m.places_event and m.granularity == "year" and m.edtf and m.edtf.isdigit()
              and _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) and YEAR_NAMING_WHICH.match(text, m.end)]
-    # "fears grew early Sunday of a repeat of last winter's attacks": a date's possessive names which attacks
-    owners = [m for m in mentions if m.places_event and m.edtf and POSSESSIVE_AFTER.match(text, m.end)]
+    # "fears grew early Sunday of a repeat of last winter's attacks": a date's possessive names which attacks,
+    # as "SUVs made between 2019 and 2021" which SUVs
+    owners = [m for m in mentions if m.places_event and m.edtf and (POSSESSIVE_AFTER.match(text, m.end)
+                                                                     or MADE_WHEN_BEFORE.search(text, max(0, m.start - 40), m.start))]
     if not named and not owners:
         return mentions
     within = [m for m in mentions if m.places_event and m not in named and m not in owners and m.edtf]

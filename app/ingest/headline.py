@@ -65,12 +65,15 @@ APPOSITIVE = re.compile(
 # "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
-PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|at|since|during|by|from|until|till|to|through|of|for|back in|as of|early|late|"
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on|in|at|since|during|by|from|until|till|to|through|of|for|back in|"
+                                r"as of|early|late|"
                                 r"over|around|circa|"
                                 r"(?:(?:shortly|just|soon|right|long|immediately)\s+)?(?:before|after)|"
                                 r"as (?:early|late|recently|long ago|far back) as)\s+"
                                 r"(?:(?:its|his|her|their|our)\s+)?)$",  # "in its fiscal first quarter"
                                 re.I)
+# "..., the company said in a filing with U.S. regulators on Monday": the clause only says who said it, and where
+SAID_ONLY = re.compile(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|(?:\s+(?:in|to|at|during|on)\s+[^,;]{0,60})?\W*$)")
 VERBLESS_PHRASE = re.compile(r"(?:on|in|at|during|for|from|over|within|through|throughout|by|around|near|ahead of|"
                              r"before|after|amid|despite|with|without|under)\s", re.I)
 # Where a long headline may be cut, strongest boundaries first; within a group the longest cut that fits wins.
@@ -233,9 +236,11 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     full = _headline(sentence, spans or [])
     if focus is None:
         return full
-    if any(b <= focus[0] for _, b in spans or []) and (phrase := _dated_noun_phrase(sentence, focus)):
+    if any(b <= focus[0] for _, b in spans or []) and not _coordinated_part(sentence, spans or [], focus) \
+            and (phrase := _dated_noun_phrase(sentence, focus)):
         # "... was sentenced Friday ... for his role in the 2021 attack on the US Capitol": the year dates
-        # the attack; the sentence's own verb has its own date
+        # the attack; the sentence's own verb has its own date. A verb phrase of its own ("and won at
+        # Arrowhead in the 2021 divisional round") is what its date tells, though.
         return phrase
     lead = _dateline(sentence)
     if lead and lead.end() <= focus[0]:  # its comma ("JACKSONVILLE, Fla. --") opens no clause
@@ -289,7 +294,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     told_already = " ".join(clause.split()[:3]).lower() in full.lower()
     if about_before and (subject := _antecedent_of(sentence, start, spans or [])):
         clause = f"{subject} {clause}"  # "the rocket, which flew on Nov. 16" -> "the rocket flew"
-    if len(clause.split()) < (3 if about_before else 4) or told_already or re.search(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|\W*$)", clause):
+    if len(clause.split()) < (3 if about_before else 4) or told_already or SAID_ONLY.search(clause):
         return full
     if VERBLESS_PHRASE.match(clause) and not re.search(r"\b" + _VERB + r"\b", clause):
         return full  # "..., on the final day of the January transfer window": when, not what happened

@@ -907,6 +907,12 @@ def test_a_table_of_thousands_of_tickers_is_read_in_seconds():
      "a year earlier.", ["2023-07/2023-09"]),
     ("Temperatures are expected to reach 34C in London on Thursday, making it the hottest day of the year so far.",
      ["2024-03-14"]),
+    ("The yen slid to its weakest level against the dollar since 1990 after the central bank held rates.", []),
+    # whatever is first is counted since the date: "a first league win here since 2009"
+    ("Villa had led through two early goals and looked set for a first league win here since 2009.", []),
+    # which SUVs were recalled, not when the recall was told
+    ("Lancer Motors is recalling about 340,000 SUVs made between 2019 and 2021 because a seat belt anchor can break, "
+     "the company said in a filing with U.S. regulators on Monday.", ["2024-03-11"]),
     # a date's possessive names which thing, when the sentence dates its own news
     ("Drones struck two power plants overnight, officials said early Sunday, as fears grew of a repeat of last "
      "winter's attacks on the grid.", ["2024-03-10"]),
@@ -941,6 +947,12 @@ def test_a_span_of_weekdays_looked_ahead_to_starts_in_its_own_week():
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2024-07-17/2024-07-19"]
 
 
+def test_a_weekday_then_its_date_in_brackets_is_one_event():
+    a = parse_article("Story\n\nPublished: 2023-04-14\n\nLula arrived in Shanghai on Wednesday (April 12) for a "
+                      "three-day state visit.\n", "t.txt")
+    assert [(c.edtf, c.source.mention_text) for c in extract(a, EventIndex()).candidates] == [("2023-04-12", "April 12")]
+
+
 def test_a_weekday_then_its_calendar_day_is_that_day():
     a = parse_article("Story\n\nPublished: 2024-05-22\n\nParliament will be dissolved next Thursday, 30 May, and the "
                       "formal campaign will last six weeks.\n", "t.txt")
@@ -973,7 +985,14 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
      "Britain bought Egypt's shares in the canal company"),
     # "over", "around" go with their date
     ("Cooler, fresher air will arrive over the weekend.", "the weekend", "Cooler, fresher air will arrive"),
+    ("Thunderstorms will move in from the west late on Friday.", "Friday", "Thunderstorms will move in from the west"),
     ("The rover is expected to wake up around Sept. 22.", "Sept. 22", "The rover is expected to wake up"),
+    # a clause that only says who said it, and where, is not the news
+    ("Lancer Motors is recalling about 340,000 SUVs because a seat belt anchor can break, the company said in a filing "
+     "with U.S. regulators on Monday.", "Monday", "Lancer Motors is recalling about 340,000 SUVs"),
+    # a verb phrase of its own heads its date, even when the date names which round
+    ("The Bills had beaten Kansas City 20-17 on Dec. 10, and won at Arrowhead in the 2021 divisional round.", "2021",
+     "The Bills won at Arrowhead in the divisional round"),
     # where it was said, then what was said
     ("The United Nations said in a report released Thursday that at least 10,000 civilians had been killed.",
      "Thursday", "United Nations: At least 10,000 civilians had been killed"),

@@ -341,9 +341,14 @@ def test_an_obituary_headline_keeps_the_event_not_the_phrase_counted_from_anothe
     ("Since then it has fallen steadily, to 2.6% in October.", "October", "It has fallen steadily, to 2.6%"),
 ])
 def test_each_date_of_a_sentence_heads_its_own_phrase(sentence, date, expected):
+    assert headline_for(sentence, date) == expected
+
+
+def headline_for(sentence: str, date: str) -> str:
+    """The headline of the event `sentence` dates by the expression `date`, its other dates left out."""
     mentions = [m for m in find_mentions(sentence, dt.date(2023, 3, 22)) if m.edtf]
     focus = next((m.start, m.end) for m in mentions if m.text == date)
-    assert headline(sentence, [(m.start, m.end) for m in mentions], focus=focus) == expected
+    return headline(sentence, [(m.start, m.end) for m in mentions], focus=focus)
 
 
 @pytest.mark.parametrize("words, day", [("the following morning", "2023-10-10"), ("that night", "2023-10-09"),
@@ -1002,6 +1007,4 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
      "Engineers had warned of seepage"),
 ])
 def test_headlines_keep_the_news_not_its_circumstances(sentence, date, expected):
-    mentions = [m for m in find_mentions(sentence, dt.date(2024, 3, 14)) if m.edtf]
-    focus = next((m.start, m.end) for m in mentions if m.text == date)
-    assert headline(sentence, [(m.start, m.end) for m in mentions], focus=focus) == expected
+    assert headline_for(sentence, date) == expected

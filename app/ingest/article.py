@@ -159,7 +159,7 @@ def _is_junk_line(line: str) -> str | None:
     if len(s) < 120 and TAGS.match(s):
         return "tags"
     if len(s) < 100 and CREDIT.match(s) and not SENTENCE_END.search(s.rstrip(".")) \
-            and not (" | " in s and _date_from_header(s)[0] is not None):  # "Source: Xinhua | 2023-04-14 18:32"
+            and not _is_header_parts(s):  # "Source: Xinhua | Editor: Huaxia | 2023-04-14 18:32:05"
         return "source credit"
     if len(s) < 160 and STAFF_CREDIT.match(s) or len(s) < 250 and "contributed" in s and CONTRIBUTED.search(s) \
             and _names_reporters(s):
@@ -179,8 +179,7 @@ def _is_junk_line(line: str) -> str | None:
             return "navigation"
     if len(words) < 12 and BACK_HOME.search(s):
         return "navigation"  # "The Guardian - Back to home"
-    if s.count(" | ") + s.count("|") // 2 >= 3 and not SENTENCE_END.search(s) \
-            and not (len(s) <= 160 and _date_from_header(s)[0] is not None):  # a line of fields, one the stamp
+    if s.count(" | ") + s.count("|") // 2 >= 3 and not SENTENCE_END.search(s) and not _is_header_parts(s):
         return "navigation"  # "Home | Israel-Gaza war | War in Ukraine | Climate | ..."
     if len(words) < 15 and BREADCRUMB_SEP.search(s) and not SENTENCE_END.search(s) and not SITE_SUFFIX.match(s) \
             and _date_from_header(s)[0] is None and not _is_header_parts(s):  # "Jun 5, 2023 / 10:14 AM / CBS News"
@@ -355,13 +354,6 @@ def _date_from_header(line: str, day_first: bool = False) -> tuple[dt.date | Non
     it ("Wed 17 May 2023 14.05 BST"), or a short source name after it ("Jun 5, 2023 / CBS News")."""
     s = line.strip()
     m = HEADER_DATE.match(s)
-    if m is None and " | " in s and len(s) <= 160:
-        # "Source: Xinhua | Editor: Huaxia | 2023-04-14 18:32:05": a page's line of labelled fields, one the stamp
-        parts = [p.strip() for p in s.split(" | ")]
-        dated = [(p, _date_from_header(p, day_first)[0]) for p in parts]
-        stamps = [(p, day) for p, day in dated if day is not None]
-        if len(stamps) == 1 and all(FIELD.fullmatch(p) for p, day in dated if day is None):
-            return stamps[0][1], s, ""
     candidate = m.group("rest") if m else s
     iso = ISO_STAMP.match(candidate.strip())
     if iso:
@@ -402,8 +394,6 @@ def _date_from_header(line: str, day_first: bool = False) -> tuple[dt.date | Non
     return None, None, s
 
 
-# A page's field beside its stamp: "Source: Xinhua", "Editor: Huaxia", "World News"
-FIELD = re.compile(r"[A-Z][\w.&'\- ]{0,20}:\s*[\w.&'\- ]{1,40}|[A-Z][\w.&'\-]*(?: [A-Z&][\w.&'\-]*){0,3}")
 # What can follow a stamp's date and still be the stamp: "at 7:21 pm (Paris), updated on April 15, 2023, at 10:04 am"
 STAMP_PLACE = re.compile(r"\([A-Z][A-Za-z .'\-]{1,30}\)")
 UPDATE_TAIL = re.compile(r"\b(?:updated|modified|last updated|edited)\b(?P<when>.*)$", re.I)

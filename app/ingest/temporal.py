@@ -148,7 +148,7 @@ FUTURE_CUE = re.compile(
     r"(?:is|are) due|going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to|"
     r"until|till|must|needs? to|has to|have to|(?:runs|lasts|continues|stays|remains|extends) (?:through|to|into)|"
     r"(?:takes?|take) effect|(?:comes?|goes?) into (?:force|effect)|(?:is|are) (?:forecast|predicted|projected)|"
-    r"(?:is|are) set for|[Aa]head of|(?:ends|expires|begins|starts|opens|closes|resumes|kicks off)(?: on| in| at)?|"
+    r"(?:is|are) set for|[Aa]head of|(?:expect|expects|anticipate|anticipates|predict|predicts)|(?:ends|expires|begins|starts|opens|closes|resumes|kicks off)(?: on| in| at)?|"
     # a possibility is a future one ("could make his debut on Saturday", "a 60% chance of a cut in June"), but
     # "could not be reached on Friday", "could be located Wednesday" and "may have left on Tuesday" are past
     r"(?:could|might|may)(?! (?:not|never|have|n't|also have|be (?:reached|located|found|contacted|confirmed|verified|"
@@ -1887,6 +1887,18 @@ def _match_at(text: str, start: int, grammar: Grammar,
     return hit
 
 
+def _match_after(text: str, start: int, kind: str) -> tuple[str, int, dict] | None:
+    """What the grammar's patterns after `kind` match at `start`: what was read there when `kind` was not."""
+    names = [name for name, _ in PATTERNS]
+    for name in names[names.index(kind) + 1:]:
+        m = _pattern(name).match(text, start)
+        if m is not None:
+            groups = m.groupdict()
+            groups["_m"] = m.group(0)
+            return name, m.end(), groups
+    return None
+
+
 _APPOSITION = re.compile(r"[ \t]*,[ \t]*(?:just|only|exactly|precisely|some|nearly|almost|about|around|roughly|barely"
                          r"|(?:less|more|fewer)[ \t]+than|over|under)?[ \t]*")
 
@@ -1913,6 +1925,10 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None, before: tup
         month_of = False
         try:
             res = NORMALISERS[kind](groups, anchor, text, start)
+            if res is None and kind == "day_range" and (hit := _match_after(text, start, kind)) is not None:
+                # "from June 1 to Nov. 30": no one stretch of days, but the first day is a date of its own
+                kind, end, groups = hit
+                res = NORMALISERS[kind](groups, anchor, text, start)
             if res is None:
                 continue
             start += res.skip
@@ -1981,18 +1997,56 @@ _WEEKDAY_OR_WEEKEND = re.compile(r"(?:(?:early|late)[ \t]+)?(?:(?:on|over)[ \t]+
                                  r"Saturday|Sunday|the weekend|this weekend)\b", re.I)
 
 
+# "..., pending approval from the FAA, which granted a launch license on Wednesday morning": a verb in the past
+# between the two days says the second is gone by, unless a cue to the future comes after it.
+_PAST_VERB = re.compile(r"\b(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?:was|were|had|did|said|told|"
+                        r"met|won|lost|took|made|gave|began|left|[a-z]{3,}ed)\b")
+
+
+def _told_as_past(between: str) -> bool:
+    verbs = list(_PAST_VERB.finditer(between))
+    return bool(verbs) and not FUTURE_CUE.search(between, verbs[-1].end())
+
+
+_WEEK_NAMED = re.compile(r"\b(?:last|next|this|previous|past|coming|following|ago|week)\b", re.I)
+# "on Tuesday and Wednesday", "from Tuesday to Thursday": two days told as one stretch
+_JOINED_DAYS = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]*(?:,[ \t]*)?\b(?:and|or|to|through|until|till|into)[ \t]+|[ \t]*[-\u2013][ \t]*)"
+                          r"(?:on[ \t]+)?")
+
+
+def _in_week_order(first: Mention, second: Mention, between: str) -> bool:
+    """"Tuesday and Wednesday" is a stretch of days, "Friday and Thursday" two days listed; "Friday to Monday" runs on."""
+    if re.search(r"\b(?:to|through|until|till|into)\b|[-\u2013]", between):
+        return True
+    return dt.date.fromisoformat(second.edtf[:10]).weekday() > dt.date.fromisoformat(first.edtf[:10]).weekday()
+
+
+def _clause_before(text: str, start: int) -> str:
+    window = text[max(0, start - 80):start]
+    return window[max(window.rfind("\n"), window.rfind(";"), _sentence_end(window)) + 1:]
+
+
 def _ahead_with_the_day_before(found: list[Mention], text: str, anchor: Anchor) -> None:
     """"Storms are forecast to move in late on Friday, with cooler air arriving over the weekend": a weekday or
-    weekend told after a day to come, in the same sentence, is not the one gone by."""
+    weekend told after a day to come, in the same sentence, is not the one gone by. Nor is one joined to the day
+    before it as a stretch ("appointments on Tuesday and Wednesday", told on a Tuesday): it comes after that day."""
     if anchor.date is None:
         return
     for i in range(1, len(found)):
         before, this = found[i - 1], found[i]
         if not (before.relative and this.relative and before.edtf and this.edtf
-                and _CALENDAR_DAY.match(before.edtf[:10]) and before.edtf[:10] > anchor.date.isoformat()
-                and _CALENDAR_DAY.match(this.edtf[:10]) and this.edtf[:10] < anchor.date.isoformat()
-                and _WEEKDAY_OR_WEEKEND.match(this.text) and _sentence_end(text[before.end:this.start]) < 0
-                and not re.search(r"[;\n]|[.!?][\"'\u201d\u2019)]*\s", text[before.end:this.start])):
+                and _CALENDAR_DAY.match(before.edtf[:10]) and _CALENDAR_DAY.match(this.edtf[:10])
+                and _WEEKDAY_OR_WEEKEND.match(this.text)):
+            continue
+        between = text[before.end:this.start]
+        after_a_day_to_come = (before.edtf[:10] > anchor.date.isoformat() and this.edtf[:10] < anchor.date.isoformat()
+                               and _sentence_end(between) < 0
+                               and not re.search(r"[;\n]|[.!?][\"'\u201d\u2019)]*\s", between)
+                               and not _told_as_past(between))
+        joined_after = (_JOINED_DAYS.fullmatch(between) is not None and _WEEKDAY_OR_WEEKEND.match(before.text)
+                        and not _WEEK_NAMED.search(this.text) and this.edtf[:10] <= before.edtf[-10:]
+                        and _in_week_order(before, this, between) and not _told_as_past(_clause_before(text, before.start)))
+        if not (after_a_day_to_come or joined_after):
             continue
         days = [dt.date.fromisoformat(d) + dt.timedelta(weeks=1) for d in this.edtf.split("/")]
         edtf = "/".join(d.isoformat() for d in days)

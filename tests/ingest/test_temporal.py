@@ -793,6 +793,8 @@ def test_last_and_next_holiday_are_the_one_gone_by_and_the_one_to_come():
     # a possibility is a coming one
     ("Okafor could make his debut against Wexham on Saturday.", "2024-02-03"),
     ("Traders see a 60% chance of a first rate cut in June.", "2024-06"),
+    # so is what someone expects
+    ("Forecasters expect the storm to weaken by Saturday morning.", "2024-02-03TMO"),
     # ... but not one that was never met, or may have been
     ("The club could not be reached for comment on Saturday.", "2024-01-27"),
     ("He may have left the country on Saturday.", "2024-01-27"),
@@ -866,6 +868,10 @@ def test_that_opening_what_was_said_is_no_that_month(text):
      ["2024-07-19", "2024-07-20/2024-07-21"]),
     # a day gone by, then another: both stay past
     ("Police said on Friday that the man had been arrested over the weekend.", ["2024-07-12", "2024-07-13/2024-07-14"]),
+    # a verb in the past between them: the second day is gone by
+    ("SpaceX will try again on Saturday, pending approval from the FAA, which granted a license on Monday morning.",
+     ["2024-07-20", "2024-07-15"]),
+    ("The match will be played on Saturday and broadcast on Sunday.", ["2024-07-20", "2024-07-21"]),
 ])
 def test_a_weekend_told_after_a_day_to_come_is_the_coming_one(text, edtfs):
     assert [m.edtf for m in find_mentions(text, dt.date(2024, 7, 16))] == edtfs
@@ -883,6 +889,23 @@ def test_two_months_joined_before_a_year_are_both_in_it():
     assert [m.edtf for m in mentions] == ["2022-09", "2022-10"]
 
 
+@pytest.mark.parametrize("text, edtfs", [
+    ("Patients with appointments on Tuesday and Wednesday have been contacted.", ["2023-12-05", "2023-12-06"]),
+    ("Clinics on Tuesday, Wednesday and Thursday are cancelled.", ["2023-12-05", "2023-12-06", "2023-12-07"]),
+    ("Shops closed on Sunday and Monday.", ["2023-12-03", "2023-12-04"]),
+    # two days listed, latest first, are both gone by
+    ("Following are statements made Tuesday and Monday by the lawyer.", ["2023-12-05", "2023-12-04"]),
+])
+def test_a_day_joined_to_the_day_before_it_comes_after_that_day(text, edtfs):
+    """Told on Tuesday 5 December 2023."""
+    assert [m.edtf for m in find_mentions(text, dt.date(2023, 12, 5))] == edtfs
+
+
 def test_a_day_after_a_day_to_come_in_another_sentence_keeps_its_own_reading():
     mentions = find_mentions("The vote will be held on Friday.\nOn Sunday, the party met.", dt.date(2024, 7, 16))
     assert [m.edtf for m in mentions] == ["2024-07-19", "2024-07-14"]
+
+
+def test_two_days_too_far_apart_for_one_stretch_are_two_dates():
+    mentions = find_mentions("The Atlantic hurricane season runs from June 1 to Nov. 30.", dt.date(2024, 9, 12))
+    assert [(m.text, m.edtf) for m in mentions] == [("June 1", "2024-06-01"), ("Nov. 30", "2024-11-30")]

@@ -93,6 +93,9 @@ AGENCY = re.compile(r"[A-Z]{2,6}|Reuters|Associated Press|Agence France-Presse|B
 # "Press Trust of India", "The Associated Press", "CNN staff": a news agency or its newsroom as the byline
 ORGANISATION = re.compile(r"^(?:The )?[A-Z][\w.'&\-]+(?:(?:(?: (?:of|the|for|and|with))* [A-Z][\w.'&\-]+){1,4}"
                           r"|(?:(?: (?:of|the|for|and))* [A-Z][\w.'&\-]+){0,4} (?:staff|reporters|correspondents?|newsroom))$")
+# "By our foreign staff", "By a staff writer", "By Telegraph reporters": a newsroom's desk signs the story
+DESK_NAME = re.compile(r"^(?:(?i:our|a|an|the)\s+)?(?:[A-Za-z-]+\s+){0,2}"
+                       r"(?i:staff|reporters?|correspondents?|writers?|desk|team)(?:\s+(?i:writer|reporter)s?)?$")
 # "business reporter", "Europe correspondent", "political editor": a reporter's job before their name
 REPORTER_ROLE = re.compile(r"^(?:[\w-]+ ){0,3}?(?:reporter|editor|correspondent|writer|journalist|columnist|analyst)"
                            r" (?=[A-Z])")
@@ -276,7 +279,7 @@ def _byline(line: str) -> str | None:
         return line.strip() if NEWSROOM_WITH_AGENCY.match(line) or DESK_BYLINE.match(line) \
             or NAME_AND_JOB.match(line) or _name_and_agency(line) else None
     names = REPORTER_ROLE.sub("", by.group("name").split(",")[0].strip())
-    if all(NAME.match(name) or AGENCY.fullmatch(name) or ORGANISATION.match(name)
+    if all(NAME.match(name) or AGENCY.fullmatch(name) or ORGANISATION.match(name) or DESK_NAME.match(name)
            for name in re.split(r"\s+(?:and|&)\s+", names)):
         return by.group("name")
     return None

@@ -431,6 +431,15 @@ def test_a_desk_or_an_agency_on_its_own_line_is_the_byline(signed):
     assert parse_article(text, "t.txt").byline == signed
 
 
+@pytest.mark.parametrize("signed", ["our foreign staff", "a staff writer", "Telegraph reporters"])
+def test_a_desk_signed_with_by_is_the_byline_not_the_headline(signed):
+    text = ("Israel-Gaza war live: UN Security Council to vote on ceasefire resolution\nLive updates\n"
+            f"By {signed}\nUpdated 14:05 GMT, 8 Dec 2023\n"
+            "The UN Security Council will vote on a resolution calling for a ceasefire on Friday, diplomats said.\n")
+    a = parse_article(text, "t.txt")
+    assert (a.title, a.byline) == ("Israel-Gaza war live: UN Security Council to vote on ceasefire resolution", signed)
+
+
 def test_contributors_and_a_wire_s_standards_line_are_furniture():
     text = ("Earthquake kills more than 2,000 in Morocco\nBy TARIK EL BARAKAH\nUpdated 9:42 PM GMT+1, September 9, 2023\n"
             "A rare, powerful earthquake struck Morocco late Friday night, killing more than 2,000 people.\n"

@@ -56,7 +56,9 @@ CONCEPTS = {
 }
 
 
-_TIME_ZONE_NEXT = re.compile(r"(?:[A-Z]{1,2}T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|AEDT)\b")
+_TIME_ZONE_NEXT = re.compile(r"(?:[A-Z]{1,2}T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|AEDT|"
+                             r"(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|local)\s+(?:time|[Ss]tandard|"
+                             r"[Dd]aylight)|(?:Eastern|Central|Pacific)\b(?!\s+[A-Z]))\b")
 MAX_SENTENCE = 1000  # characters: beyond, a "sentence" is a scrape that lost its punctuation
 _LAST_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z.]+)[.!?][\"\u201d\u2019')]*$")
 
@@ -491,8 +493,11 @@ COMPARED_WITH_BEFORE = re.compile(
     r"(?:about[ \t]+|around[ \t]+)?[$\u00a3\u20ac]?\d|\bcompared[ \t]+(?:with|to)\b|\bversus\b|\bvs\.)"
     r"(?:[^,;:.!?\n]|(?<=\d)\.(?=\d)){0,40}$"
     # "rose to $412 million, ..., from $367 million, or $1.06 per share, a year earlier"
+    # but not a change from one figure to another, or a clause of its own after the figure: "rise from 10% to 8%
+    # from April", "from £50,000, will take effect on 6 April"
     r"|\bfrom[ \t]+(?:[$\u00a3\u20ac]\d|\d[\d.,]*(?:%|[ \t]+(?:percent|per[ \t]+cent|million|billion|trillion)\b))"
-    r"(?:[^;:!?\n]|(?<=\d)\.(?=\d)){0,50}$", re.I)
+    r"(?:(?!\bto[ \t]+[$\u00a3\u20ac]?\d|\b(?:will|would|is|are|was|were|has|have|had)\b)(?:[^;:!?\n]|(?<=\d)\.(?=\d))){0,50}$",
+    re.I)
 # "cut its forecast for the second time this year on Thursday": the year counts the cuts, the day dates this one
 ORDINAL_TIME_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                                  r"\d+(?:st|nd|rd|th)|only)[ \t]+time[ \t]+(?:in[ \t]+|so[ \t]+far[ \t]+)?$", re.I)
@@ -620,6 +625,11 @@ MADE_WHEN_BEFORE = re.compile(r"\b[A-Za-z]{2,}s[ \t]+(?:made|built|manufactured|
                               r"[ \t]+(?:between|in|from|during|before|after|since)?[ \t]*$")
 
 
+# "Medvedev, the 2021 champion,": a year before a title someone holds names who, never when the news happened
+YEAR_NAMING_WHO = re.compile(r"[ \t]+(?:[\w-]+[ \t]+)?(?:champions?|winners?|runners?-up|finalists?|nominees?|candidates?|"
+                             r"laureates?|graduates?|class|MVP|rookies?|recruits?|draft|intake|cohort|model)\b")
+
+
 def _years_naming_which(mentions: list[Mention], text: str) -> list[Mention]:
     """A year naming which thing ("won the 2023 Nobel Peace Prize on Friday") is no date of the event when
     the sentence gives one within it: the prize was won on Friday, not over 2023 as well."""
@@ -633,7 +643,7 @@ def _years_naming_which(mentions: list[Mention], text: str) -> list[Mention]:
         return mentions
     within = [m for m in mentions if m.places_event and m not in named and m not in owners and m.edtf]
     dropped = [y for y in named if any(m.edtf[:4] == y.edtf and precision_rank(m.edtf) < precision_rank(y.edtf)
-                                       for m in within)]
+                                       for m in within) or within and YEAR_NAMING_WHO.match(text, y.end)]
     dropped += [o for o in owners if any(precision_rank(m.edtf) < precision_rank(o.edtf) for m in within)]
     return [m for m in mentions if m not in dropped] if dropped else mentions
 

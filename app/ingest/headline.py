@@ -13,15 +13,14 @@ import re
 
 MAX_LEN = 90
 
-SPEECH_VERBS = (r"said|says|told [A-Z][\w.]*(?: [A-Z][\w.]*)*|announced|warned|stressed|noted|declared|added|"
+SPEECH_VERBS = (r"said|says|told [A-Z][\w.]*(?: [A-Z][\w.]*)*|told (?:reporters|journalists|lawmakers|legislators|MPs)|announced|warned|stressed|noted|declared|added|"
                 r"revealed|insisted|claimed|confirmed|stated|argued|explained|asserted|estimated|reported|"
                 r"recalled|judged|vowed|pledged")
 LEAD_ATTRIBUTION = re.compile(
-    r"^(?P<who>[A-Z][^,;:\"\u201c]{2,80}?)\s+(?:" + SPEECH_VERBS + r")(?:\s+on)?"
-    # "The United Nations said in a report released Thursday that ...": where it was said, then what
-    r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|post|interview|letter|filing|"
-    r"speech|briefing|release|update|note|memo)(?:\s+(?:released|published|issued|posted|sent|seen\s+by\s+[A-Z]\w*))?"
-    r"(?=\s+that\b))?\s+(?:that\s+)?"
+    r"^(?P<who>[A-Z][^,;:\"\u201c]{2,80}?)\s+(?:" + SPEECH_VERBS + r")"
+    # "The United Nations said in a report released Thursday that ...", "Musk said on social media that ...":
+    # where it was said, then what
+    r"(?:\s+(?:in|on|at|to|during)\s+[\w\s.'\u2019-]{2,60}?(?=\s+that\b)|\s+on)?\s+(?:that\s+)?"
     r"(?!(?:against|about|of|on|in|for|to|at(?! least)|with|by|from)\b)(?P<what>[^\"\u201c].{15,})$")
 TAIL_ATTRIBUTION = re.compile(
     r"^(?P<what>.{15,}?)[,\u201d\"]+\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?|he|she|they|it)\s+(?:" + SPEECH_VERBS
@@ -57,15 +56,22 @@ _PHRASE = r"(?:[^,]|,(?=\d{3}\b))"
 _PHRASE_END = r",(?!\d{3}\b)"
 APPOSITIVE = re.compile(
     r",\s+(?:recognized|known|designated|outlawed|banned|described|listed|based|led|headed|who|which|whose|"
-    r"once|then|a|an)\b" + _PHRASE + r"{0,90}" + _PHRASE_END
+    r"once|then|a|an)\b" + _PHRASE + r"{0,150}" + _PHRASE_END
     # "the helicopter, carried under the rover's belly, will fly": a participle's phrase set off by commas
     + r"|,\s+" + PARTICIPLE + r"\b" + _PHRASE + r"{0,90}" + _PHRASE_END
     # "Jane Goodall, the primatologist whose studies ..., has died": after a name, with a relative pronoun
-    + r"|(?<=[a-z]),\s+the\s" + _PHRASE + r"{0,60}?\b(?:who|whose|which)\b" + _PHRASE + r"{0,90}" + _PHRASE_END)
+    + r"|(?<=[a-z]),\s+the\s" + _PHRASE + r"{0,60}?\b(?:who|whose|which)\b" + _PHRASE + r"{0,90}" + _PHRASE_END
+    # "The cut, from 10% to 8%, will take effect": a change of figures set off by commas
+    + r"|,\s+from\s+[$\u00a3\u20ac]?\d" + _PHRASE + r"{0,30}?\s+to\s+[$\u00a3\u20ac]?\d" + _PHRASE + r"{0,30}?" + _PHRASE_END
+    # "Bankman-Fried, 32, was": a name's age
+    + r"|(?<=[a-z]),\s+\d{1,3}" + _PHRASE_END + r"(?=\s)")
+# "Sam Bankman-Fried, the founder of the collapsed FTX exchange, was sentenced": what someone named is, before the verb
+NAME_THEN_WHAT = re.compile(r"(?P<name>\b[A-Z][\w'\u2019.-]*[a-z]),\s+(?:the|a|an)\s" + _PHRASE + r"{0,80}" + _PHRASE_END
+                            + r"(?=\s+(?:was|were|is|are|has|had|have|will|would|died|[a-z]{3,}ed)\b)")
 # "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
-PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on|in|at|since|during|by|from|until|till|to|through|of|for|back in|"
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on|in|at|since|during|by|from|until|till|to|through|of|for|back in|between|"
                                 r"as of|early|late|"
                                 r"over|around|circa|"
                                 r"(?:(?:shortly|just|soon|right|long|immediately)\s+)?(?:before|after)|"
@@ -74,7 +80,7 @@ PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on|in|at|since|during
                                 re.I)
 # "..., the company said in a filing with U.S. regulators on Monday": the clause only says who said it, and where
 SAID_ONLY = re.compile(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|(?:\s+(?:in|to|at|during|on)\s+[^,;]{0,60})?\W*$)")
-VERBLESS_PHRASE = re.compile(r"(?:on|in|at|during|for|from|over|within|through|throughout|by|around|near|ahead of|"
+VERBLESS_PHRASE = re.compile(r"(?:on|in|at|of|during|for|from|over|within|through|throughout|by|around|near|ahead of|"
                              r"before|after|amid|despite|with|without|under)\s", re.I)
 # Where a long headline may be cut, strongest boundaries first; within a group the longest cut that fits wins.
 CLAUSE_BREAKS = (
@@ -101,9 +107,23 @@ DANGLING_AND = re.compile(r"(?:\s*,)*\s+(?:and|or)\s*(?=[.;:!?]|$)")
 DANGLING_COMMA = re.compile(r"\s*,(?:\s*,)*\s*(?=[.;:!?]|$)")
 
 
+# "on Tuesday and Wednesday", "from Monday to Friday": two dates told as one stretch go together, with their joiner
+JOINED_DATES = re.compile(r"(?:\s*,)?\s+(?:and|or|to|through|until|till)\s+(?:on\s+)?|\s*[-\u2013]\s*")
+
+
+def _joined(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and JOINED_DATES.fullmatch(sentence, joined[-1][1], start):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
     out = sentence
-    for start, end in sorted(spans, reverse=True):
+    for start, end in sorted(_joined(sentence, spans), reverse=True):
         before = out[:start]
         if POSSESSIVE.match(out, end):
             # "in last month's election" -> "in the election": the date names which one
@@ -188,12 +208,17 @@ def _shorten(text: str, limit: int = MAX_LEN) -> str:
     # thousands of commas, and cutting at each was quadratic.
     for group in CLAUSE_BREAKS:
         cuts = [text[:end] for brk in group for i in _positions(text, brk, limit + 200)
-                for end in [_trimmed_end(text, i)] if 30 <= end <= limit]
+                for end in [_trimmed_end(text, i)] if 30 <= end <= limit
+                and not SCORE_COMMA.match(text, end - 1)]  # "beat Medvedev 6-3, 7-6, 6-3"
+        if group is CLAUSE_BREAKS[-1]:
+            # "The quake killed about 2,400 people and destroyed tens of thousands of buildings": the end of the
+            # first of two verb phrases is as good a cut as a preposition
+            cuts += [text[:m.start()] for m in SECOND_VERB.finditer(text, 0, limit + 20) if 30 <= m.start() <= limit]
         if cuts:
             cut = max(cuts, key=len)
             # "Fighting erupted in the capital, hours": a word or two after a comma is a fragment.
             comma = cut.rfind(", ")
-            if comma >= 30 and len(cut[comma + 2:].split()) <= 2:
+            if comma >= 30 and len(cut[comma + 2:].split()) <= 2 and not SCORE_COMMA.match(cut, comma - 1):
                 cut = cut[:comma]
             return cut
     # No clause boundary fits: stop before the last preposition that keeps it under the limit.
@@ -254,6 +279,12 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         # "Born ... in Fürth, Germany, he fled Nazi persecution in 1938": the date is the main clause's
         sentence, spans, focus = _from(opening.end(), sentence, spans or [], focus)
         full = _headline(sentence, spans)
+    since_when = SINCE_WHEN.match(sentence, focus[1])
+    if since_when and SINCE_BEFORE.search(sentence, 0, focus[0]):
+        # "He has been in jail since August, when Kaplan revoked his bail": August is when the bail was revoked
+        when = since_when.group("clause")
+        return _headline(when, [(a - since_when.start("clause"), b - since_when.start("clause")) for a, b in spans or []
+                                if a >= since_when.start("clause") and b <= since_when.end("clause")])
     part = _coordinated_part(sentence, spans or [], focus) or _subordinate_part(sentence, spans or [], focus)
     if part is not None and len(part.split()) > 1:  # "..., and again in November": "Again" says nothing alone
         return part
@@ -276,7 +307,11 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     # "which flew ...", "who spent ...": a clause whose subject is the phrase before its comma
     about_before = re.match(r"(?:which|who)\s+(?!(?:the|a|an|he|she|it|they|we|i|you|his|her|its|their)\b)[a-z]",
                             clause)
+    # "The cut, from 10% to 8%, will take effect on 6 April": the sentence's own verb, its subject before the comma
+    own_predicate = PREDICATE_START.match(clause) is not None
     clause = RELATIVE_START.sub("", clause)
+    # "..., including the auditor who first flagged the transfers in the spring of 2022": the one who did it
+    clause = NAMED_AMONG.sub(r"\g<who> ", clause)
     # "The Paris landmark, gutted by a blaze in April 2019, reopened": the phrase set off by commas tells what
     # was done to the noun before it ("The Paris landmark was gutted by a blaze")
     # (not a plan: "a later mission, planned for the 2030s" is no planning done in the 2030s). Only right after
@@ -292,12 +327,17 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     # The clause is in the headline already, too short to stand alone, or only says who said it (the
     # date is when the words were said; the words make the headline): the sentence's headline it is.
     told_already = " ".join(clause.split()[:3]).lower() in full.lower()
+    least = 3 if about_before else 4
     if about_before and (subject := _antecedent_of(sentence, start, spans or [])):
         clause = f"{subject} {clause}"  # "the rocket, which flew on Nov. 16" -> "the rocket flew"
-    if len(clause.split()) < (3 if about_before else 4) or told_already or SAID_ONLY.search(clause):
+        least = 2  # "Webb, which launched on Christmas Day 2021," -> "Webb launched"
+    if len(clause.split()) < least or told_already or SAID_ONLY.search(clause):
         return full
     if VERBLESS_PHRASE.match(clause) and not re.search(r"\b" + _VERB + r"\b", clause):
         return full  # "..., on the final day of the January transfer window": when, not what happened
+    if own_predicate or clause[:1].isdigit():  # "beat Medvedev 6-3, 7-6, 6-3 on Sunday": a score's commas
+        return full
+
     return _headline(clause, [])
 
 
@@ -314,6 +354,8 @@ _VERB = (r"(?:" + _PAST + r"|will|would|[a-z]{3,}ed|tore|struck|broke|hit|swept|
          r"threw|caught|brought|told|said|found|kept|fled|sent|paid|stood|wore|quit|shot|bit|cut|set|put|burst|shut|"
          r"cost|rang|sought|hung|froze|chose|rode|spoke|stole|withdrew|overthrew|beat|dug|forgot|swore|undertook|"
          r"overtook|arose)\b")
+NAMED_AMONG = re.compile(r"^(?:including|among them|such as)\s+(?P<who>(?:the|a|an|its|their|[A-Z])[^,;]{0,60}?)\s+"
+                         r"(?:who|which|that)\s+(?=(?:(?:first|later|then|also|had|has|have)\s+)?" + _VERB + r")")
 # A sentence's subject, up to its verb: "The company", "the foundation", "Tom Reyes", "she"
 SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Ii]t"
                           r"|[Tt]hey|[Ww]e)"
@@ -455,6 +497,7 @@ def _antecedent_of(sentence: str, end: int, spans: list[tuple[int, int]]) -> str
     told_with = [(a, b) for a, b in spans if b <= end and PREPOSITION_BEFORE.search(sentence, 0, a)
                  and not _POSSESSOR_BEFORE.search(sentence, 0, a)]
     before = _drop_spans(sentence[:end], told_with).strip()
+    before = AGE_AFTER_NAME.sub("", before)  # "said Margaret Hale, 81, who lost her brother": about Margaret Hale
     # The sentence's subject up to the clause, with no verb in it: the whole of it ("The four-day pause in
     # fighting, which began on Friday"), its phrases too
     if "," not in before and 2 <= len(before.split()) <= 8 and before[:1].isupper() \
@@ -463,6 +506,11 @@ def _antecedent_of(sentence: str, end: int, spans: list[tuple[int, int]]) -> str
     return _antecedent(before)
 
 
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
+SINCE_WHEN = re.compile(r",\s+when\s+(?P<clause>[^,;]{10,}?)(?=,|;|[.!?]?$)")
+SCORE_COMMA = re.compile(r"\d,\s+\d")
+PREDICATE_START = re.compile(r"(?:will|would|shall|could|can|may|might|must|is|are|was|were|has|have|had|died)\s")
+AGE_AFTER_NAME = re.compile(r"(?<=[a-z]),\s+\d{1,3}$")
 _POSSESSOR_BEFORE = re.compile(r"\b(?:its|his|her|their|our)\s+$")
 _A_VERB = re.compile(r"\b" + _VERB)
 
@@ -526,6 +574,7 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
         text = empty.group("event")
     text = APPOSITIVE.sub("", text)
     text = NAMED_APPOSITIVE.sub(r"\g<name> ", text)
+    text = NAME_THEN_WHAT.sub(r"\g<name>", text)
     text = re.sub(r"\s*\([^)]*\)", "", text)
     text = " ".join(text.split()).strip()
     # "Oct 26 (Reuters) - Harbor Foods ...": a wire's dash, its date and name gone

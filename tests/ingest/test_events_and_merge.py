@@ -101,6 +101,8 @@ def test_sentences_do_not_break_after_abbreviations_but_do_after_years():
     assert len(split_sentences(text)) == 3
     call = "The company will hold a call at 2:00 p.m. PT today. It will be webcast at 5 p.m. The slides follow."
     assert len(split_sentences(call)) == 3  # the zone belongs to the time; a sentence may end at "p.m."
+    window = "The window opens at 7 a.m. Central time on Saturday. It closed at 9 p.m. Central Bank staff left."
+    assert len(split_sentences(window)) == 3
 
 
 def test_a_run_without_sentence_breaks_is_cut_into_bounded_sentences_at_spaces():
@@ -1005,6 +1007,53 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
     ("The dam gave way shortly before midnight on 11 June 1974.", "midnight on 11 June 1974", "The dam gave way"),
     ("Engineers had warned of seepage as early as the winter of 1971.", "the winter of 1971",
      "Engineers had warned of seepage"),
+    # two days told as one stretch go with their joiner
+    ("Patients with appointments on Tuesday and Wednesday have been contacted.", "Wednesday",
+     "Patients with appointments have been contacted"),
+    ("The festival ran between 3 May and 5 May in Hay.", "3 May and 5 May", "The festival ran in Hay"),
+    # a "which" clause about a one-word name is that name's news, however short
+    ("Webb, which launched on Christmas Day 2021, took its first images in July 2022.", "Christmas Day 2021",
+     "Webb launched"),
+    # a "who" clause after a name and an age is that person's news
+    ("\"We were told for years it was an act of God,\" said Margaret Hale, 81, who lost her brother in 1974.", "1974",
+     "Margaret Hale lost her brother"),
+    # the sentence's own verb after a phrase set off by commas: its subject is before them
+    ("The cut to employees' national insurance, from 10% to 8%, will take effect on 6 April and is worth about \u00a3450 "
+     "a year to the average worker, the chancellor told MPs.", "6 April",
+     "The cut to employees' national insurance will take effect and is worth about \u00a3450 a year"),
+    ("Tina Turner, whose rasping voice and electrifying stage presence made her one of the most successful performers "
+     "of all time, died on Wednesday at her home in K\u00fcsnacht, near Zurich.", "Wednesday",
+     "Tina Turner died at her home in K\u00fcsnacht, near Zurich"),
+    ("Sam Bankman-Fried, the founder of the collapsed FTX cryptocurrency exchange, was sentenced on Thursday to 25 "
+     "years in prison.", "Thursday", "Sam Bankman-Fried was sentenced to 25 years in prison"),
+    # ... but what a thing is called stays
+    ("A separate law, the Digital Services Act, has applied to the largest platforms since late August.", "late August",
+     "A separate law, the Digital Services Act, has applied to the largest platforms"),
+    ("A jury convicted Bankman-Fried, 32, on Nov. 2 of seven counts of fraud.", "Nov. 2",
+     "A jury convicted Bankman-Fried of seven counts of fraud"),
+    # a score's commas are no clause breaks
+    ("Novak Djokovic beat Daniil Medvedev 6-3, 7-6 (5), 6-3 on Sunday to win the US Open and claim a record-equalling "
+     "24th grand slam singles title.", "Sunday", "Novak Djokovic beat Daniil Medvedev 6-3, 7-6, 6-3"),
+    # too long: the first of two verb phrases
+    ("The last quake of similar strength, in September 1999, killed about 2,400 people and destroyed tens of thousands "
+     "of buildings.", "September 1999", "The last quake of similar strength killed about 2,400 people"),
+    # "since" a date, "when" something happened then
+    ("He has been in jail since August, when Kaplan revoked his bail.", "August", "Kaplan revoked his bail"),
+    # one of those named did what the date tells
+    ("The trial heard from 14 witnesses, including the auditor who first flagged the transfers in the spring of 2022.",
+     "the spring of 2022", "The auditor first flagged the transfers"),
 ])
 def test_headlines_keep_the_news_not_its_circumstances(sentence, date, expected):
     assert headline_for(sentence, date) == expected
+
+
+def test_a_year_naming_who_holds_a_title_is_no_date_of_the_news():
+    a = parse_article("Story\n\nPublished: 2023-09-11\n\nMedvedev, the 2021 champion, had beaten Alcaraz in the "
+                      "semi-finals on Friday.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-09-08"]
+
+
+def test_a_change_from_one_figure_to_another_is_no_yardstick_for_the_date_after_it():
+    a = parse_article("Story\n\nPublished: 2024-03-06\n\nThe cut to national insurance, from 10% to 8%, will take effect "
+                      "on 6 April.\n\nThe charge threshold would rise from \u00a350,000 to \u00a360,000 from April.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2024-04-06", "2024-04"]

@@ -154,7 +154,10 @@ FUTURE_CUE = re.compile(
     r"(?:could|might|may)(?! (?:not|never|have|n't|also have|be (?:reached|located|found|contacted|confirmed|verified|"
     r"identified|seen|heard))\b)|chances? of|odds of|likelihood of|probability of|"
     # a fixture in the present tense: "United host Forest at 8pm on Saturday", "Villa travel to Burnley"
-    r"(?:host|hosts|travel to|travels to|take on|takes on))\b")
+    r"(?:host|hosts|travel to|travels to|take on|takes on)|"
+    # "The central bank's next policy meeting is Jan. 30-31"
+    r"next(?: [\w-]+){0,2} (?:meeting|session|sitting|election|vote|hearing|round|summit|match|game|race|launch|"
+    r"deadline|review|decision|report|release|update|fixture|auction|budget|conference|congress|debate)s?)\b")
 
 # A bare year is a date only when the words around it make it one.
 YEAR_LEFT_CUE = re.compile(
@@ -544,14 +547,19 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
+_THAN_CLAUSE = re.compile(r"\bthan\s+(?:it|they|he|she|we|I|you)\s", re.I)
+
+
 def _looks_ahead(text: str, start: int) -> bool:
     """Does the clause around a date look ahead ("will meet on Friday", "is due Monday")?"""
     # Only what comes before the date in its clause: in "Putin on Tuesday said that
     # Moscow will not...", the "will" after it belongs to the reported speech.
     window = text[max(0, start - 80):start]
     # A quotation ends a clause too: in `"We will...," he said Friday` the "will" is the quote's.
+    # "would fall sooner than it forecast in November": the comparison is a clause with its own tense
+    than = [m.start() for m in _THAN_CLAUSE.finditer(window)]
     cut = max(_sentence_end(window), window.rfind(";"), window.rfind("\n"), window.rfind(", "),
-              window.rfind('"'), window.rfind("\u201d"), window.rfind("''"))
+              window.rfind('"'), window.rfind("\u201d"), window.rfind("''"), than[-1] if than else -1)
     clause = window[cut + 1:]
     cue = FUTURE_CUE.search(clause)
     # "had been scheduled to expire Friday": a plan told in the past perfect is already past
@@ -1081,6 +1089,11 @@ def _norm_this_quarter(g: dict, anchor: Anchor, text: str, start: int) -> _Resul
     return _relative_unit("quarter", -1 if in_first_months else 0, anchor)
 
 
+# "record of the year", "European Player of the Year": an award, not a year
+_AWARD_OF = re.compile(r"\b(?:record|album|song|player|person|coach|manager|team|book|car|word|man|woman|athlete|artist|"
+                       r"photo|photographer|picture|film|movie|game|rookie|driver|goal|entertainer|sportsman|sportswoman|"
+                       r"personality|newcomer|employee|teacher|citizen|volunteer|horse|designer|chef|restaurant|company|"
+                       r"brand|product|writer|journalist|actor|actress|breakthrough)s?[ \t]+of[ \t]+$", re.I)
 _THE_YEAR_BEFORE = re.compile(r"(?i:for|of|in|during|throughout)[ \t]+$")
 _THE_YEAR_PERIOD = re.compile(r"[ \t]+(?:ended|ending|to)[ \t]+(?:" + "|".join(MONTH_NAMES) + r"|Jan|Feb|Mar|Apr|Jun|Jul"
                               r"|Aug|Sept?|Oct|Nov|Dec|June|July|tomorrow|today)\b")
@@ -1095,7 +1108,8 @@ def _norm_the_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | 
     after = text[start + len(g["_m"]):]
     if _THE_YEAR_PERIOD.match(after):
         return _Result("DURATION", "P1Y", None, "duration")
-    if _THE_YEAR_OTHER.match(after) or not _THE_YEAR_BEFORE.search(text, max(0, start - 12), start):
+    if _THE_YEAR_OTHER.match(after) or not _THE_YEAR_BEFORE.search(text, max(0, start - 12), start) \
+            or _AWARD_OF.search(text, max(0, start - 30), start):
         return None
     return _relative_unit("year", 0, anchor)
 
@@ -1120,6 +1134,8 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
                               and unit in ("day", "week", "month", "hour", "minute"))
 
     signal = len(g["_m"]) - g["_m"].lower().rindex(direction)
+    if direction in ("earlier", "later") and _THAN.match(text, start + len(g["_m"])):
+        return None  # "two quarters earlier than it forecast": how much sooner, no date
     if n is None:  # "several years ago": TimeML's vague past (or future), which places nothing
         if counted:  # "a few days later": a vague length
             return _Result("DURATION", _duration(None, unit), None, "duration",
@@ -1885,6 +1901,9 @@ def _match_at(text: str, start: int, grammar: Grammar,
             break
     tried[start] = hit
     return hit
+
+
+_THAN = re.compile(r"[ \t]+than\b")
 
 
 def _match_after(text: str, start: int, kind: str) -> tuple[str, int, dict] | None:

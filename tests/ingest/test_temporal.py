@@ -909,3 +909,20 @@ def test_a_day_after_a_day_to_come_in_another_sentence_keeps_its_own_reading():
 def test_two_days_too_far_apart_for_one_stretch_are_two_dates():
     mentions = find_mentions("The Atlantic hurricane season runs from June 1 to Nov. 30.", dt.date(2024, 9, 12))
     assert [(m.text, m.edtf) for m in mentions] == [("June 1", "2024-06-01"), ("Nov. 30", "2024-11-30")]
+
+
+@pytest.mark.parametrize("text", ["Her album won four Grammy Awards, including record of the year.",
+                                  "He was named European Player of the Year."])
+def test_an_award_of_the_year_is_no_year(text):
+    assert find_mentions(text, dt.date(2023, 5, 24)) == []
+
+
+def test_a_next_meeting_looks_ahead():
+    assert only("The central bank's next policy meeting is Jan. 30-31.", dt.date(2023, 12, 13)).edtf == \
+        "2024-01-30/2024-01-31"
+
+
+def test_how_much_earlier_than_something_is_no_date_and_the_comparison_keeps_its_own_tense():
+    mentions = find_mentions("Inflation would fall below 2% two quarters earlier than it forecast in November.",
+                             dt.date(2024, 3, 6))
+    assert [(m.text, m.edtf) for m in mentions] == [("November", "2023-11")]

@@ -253,7 +253,7 @@ def _byline_then_stamp(line: str) -> tuple[str, str] | None:
 
 
 # "Kate Connolly in Berlin", "Helen Davidson and Chi Hui Lin in Taipei": who reported, and from where
-BYLINE_IN_PLACE = re.compile(r"^(?P<name>.+?) in (?:the )?[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,2}$")
+BYLINE_IN_PLACE = re.compile(r"^(?P<name>.+?) (?:in|at) (?:the )?[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,2}$")
 
 
 def _is_bare_byline(line: str, next_line: str | None) -> bool:
@@ -263,11 +263,11 @@ def _is_bare_byline(line: str, next_line: str | None) -> bool:
         and not _names_date(line) and (_is_timestamp(next_line) or JOB_LINE.match(next_line) is not None)
 
 
-def _is_byline_in_place(line: str, next_line: str | None) -> bool:
-    """A reporter and their place, told from a headline ("Floods in Texas") by the names and by the
-    timestamp that follows it, as a byline is followed."""
+def _is_byline_in_place(line: str, next_line: str | None, line_before: str | None = None) -> bool:
+    """A reporter and their place ("Tumaini Carayol at Flushing Meadows"), told from a headline ("Floods in
+    Texas") by the names and by the timestamp next to it, as a byline is told."""
     m = BYLINE_IN_PLACE.match(line)
-    return m is not None and next_line is not None and _is_timestamp(next_line) and all(
+    return m is not None and any(x is not None and _is_timestamp(x) for x in (next_line, line_before)) and all(
         NAME.match(name) for name in re.split(r"\s+(?:and|&)\s+|,\s*", m.group("name")))
 
 
@@ -279,6 +279,8 @@ def _byline(line: str) -> str | None:
         return line.strip() if NEWSROOM_WITH_AGENCY.match(line) or DESK_BYLINE.match(line) \
             or NAME_AND_JOB.match(line) or _name_and_agency(line) else None
     names = REPORTER_ROLE.sub("", by.group("name").split(",")[0].strip())
+    if (in_place := BYLINE_IN_PLACE.match(names)) is not None:
+        names = in_place.group("name")  # "By Tom Archer at Old Trafford"
     if all(NAME.match(name) or AGENCY.fullmatch(name) or ORGANISATION.match(name) or DESK_NAME.match(name)
            for name in re.split(r"\s+(?:and|&)\s+", names)):
         return by.group("name")
@@ -547,7 +549,8 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
             byline = _byline(line)
             continue
         next_line = header[i + 1] if i + 1 < len(header) else None
-        if byline is None and (_is_byline_in_place(line, next_line) or _is_bare_byline(line, next_line) and any(
+        if byline is None and (_is_byline_in_place(line, next_line, header[i - 1] if i else None)
+                               or _is_bare_byline(line, next_line) and any(
                 len(x.split()) >= 5 and _headline_like(x) for x in header[:i])):
             byline = line  # a bare name counts only under a headline: "Taliban Retake Kabul" over a stamp is one
             continue

@@ -440,6 +440,15 @@ def test_a_desk_signed_with_by_is_the_byline_not_the_headline(signed):
     assert (a.title, a.byline) == ("Israel-Gaza war live: UN Security Council to vote on ceasefire resolution", signed)
 
 
+@pytest.mark.parametrize("header", ["Tumaini Carayol at Flushing Meadows\nMon 11 Sep 2023 02.14 BST",
+                                    "Mon 11 Sep 2023 02.14 BST\nTumaini Carayol at Flushing Meadows",
+                                    "By Tumaini Carayol at Flushing Meadows\nMon 11 Sep 2023 02.14 BST"])
+def test_a_reporter_at_a_place_beside_the_stamp_is_the_byline(header):
+    a = parse_article(f"Djokovic wins record 24th grand slam title\n{header}\n"
+                      "Novak Djokovic beat Daniil Medvedev on Sunday to win the US Open.\n", "t.txt")
+    assert (a.title, a.byline) == ("Djokovic wins record 24th grand slam title", "Tumaini Carayol at Flushing Meadows")
+
+
 def test_contributors_and_a_wire_s_standards_line_are_furniture():
     text = ("Earthquake kills more than 2,000 in Morocco\nBy TARIK EL BARAKAH\nUpdated 9:42 PM GMT+1, September 9, 2023\n"
             "A rare, powerful earthquake struck Morocco late Friday night, killing more than 2,000 people.\n"

@@ -58,7 +58,11 @@ CONCEPTS = {
 
 _TIME_ZONE_NEXT = re.compile(r"(?:[A-Z]{1,2}T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|AEDT|"
                              r"(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|local)\s+(?:time|[Ss]tandard|"
-                             r"[Dd]aylight)|(?:Eastern|Central|Pacific)\b(?!\s+[A-Z]))\b")
+                             r"[Dd]aylight)|(?:Eastern|Central|Pacific)\b(?!\s+[A-Z])|"
+                             # "at 6:30 p.m. Jan. 17", "at 9 a.m. Monday": the time's day
+                             r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*\d+|(?:January|February|March|April|May|"
+                             r"June|July|August|September|October|November|December)\s+\d+|"
+                             r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+[A-Z]))\b")
 MAX_SENTENCE = 1000  # characters: beyond, a "sentence" is a scrape that lost its punctuation
 _LAST_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z.]+)[.!?][\"\u201d\u2019')]*$")
 
@@ -496,7 +500,10 @@ COMPARED_WITH_BEFORE = re.compile(
     # but not a change from one figure to another, or a clause of its own after the figure: "rise from 10% to 8%
     # from April", "from £50,000, will take effect on 6 April"
     r"|\bfrom[ \t]+(?:[$\u00a3\u20ac]\d|\d[\d.,]*(?:%|[ \t]+(?:percent|per[ \t]+cent|million|billion|trillion)\b))"
-    r"(?:(?!\bto[ \t]+[$\u00a3\u20ac]?\d|\b(?:will|would|is|are|was|were|has|have|had)\b)(?:[^;:!?\n]|(?<=\d)\.(?=\d))){0,50}$",
+    r"(?:(?!\bto[ \t]+[$\u00a3\u20ac]?\d|\b(?:will|would|is|are|was|were|has|have|had)\b)(?:[^;:!?\n]|(?<=\d)\.(?=\d))){0,50}$"
+    # "two quarters earlier than it forecast in November": the forecast the news is measured against
+    r"|\bthan[ \t]+(?:it|they|he|she|we|the[ \t]+[a-z]+|[A-Z][\w-]*)[ \t]+(?:had[ \t]+)?(?:forecast|expected|predicted|"
+    r"projected|estimated|planned|anticipated)(?:[ \t]+(?:in|on|at|back[ \t]+in))?[ \t]*$",
     re.I)
 # "cut its forecast for the second time this year on Thursday": the year counts the cuts, the day dates this one
 ORDINAL_TIME_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"

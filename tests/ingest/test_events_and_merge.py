@@ -103,6 +103,8 @@ def test_sentences_do_not_break_after_abbreviations_but_do_after_years():
     assert len(split_sentences(call)) == 3  # the zone belongs to the time; a sentence may end at "p.m."
     window = "The window opens at 7 a.m. Central time on Saturday. It closed at 9 p.m. Central Bank staff left."
     assert len(split_sentences(window)) == 3
+    meeting = "A public meeting is set for 6:30 p.m. Jan. 17 at City Hall. The vote is at 9 a.m. Monday in the chamber."
+    assert len(split_sentences(meeting)) == 2  # the time's day
 
 
 def test_a_run_without_sentence_breaks_is_cut_into_bounded_sentences_at_spaces():
@@ -1057,3 +1059,9 @@ def test_a_change_from_one_figure_to_another_is_no_yardstick_for_the_date_after_
     a = parse_article("Story\n\nPublished: 2024-03-06\n\nThe cut to national insurance, from 10% to 8%, will take effect "
                       "on 6 April.\n\nThe charge threshold would rise from \u00a350,000 to \u00a360,000 from April.\n", "t.txt")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2024-04-06", "2024-04"]
+
+
+def test_the_forecast_a_figure_is_measured_against_is_no_date_of_the_news():
+    a = parse_article("Story\n\nPublished: 2024-03-06\n\nThe OBR said inflation would fall below 2% within months, two "
+                      "quarters earlier than it forecast in November.\n", "t.txt")
+    assert extract(a, EventIndex()).candidates == []

@@ -337,8 +337,10 @@ def _split_lines(text: str) -> list[str]:
     text (every line short, blocks split by blank lines) is joined back per block."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks = [[r for r in block.split("\n") if r.strip()] for block in re.split(r"\n\s*\n", text)]
+    # A headline, a byline and a stamp are three short lines without full stops too, but never wrapped prose
     wrapped = [len(rows) > 2 and all(40 <= len(r) <= 100 for r in rows[:-1])
-               and sum(not SENTENCE_END.search(r) for r in rows[:-1]) > len(rows[:-1]) / 2 for rows in blocks]
+               and sum(not SENTENCE_END.search(r) for r in rows[:-1]) > len(rows[:-1]) / 2
+               and not any(_is_byline(r) or _is_timestamp(r) for r in rows) for rows in blocks]
     # In a wrapped text a paragraph of two lines is wrapped too: the first line breaks off mid-sentence
     hard_wrapped = any(wrapped)
     lines: list[str] = []

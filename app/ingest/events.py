@@ -472,6 +472,10 @@ def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> l
 # "oil climbed to its highest since November", "the first rate rise since 2007": a date right after "since",
 # where a superlative says what it is compared with, is the yardstick, not when anything happened
 _SINCE_RIGHT_BEFORE = re.compile(r"\bsince[ \t]+(?:(?:early|late|mid)[\s-]+)?$", re.I)
+# "its biggest product launch since the Apple Watch in 2015": since a thing, dated, with no verb of its own
+# ("since a fire tore through its roof on April 15, 2019" tells the fire)
+_SINCE_THING_BEFORE = re.compile(r"\bsince[ \t]+(?:(?!(?:was|were|is|are|has|had|tore|took|hit|fell|won|lost|began|broke|"
+                                 r"came|went|made|struck|[a-z]{2,}ed)\b)[\w'\u2019.-]+[ \t]+){1,5}(?:in|on|of)[ \t]+$")
 _SUPERLATIVE = (r"(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|steepest|sharpest|"
                 r"deepest|warmest|hottest|coldest|wettest|driest|greatest|longest|shortest|cheapest|richest|poorest|"
                 r"heaviest|busiest|quietest|worst|best|most|least|fewest|first|only)")
@@ -486,6 +490,9 @@ COMPARED_BEFORE_SINCE = re.compile(
     # "a first league win here since 2009": what is first is counted since, whatever it is
     r"|(?:\b(?:the|its|their|his|her|our|a|an)|['\u2019]s)[ \t]+first(?:[ \t]+[\w'\u2019-]+){0,4}[ \t]+$"
     r"|\b(?:not(?:[ \t]+been)?[ \t]+seen|unseen|unchanged|at[ \t]+any[ \t]+(?:time|point))[ \t]+$", re.I)
+# "its biggest product launch since the Apple Watch in 2015": a superlative of any thing, measured since another
+SUPERLATIVE_THING = re.compile(r"(?:\b(?:the|its|their|his|her|our)|['\u2019]s)[ \t]+(?:(?:second|third)-)?" + _SUPERLATIVE
+                               + r"(?:[ \t]+[\w-]+){0,4}[ \t]+$", re.I)
 # "making it the hottest day of the year so far": the period a superlative ranks within
 SUPERLATIVE_OF = re.compile(r"(?:\b(?:the|its|their|his|her|our)|['\u2019]s)[ \t]+(?:(?:second|third)-)?"
                             r"(?!first\b|only\b)" + _SUPERLATIVE + r"[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+of[ \t]+$", re.I)
@@ -518,6 +525,9 @@ def _compared(mentions: list[Mention], text: str) -> list[Mention]:
         since = _SINCE_RIGHT_BEFORE.search(text, max(0, m.start - 16), m.start)
         if since is not None and COMPARED_BEFORE_SINCE.search(text, max(0, since.start() - 100), since.start()):
             return True
+        since = _SINCE_THING_BEFORE.search(text, max(0, m.start - 60), m.start)
+        if since is not None and SUPERLATIVE_THING.search(text, max(0, since.start() - 100), since.start()):
+            return True
         if COMPARED_WITH_BEFORE.search(text, max(0, m.start - 80), m.start) \
                 or SUPERLATIVE_OF.search(text, max(0, m.start - 60), m.start):
             return True
@@ -532,6 +542,7 @@ def _compared(mentions: list[Mention], text: str) -> list[Mention]:
 TOLD_AGAIN_BETWEEN = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)?(?:(?:(?:shortly|just|soon|right|late|early)[ \t]+)?"
                                 r"(?:before|after)[ \t]+|on[ \t]+|in[ \t]+|at[ \t]+)?")
 _NEAR = dt.timedelta(days=7)
+COUNTED_THEN = re.compile(r"[ \t]+(?:later|earlier|afterwards?)\b", re.I)
 MONTH_WORD_IN = re.compile(MONTH_WORD)
 
 
@@ -542,12 +553,18 @@ def _told_twice(mentions: list[Mention], text: str) -> list[Mention]:
     out = list(mentions)
     for i in range(len(out) - 1):
         wide, close = out[i], out[i + 1]
+        counted = COUNTED_THEN.match(text, wide.end)  # "a year later": the count's signal is not in its text
         if not (wide.places_event and close.places_event and wide.edtf and close.edtf
-                and TOLD_AGAIN_BETWEEN.fullmatch(text, wide.end, close.start)
+                and TOLD_AGAIN_BETWEEN.fullmatch(text, counted.end() if counted else wide.end, close.start)
                 and (precision_rank(close.edtf) < precision_rank(wide.edtf)
                      # "next Thursday, 30 May": the calendar's day, whichever Thursday "next" meant
                      or granularity(wide.edtf) == granularity(close.edtf) == "day" and WEEKDAY_WORD.search(wide.text)
                      and MONTH_WORD_IN.search(close.text))):
+            continue
+        if counted and not close.relative:
+            # "less than a year later, on 3 October 1990": the count said roughly what the calendar says exactly.
+            # Kept as a date that places nothing, so the headline still leaves it out.
+            out[i] = replace(wide, edtf=None, type="DATE")
             continue
         (lo, hi), (c_lo, c_hi) = bounds(wide.edtf), bounds(close.edtf)
         if None in (lo, hi, c_lo, c_hi):

@@ -20,8 +20,9 @@ LEAD_ATTRIBUTION = re.compile(
     r"^(?P<who>[A-Z][^,;:\"\u201c]{2,80}?)\s+(?:" + SPEECH_VERBS + r")"
     # "The United Nations said in a report released Thursday that ...", "Musk said on social media that ...":
     # where it was said, then what
-    r"(?:\s+(?:in|on|at|to|during)\s+[\w\s.'\u2019-]{2,60}?(?=\s+that\b)|\s+on)?\s+(?:that\s+)?"
-    r"(?!(?:against|about|of|on|in|for|to|at(?! least)|with|by|from)\b)(?P<what>[^\"\u201c].{15,})$")
+    r"(?:\s+(?:in|on|at|to|during)\s+[\w\s.'\u2019-]{2,60}?(?=\s+that\b)|\s+on)?\s+"
+    # "said that about 1,000 people ...", but not "said about the plan" or "said on Monday"
+    r"(?:that\s+|(?!(?:against|about|of|on|in|for|to|at(?! least)|with|by|from)\b))(?P<what>[^\"\u201c].{15,})$")
 TAIL_ATTRIBUTION = re.compile(
     r"^(?P<what>.{15,}?)[,\u201d\"]+\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?|he|she|they|it)\s+(?:" + SPEECH_VERBS
     + r")\b.*$")
@@ -75,7 +76,8 @@ PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on|in|at|since|during
                                 r"as of|early|late|"
                                 r"over|around|circa|"
                                 r"(?:(?:shortly|just|soon|right|long|immediately)\s+)?(?:before|after)|"
-                                r"as (?:early|late|recently|long ago|far back) as)\s+"
+                                r"as (?:early|late|recently|long ago|far back) as|"
+                                r"(?:(?:on|in|during|by)\s+)?the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of)\s+"
                                 r"(?:(?:its|his|her|their|our)\s+)?)$",  # "in its fiscal first quarter"
                                 re.I)
 # "..., the company said in a filing with U.S. regulators on Monday": the clause only says who said it, and where
@@ -281,7 +283,8 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         full = _headline(sentence, spans)
     since_when = SINCE_WHEN.match(sentence, focus[1])
     if since_when and SINCE_BEFORE.search(sentence, 0, focus[0]):
-        # "He has been in jail since August, when Kaplan revoked his bail": August is when the bail was revoked
+        # "He has been in jail since August, when Kaplan revoked his bail": August is when the bail was revoked;
+        # "precedents stretching back to 1978, when Justice Powell wrote ...", when Powell wrote
         when = since_when.group("clause")
         return _headline(when, [(a - since_when.start("clause"), b - since_when.start("clause")) for a, b in spans or []
                                 if a >= since_when.start("clause") and b <= since_when.end("clause")])
@@ -506,7 +509,8 @@ def _antecedent_of(sentence: str, end: int, spans: list[tuple[int, int]]) -> str
     return _antecedent(before)
 
 
-SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
+SINCE_BEFORE = re.compile(r"\b(?:since|(?:dating|going|stretching|reaching)\s+back\s+to)\s+(?:(?:early|late|mid)[\s-]+)?$",
+                          re.I)
 SINCE_WHEN = re.compile(r",\s+when\s+(?P<clause>[^,;]{10,}?)(?=,|;|[.!?]?$)")
 SCORE_COMMA = re.compile(r"\d,\s+\d")
 PREDICATE_START = re.compile(r"(?:will|would|shall|could|can|may|might|must|is|are|was|were|has|have|had|died)\s")

@@ -2079,7 +2079,7 @@ def _ahead_with_the_day_before(found: list[Mention], text: str, anchor: Anchor) 
 
 
 _YEARS_AGO = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))[ \t]+ago$", re.I)
-_THIS_TIME = re.compile(r"(?:today|this[ \t]+(?:week|weekend|month))$", re.I)
+_THIS_TIME = re.compile(r"(?:today|tonight|this[ \t]+(?:morning|afternoon|evening|week|weekend|month))$", re.I)
 _TOLD_TOGETHER = re.compile(r"[ \t]*,?[ \t]*")
 
 
@@ -2099,7 +2099,7 @@ def _years_ago_this(found: list[Mention], text: str) -> None:
         elif days and this.granularity in ("day", "week"):
             shifted = [_safe_date(d.year - back, d.month, d.day) or dt.date(d.year - back, 2, 28) for d in days]
             edtf = "/".join(d.isoformat() for d in shifted)
-            value = shifted[0].isoformat() if this.granularity == "day" else _week_value(shifted[0])
+            value = shifted[0].isoformat() + this.value[10:] if this.granularity == "day" else _week_value(shifted[0])
         else:
             continue
         span_text = text[ago.start:this.end]

@@ -449,6 +449,15 @@ def test_a_reporter_at_a_place_beside_the_stamp_is_the_byline(header):
     assert (a.title, a.byline) == ("Djokovic wins record 24th grand slam title", "Tumaini Carayol at Flushing Meadows")
 
 
+def test_a_headline_a_byline_and_a_stamp_without_blank_lines_are_no_wrapped_paragraph():
+    a = parse_article("Maui wildfire death toll rises to 111 as search continues\n"
+                      "By Jennifer Sinco Kelleher and Audrey McAvoy, Associated Press\n"
+                      "Updated 11:03 PM EDT, August 16, 2023\n\n"
+                      "LAHAINA, Hawaii (AP) \u2014 The death toll from the wildfire rose to 111 on Wednesday.\n", "t.txt")
+    assert (a.title, a.published) == ("Maui wildfire death toll rises to 111 as search continues", dt.date(2023, 8, 16))
+    assert a.byline == "Jennifer Sinco Kelleher and Audrey McAvoy, Associated Press"
+
+
 def test_contributors_and_a_wire_s_standards_line_are_furniture():
     text = ("Earthquake kills more than 2,000 in Morocco\nBy TARIK EL BARAKAH\nUpdated 9:42 PM GMT+1, September 9, 2023\n"
             "A rare, powerful earthquake struck Morocco late Friday night, killing more than 2,000 people.\n"

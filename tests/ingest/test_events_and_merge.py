@@ -319,7 +319,7 @@ def test_an_obituary_headline_keeps_the_event_not_the_phrase_counted_from_anothe
     ("The Met Office issued an amber warning on Wednesday afternoon, which remains in place until this evening.",
      "this evening", "An amber warning remains in place"),
     ("The last storm of this strength was the Great Storm of 1987, which struck on the night of 15 to 16 October.",
-     "15 to 16 October", "The Great Storm struck on the night"),
+     "15 to 16 October", "The Great Storm struck"),
     # ... and the sentence's whole subject, phrases and all, when the clause follows it
     ("The four-day pause in fighting, which began at 07:00 local time on Friday, is holding, according to both "
      "sides.", "07:00 local time on Friday", "The four-day pause in fighting began"),
@@ -1041,6 +1041,14 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
      "of buildings.", "September 1999", "The last quake of similar strength killed about 2,400 people"),
     # "since" a date, "when" something happened then
     ("He has been in jail since August, when Kaplan revoked his bail.", "August", "Kaplan revoked his bail"),
+    ("The decision overturned precedents stretching back to 1978, when Justice Powell wrote that diversity was a "
+     "compelling interest.", "1978", "Justice Powell wrote that diversity was a compelling interest"),
+    # the part of the day of a date goes with it
+    ("The fire broke out on the morning of Aug. 8 and was fanned by hurricane-force winds.", "Aug. 8",
+     "The fire broke out and was fanned by hurricane-force winds"),
+    # what was said, after "that", whatever its first word
+    ("Hawaii Gov. Josh Green said Monday that about 1,000 people remained unaccounted for.", "Monday",
+     "Green: About 1,000 people remained unaccounted for"),
     # one of those named did what the date tells
     ("The trial heard from 14 witnesses, including the auditor who first flagged the transfers in the spring of 2022.",
      "the spring of 2022", "The auditor first flagged the transfers"),
@@ -1065,3 +1073,16 @@ def test_the_forecast_a_figure_is_measured_against_is_no_date_of_the_news():
     a = parse_article("Story\n\nPublished: 2024-03-06\n\nThe OBR said inflation would fall below 2% within months, two "
                       "quarters earlier than it forecast in November.\n", "t.txt")
     assert extract(a, EventIndex()).candidates == []
+
+
+def test_a_count_then_its_calendar_day_is_that_day():
+    a = parse_article("Story\n\nPublished: 2019-11-09\n\nThe Berlin Wall fell on 9 November 1989, and crowds danced on "
+                      "it.\n\nGermany was reunified less than a year later, on 3 October 1990.\n", "t.txt")
+    assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates][1:] == [
+        ("1990-10-03", "Germany was reunified")]
+
+
+def test_a_thing_a_superlative_is_measured_since_is_a_yardstick():
+    a = parse_article("Story\n\nPublished: 2023-06-05\n\nApple on Monday unveiled the Vision Pro, its biggest product "
+                      "launch since the Apple Watch in 2015.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-06-05"]

@@ -808,6 +808,7 @@ def test_a_possibility_looks_ahead(text, value):
     ("Fifty years ago this week, the dam gave way.", "Fifty years ago this week", "1974-06-03/1974-06-09"),
     ("Twenty years ago today, the first iPhone went on sale.", "Twenty years ago today", "2004-06-09"),
     ("Ten years ago this month, the bridge collapsed.", "Ten years ago this month", "2014-06"),
+    ("Thirty years ago tonight, the guards opened the checkpoints.", "Thirty years ago tonight", "1994-06-09"),
 ])
 def test_years_ago_this_week_is_that_week_back_then(text, span, edtf):
     m = only(text, dt.date(2024, 6, 9))

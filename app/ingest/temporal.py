@@ -1729,6 +1729,9 @@ _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:and|or|of|to|in|on|at|for|by|is|was|will|
 _DEADLINE_BEFORE = re.compile(r"\b(?:through|until|till)\s+$", re.I)
 
 
+_TO_A_MONTH = re.compile(r"[ \t]*(?:to|through|and|-|\u2013)[ \t]*(?:" + "|".join(MONTH_NAMES) + r")\b")
+
+
 def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     tok = g["mam"]
     month = _month(tok)
@@ -1737,8 +1740,10 @@ def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result
         return None  # "Mar", "Jan" alone are names more often than months
     if not mod and not _MONTH_LEFT_CUE.search(text[max(0, start - 12):start]) and not (
             _DETERMINER_BEFORE.search(text[max(0, start - 8):start])
-            and _NOUN_AFTER.match(text, start + len(g["_m"]))):
-        return None  # a month alone is a date after "in", "since"..., or before a noun: "the October slaying"
+            and (_NOUN_AFTER.match(text, start + len(g["_m"])) or _TO_A_MONTH.match(text, start + len(g["_m"])))):
+        # a month alone is a date after "in", "since"..., or before a noun: "the October slaying", "the February to
+        # April period"
+        return None
     if mod == "that":
         return _in_that_year(f"XXXX-{month:02d}", f"XXXX-{month:02d}", "month", text, start, len(g["_m"]))
     if g["mayrel"] and anchor.year is not None:  # "June last year"

@@ -927,3 +927,8 @@ def test_how_much_earlier_than_something_is_no_date_and_the_comparison_keeps_its
     mentions = find_mentions("Inflation would fall below 2% two quarters earlier than it forecast in November.",
                              dt.date(2024, 3, 6))
     assert [(m.text, m.edtf) for m in mentions] == [("November", "2023-11")]
+
+
+def test_a_month_to_a_month_after_the_is_two_months():
+    mentions = find_mentions("Vacancies fell to 898,000 in the February to April period.", dt.date(2024, 5, 14))
+    assert [m.edtf for m in mentions] == ["2024-02", "2024-04"]

@@ -94,7 +94,7 @@ AGENCY = re.compile(r"[A-Z]{2,6}|Reuters|Associated Press|Agence France-Presse|B
 ORGANISATION = re.compile(r"^(?:The )?[A-Z][\w.'&\-]+(?:(?:(?: (?:of|the|for|and|with))* [A-Z][\w.'&\-]+){1,4}"
                           r"|(?:(?: (?:of|the|for|and))* [A-Z][\w.'&\-]+){0,4} (?:staff|reporters|correspondents?|newsroom))$")
 # "By our foreign staff", "By a staff writer", "By Telegraph reporters": a newsroom's desk signs the story
-DESK_NAME = re.compile(r"^(?:(?i:our|a|an|the)\s+)?(?:[A-Za-z-]+\s+){0,2}"
+DESK_NAME = re.compile(r"^(?:(?i:our|a|an|the)\s+)?(?:[A-Za-z-]+\s+){0,3}"
                        r"(?i:staff|reporters?|correspondents?|writers?|desk|team)(?:\s+(?i:writer|reporter)s?)?$")
 # "business reporter", "Europe correspondent", "political editor": a reporter's job before their name
 REPORTER_ROLE = re.compile(r"^(?:[\w-]+ ){0,3}?(?:reporter|editor|correspondent|writer|journalist|columnist|analyst)"

@@ -227,16 +227,18 @@ def mentions_by_paragraph(article: Article, anchor: Anchor, again: dict[int, lis
         else:
             found, changed = old, False
         mentions[p.index] = previous = found
-    return _entries_in_the_running_year(article, mentions) if article.published is None else mentions
+    return _entries_in_the_running_year(article, mentions)
 
 
 ENTRY_MARK = re.compile(r"[ \t]*(?::|[\u2013\u2014-])[ \t]")
 
 
 def _entries_in_the_running_year(article: Article, mentions: dict[int, list[Mention]]) -> dict[int, list[Mention]]:
-    """An undated chronology's entries ("October 7, 2023: Hamas fighters cross into Israel ...", then "October 27:
+    """A chronology's entries ("October 7, 2023: Hamas fighters cross into Israel ...", then "October 27:
     Israel launches ground operations ...") run on in the year of the last entry that named one, into the next
-    year when the months come round again: the text's own year, before any year borrowed from other articles."""
+    year when the months come round again: the text's own year, before the publication's (a timeline published
+    in April 2024 whose entries run on from "April 15, 2023" is in 2023 until its months come round) and before
+    any year an undated one borrows from other articles."""
     last: tuple[int, str, str] | None = None  # the year, month and day, and the words of the last entry's date
     for p in article.paragraphs:
         found = mentions.get(p.index)
@@ -506,7 +508,7 @@ COMPARED_WITH_BEFORE = re.compile(
     # "rose to $412 million, ..., from $367 million, or $1.06 per share, a year earlier"
     # but not a change from one figure to another, or a clause of its own after the figure: "rise from 10% to 8%
     # from April", "from £50,000, will take effect on 6 April"
-    r"|\bfrom[ \t]+(?:[$\u00a3\u20ac]\d|\d[\d.,]*(?:%|[ \t]+(?:percent|per[ \t]+cent|million|billion|trillion)\b))"
+    r"|\bfrom[ \t]+(?:[$\u00a3\u20ac]\d|\d[\d.,]*(?:%|pc\b|[ \t]+(?:percent|per[ \t]+cent|million|billion|trillion)\b))"
     r"(?:(?!\bto[ \t]+[$\u00a3\u20ac]?\d|\b(?:will|would|is|are|was|were|has|have|had)\b)(?:[^;:!?\n]|(?<=\d)\.(?=\d))){0,50}$"
     # "two quarters earlier than it forecast in November": the forecast the news is measured against
     r"|\bthan[ \t]+(?:it|they|he|she|we|the[ \t]+[a-z]+|[A-Z][\w-]*)[ \t]+(?:had[ \t]+)?(?:forecast|expected|predicted|"

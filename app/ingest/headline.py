@@ -64,6 +64,8 @@ APPOSITIVE = re.compile(
     + r"|(?<=[a-z]),\s+the\s" + _PHRASE + r"{0,60}?\b(?:who|whose|which)\b" + _PHRASE + r"{0,90}" + _PHRASE_END
     # "The cut, from 10% to 8%, will take effect": a change of figures set off by commas
     + r"|,\s+from\s+[$\u00a3\u20ac]?\d" + _PHRASE + r"{0,30}?\s+to\s+[$\u00a3\u20ac]?\d" + _PHRASE + r"{0,30}?" + _PHRASE_END
+    # "Daniel Moss, of no fixed address, appeared": where someone is from, as British courts give it
+    + r"|(?<=[a-z]),\s+of\s+(?:no\s+fixed\s+(?:address|abode)|[A-Z]" + _PHRASE + r"{0,40}?)" + _PHRASE_END
     # "Bankman-Fried, 32, was": a name's age
     + r"|(?<=[a-z]),\s+\d{1,3}" + _PHRASE_END + r"(?=\s)")
 # "Sam Bankman-Fried, the founder of the collapsed FTX exchange, was sentenced": what someone named is, before the verb
@@ -72,7 +74,9 @@ NAME_THEN_WHAT = re.compile(r"(?P<name>\b[A-Z][\w'\u2019.-]*[a-z]),\s+(?:the|a|a
 # "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
-PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on|in|at|since|during|by|from|until|till|to|through|of|for|back in|between|"
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on|(?:at|by|from|until|till|before|after)\s+(?:about|around|approximately|"
+                                r"roughly|some|just\s+(?:after|before))|in|at|since|during|by|from|until|till|to|through|of|for|"
+                                r"back in|between|"
                                 r"as of|early|late|"
                                 r"over|around|circa|"
                                 r"(?:(?:shortly|just|soon|right|long|immediately)\s+)?(?:before|after)|"
@@ -512,6 +516,8 @@ def _antecedent_of(sentence: str, end: int, spans: list[tuple[int, int]]) -> str
 SINCE_BEFORE = re.compile(r"\b(?:since|(?:dating|going|stretching|reaching)\s+back\s+to)\s+(?:(?:early|late|mid)[\s-]+)?$",
                           re.I)
 SINCE_WHEN = re.compile(r",\s+when\s+(?P<clause>[^,;]{10,}?)(?=,|;|[.!?]?$)")
+PRONOUNS = ("he", "she", "they", "it", "we", "i")
+SAID_WHERE = re.compile(r"(?:in|on|at|to|during)\s[^,;]{0,60}\W*$")
 SCORE_COMMA = re.compile(r"\d,\s+\d")
 PREDICATE_START = re.compile(r"(?:will|would|shall|could|can|may|might|must|is|are|was|were|has|have|had|died)\s")
 AGE_AFTER_NAME = re.compile(r"(?<=[a-z]),\s+\d{1,3}$")
@@ -591,10 +597,11 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
     if q:
         rest = q.group("rest").strip()
         m = re.match(r"^(?P<who>.+?)\s+(?:" + SPEECH_VERBS + r")\b\s*(?P<tail>.*)$", rest)
-        if m and len(m.group("tail").split()) >= 3:
+        # '"...," the band said in a statement': where it was said is no reported clause
+        if m and len(m.group("tail").split()) >= 3 and not SAID_WHERE.match(m.group("tail")):
             text = f"{m.group('who')} {rest[len(m.group('who')):].strip()}"
         else:
-            speaker = _short_speaker(m.group("who")) if m else None
+            speaker = _short_speaker(m.group("who")) if m and m.group("who").lower() not in PRONOUNS else None
             text = q.group("quote").strip(" ,.")
     else:
         tail = TAIL_ATTRIBUTION.match(text)
@@ -607,7 +614,7 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
             lead = None  # "Italy declared a state of emergency", "Acme reported revenue of": acts, not words
         if tail and not lead:
             who = tail.group("who")
-            speaker = None if who.lower() in ("he", "she", "they", "it") else _short_speaker(who)
+            speaker = None if who.lower() in PRONOUNS else _short_speaker(who)
             text = tail.group("what").strip(" \"\u201c\u201d")
         elif lead:
             speaker = _short_speaker(lead.group("who"))
@@ -620,6 +627,7 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
         return ""
     text = text[0].upper() + text[1:]
     if speaker and len(speaker) < 40:
+        speaker = speaker[0].upper() + speaker[1:]  # "the band" opens the headline
         return f"{speaker}: {_shorten(text, MAX_LEN - len(speaker) - 2)}"
     return _shorten(text)
 

@@ -431,7 +431,8 @@ def test_a_desk_or_an_agency_on_its_own_line_is_the_byline(signed):
     assert parse_article(text, "t.txt").byline == signed
 
 
-@pytest.mark.parametrize("signed", ["our foreign staff", "a staff writer", "Telegraph reporters"])
+@pytest.mark.parametrize("signed", ["our foreign staff", "a staff writer", "Telegraph reporters",
+                                    "Yorkshire Evening Post reporter"])
 def test_a_desk_signed_with_by_is_the_byline_not_the_headline(signed):
     text = ("Israel-Gaza war live: UN Security Council to vote on ceasefire resolution\nLive updates\n"
             f"By {signed}\nUpdated 14:05 GMT, 8 Dec 2023\n"

@@ -1049,6 +1049,15 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
     # what was said, after "that", whatever its first word
     ("Hawaii Gov. Josh Green said Monday that about 1,000 people remained unaccounted for.", "Monday",
      "Green: About 1,000 people remained unaccounted for"),
+    # where someone is from, as British courts give it, and "at about" with its time
+    ("Daniel Moss, of no fixed address, appeared at Leeds Magistrates' Court on Tuesday and was remanded in custody.",
+     "Tuesday", "Daniel Moss appeared at Leeds Magistrates' Court and was remanded in custody"),
+    ("Emergency services were called to the address in Beeston Hill at about 11.15pm on Saturday.", "11.15pm on Saturday",
+     "Emergency services were called to the address in Beeston Hill"),
+    # a quote, and who said it where: the quote; "he" says nothing as a speaker
+    ("\u201cThe guns have fallen silent,\u201d the band said in a statement on Tuesday morning.", "Tuesday morning",
+     "The band: The guns have fallen silent"),
+    ("\u201cWe are going home,\u201d he said on Tuesday.", "Tuesday", "We are going home"),
     # one of those named did what the date tells
     ("The trial heard from 14 witnesses, including the auditor who first flagged the transfers in the spring of 2022.",
      "the spring of 2022", "The auditor first flagged the transfers"),
@@ -1086,3 +1095,19 @@ def test_a_thing_a_superlative_is_measured_since_is_a_yardstick():
     a = parse_article("Story\n\nPublished: 2023-06-05\n\nApple on Monday unveiled the Vision Pro, its biggest product "
                       "launch since the Apple Watch in 2015.\n", "t.txt")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-06-05"]
+
+
+def test_a_dated_timeline_s_entries_run_on_in_the_year_of_the_entry_before():
+    a = parse_article("Timeline: Key events in Sudan's war\n\nPublished: 2024-04-15\n\n"
+                      "April 15, 2023 - Fighting erupts in Khartoum between the army and the RSF.\n\n"
+                      "April 24 - The United States announces a 72-hour ceasefire.\n\n"
+                      "Dec. 18 - The RSF seizes Wad Madani, capital of Gezira state.\n\n"
+                      "Jan. 9 - The army retakes a bridge in Omdurman.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-04-15", "2023-04-24", "2023-12-18",
+                                                                    "2024-01-09"]
+
+
+def test_a_rate_measured_from_a_figure_in_pc_is_a_yardstick():
+    a = parse_article("Story\n\nPublished: 2024-05-14\n\nEconomists expect the rate to fall to 2.1pc from 3.2pc in "
+                      "March.\n", "t.txt")
+    assert extract(a, EventIndex()).candidates == []

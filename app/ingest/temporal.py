@@ -148,7 +148,7 @@ FUTURE_CUE = re.compile(
     r"(?:is|are) due|going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to|"
     r"until|till|must|needs? to|has to|have to|(?:runs|lasts|continues|stays|remains|extends) (?:through|to|into)|"
     r"(?:takes?|take) effect|(?:comes?|goes?) into (?:force|effect)|(?:is|are) (?:forecast|predicted|projected)|"
-    r"(?:is|are) set for|[Aa]head of|(?:expect|expects|anticipate|anticipates|predict|predicts)|(?:ends|expires|begins|starts|opens|closes|resumes|kicks off)(?: on| in| at)?|"
+    r"(?:is|are) set for|[Aa]head of|in (?:place|force|effect)(?: [\w-]+){0,6} from|(?:expect|expects|anticipate|anticipates|predict|predicts)|(?:ends|expires|begins|starts|opens|closes|resumes|kicks off)(?: on| in| at)?|"
     # a possibility is a future one ("could make his debut on Saturday", "a 60% chance of a cut in June"), but
     # "could not be reached on Friday", "could be located Wednesday" and "may have left on Tuesday" are past
     r"(?:could|might|may)(?! (?:not|never|have|n't|also have|be (?:reached|located|found|contacted|confirmed|verified|"
@@ -2000,6 +2000,7 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None, before: tup
     _first_day_in_the_year_of_the_last(found, text)
     _years_ago_this(found, text)
     _day_in_the_year_before(found, text)
+    _month_in_the_season_before(found, text)
     _ahead_with_the_day_before(found, text, anchor)
     return found
 
@@ -2023,7 +2024,8 @@ _WEEKDAY_OR_WEEKEND = re.compile(r"(?:(?:early|late)[ \t]+)?(?:(?:on|over)[ \t]+
 
 # "..., pending approval from the FAA, which granted a launch license on Wednesday morning": a verb in the past
 # between the two days says the second is gone by, unless a cue to the future comes after it.
-_PAST_VERB = re.compile(r"\b(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?:was|were|had|did|said|told|"
+_PAST_VERB = re.compile(r"\b(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bhas )(?<!\bhave )"
+                        r"(?:was|were|had|did|said|told|"
                         r"met|won|lost|took|made|gave|began|left|[a-z]{3,}ed)\b")
 
 
@@ -2043,6 +2045,21 @@ def _in_week_order(first: Mention, second: Mention, between: str) -> bool:
     if re.search(r"\b(?:to|through|until|till|into)\b|[-\u2013]", between):
         return True
     return dt.date.fromisoformat(second.edtf[:10]).weekday() > dt.date.fromisoformat(first.edtf[:10]).weekday()
+
+
+_A_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_STRETCH_TO = re.compile(r"\b(?:until|till|to|through)\b")
+
+
+def _opens_a_stretch_to(first: Mention, second: Mention, text: str, between: str) -> bool:
+    """Whether `first`, a weekday gone by, opens a stretch to `second`, a day to come more than a week after it."""
+    if not (_A_WEEKDAY.search(first.text) and not _WEEK_NAMED.search(first.text) and first.edtf
+            and second.edtf and len(between) < 40 and _STRETCH_TO.search(between)
+            and not re.search(r"[;\n]|[.!?]\s", between)):
+        return False
+    start, end = dt.date.fromisoformat(first.edtf[:10]), dt.date.fromisoformat(second.edtf[:10])
+    return (end - start).days > 7 and re.search(r"\bfrom\s+(?:\S+\s+){0,4}$", text[max(0, first.start - 40):first.start]) \
+        is not None and not _told_as_past(_clause_before(text, first.start))  # "was closed from Tuesday until Friday"
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -2067,6 +2084,13 @@ def _ahead_with_the_day_before(found: list[Mention], text: str, anchor: Anchor) 
                                and _sentence_end(between) < 0
                                and not re.search(r"[;\n]|[.!?][\"'\u201d\u2019)]*\s", between)
                                and not _told_as_past(between))
+        if _opens_a_stretch_to(before, this, text, between):
+            # "from 18:00 GMT on Tuesday until 12:00 on Wednesday", told on Monday: Tuesday is the day to come
+            days = [dt.date.fromisoformat(d) + dt.timedelta(weeks=1) for d in before.edtf.split("/")]
+            if _CALENDAR_DAY.match(before.value[:10]):
+                found[i - 1] = replace(before, edtf="/".join(d.isoformat() for d in days),
+                                       value=days[0].isoformat() + before.value[10:])
+            continue
         joined_after = (_JOINED_DAYS.fullmatch(between) is not None and _WEEKDAY_OR_WEEKEND.match(before.text)
                         and not _WEEK_NAMED.search(this.text) and this.edtf[:10] <= before.edtf[-10:]
                         and _in_week_order(before, this, between) and not _told_as_past(_clause_before(text, before.start)))
@@ -2110,6 +2134,28 @@ def _years_ago_this(found: list[Mention], text: str) -> None:
         span_text = text[ago.start:this.end]
         found[i - 1:i + 1] = [replace(this, start=ago.start, text=span_text, edtf=edtf, value=value,
                                       how=this.how.replace(f"\u2018{this.text}\u2019", f"\u2018{span_text}\u2019", 1))]
+
+
+_SEASON_MONTHS = {"21": (3, 4, 5), "22": (6, 7, 8), "23": (9, 10, 11), "24": (12, 1, 2)}
+_SEASON_VALUE = re.compile(r"(\d{4})-(2[1-4])")
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)([~?%]?)")
+
+
+def _month_in_the_season_before(found: list[Mention], text: str) -> None:
+    """"Last winter, a similar cold spell in mid-December ...": the month is that winter's, not the publication
+    year's December."""
+    for i in range(1, len(found)):
+        season, month = found[i - 1], found[i]
+        s = _SEASON_VALUE.fullmatch(season.edtf or "")
+        m = _MONTH_VALUE.fullmatch(month.edtf or "")
+        if not (s and m and season.relative and month.relative and month.granularity == "month"
+                and int(m.group(2)) in _SEASON_MONTHS[s.group(2)] and month.start - season.end < 80
+                and not re.search(r"[;\n]|[.!?]\s", text[season.end:month.start])):
+            continue
+        year = int(s.group(1)) + (s.group(2) == "24" and int(m.group(2)) < 3)  # winter's January is the next year's
+        edtf = f"{year:04d}-{m.group(2)}{m.group(3)}"
+        found[i] = replace(month, edtf=edtf, value=f"{year:04d}{month.value[4:]}",
+                           how=f"\u2018{month.text}\u2019 in \u2018{season.text}\u2019, told just before it")
 
 
 _YEAR_THEN_DAY = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:on|in)[ \t]+)?|(?:on|in)[ \t]+)")

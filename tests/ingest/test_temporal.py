@@ -932,3 +932,19 @@ def test_how_much_earlier_than_something_is_no_date_and_the_comparison_keeps_its
 def test_a_month_to_a_month_after_the_is_two_months():
     mentions = find_mentions("Vacancies fell to 898,000 in the February to April period.", dt.date(2024, 5, 14))
     assert [m.edtf for m in mentions] == ["2024-02", "2024-04"]
+
+
+@pytest.mark.parametrize("text, edtfs", [
+    # told on Monday 27 November 2023: a warning in place from Tuesday, one from Tuesday until Wednesday
+    ("Snow and ice warnings are in place for large parts of the UK from Tuesday.", ["2023-11-28"]),
+    ("The Met Office has issued a warning from 18:00 GMT on Tuesday until 12:00 on Wednesday.",
+     ["2023-11-28", "2023-11-29"]),
+])
+def test_a_stretch_from_a_day_to_come(text, edtfs):
+    assert [m.edtf for m in find_mentions(text, dt.date(2023, 11, 27))] == edtfs
+
+
+@pytest.mark.parametrize("text, edtf", [("Last winter, a cold spell in mid-December closed schools.", "2022-12~"),
+                                        ("Last winter, a cold spell in January closed schools.", "2023-01")])
+def test_a_month_told_after_a_season_is_in_that_season(text, edtf):
+    assert find_mentions(text, dt.date(2023, 11, 27))[1].edtf == edtf

@@ -52,6 +52,8 @@ LEADING_CLAUSE = re.compile(
 PARTICIPLE = (r"(?:(?!(?:need|indeed|succeed|proceed|exceed|embed|red|bed|shed|seed|feed|speed|bred|wed|led)\b)"
               r"[a-z]{3,}ed|built|born|written|taken|given|held|made|sold|won|begun|struck|seen|chosen|drawn|torn|"
               r"sworn|shown|thrown|hidden|forgotten|stolen|frozen|broken|spoken)")
+# "The deal, first announced in May 2022, ...": a participle told with when
+ADVERB_BEFORE_PARTICIPLE = r"(?:(?:first|originally|initially|later|also|newly|recently|previously|widely|long)\s+)?"
 # Up to a comma that ends a phrase, not one inside a number ("$3,499")
 _PHRASE = r"(?:[^,]|,(?=\d{3}\b))"
 _PHRASE_END = r",(?!\d{3}\b)"
@@ -59,7 +61,9 @@ APPOSITIVE = re.compile(
     r",\s+(?:recognized|known|designated|outlawed|banned|described|listed|based|led|headed|who|which|whose|"
     r"once|then|a|an)\b" + _PHRASE + r"{0,150}" + _PHRASE_END
     # "the helicopter, carried under the rover's belly, will fly": a participle's phrase set off by commas
-    + r"|,\s+" + PARTICIPLE + r"\b" + _PHRASE + r"{0,90}" + _PHRASE_END
+    + r"|,\s+" + ADVERB_BEFORE_PARTICIPLE + PARTICIPLE + r"\b" + _PHRASE + r"{0,90}" + _PHRASE_END
+    # "The film opened on 21 July, the same day as Oppenheimer, prompting ...": what else happened that day
+    + r"|,\s+the\s+same\s+(?:day|night|week|month|year|time)\s+as\s" + _PHRASE + r"{0,60}?(?=,|$)"
     # "Jane Goodall, the primatologist whose studies ..., has died": after a name, with a relative pronoun
     + r"|(?<=[a-z]),\s+the\s" + _PHRASE + r"{0,60}?\b(?:who|whose|which)\b" + _PHRASE + r"{0,90}" + _PHRASE_END
     # "The cut, from 10% to 8%, will take effect": a change of figures set off by commas
@@ -75,7 +79,7 @@ NAME_THEN_WHAT = re.compile(r"(?P<name>\b[A-Z][\w'\u2019.-]*[a-z]),\s+(?:the|a|a
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on|(?:at|by|from|until|till|before|after)\s+(?:about|around|approximately|"
-                                r"roughly|some|just\s+(?:after|before))|in|at|since|during|by|from|until|till|to|through|of|for|"
+                                r"roughly|some|just\s+(?:after|before))|in|into|at|since|during|by|from|until|till|to|through|of|for|"
                                 r"back in|between|"
                                 r"as of|early|late|"
                                 r"over|around|circa|"
@@ -185,7 +189,7 @@ COMPANY_ENDINGS = {"Corp", "Inc", "Ltd", "Co", "Group", "LLC", "Plc", "PLC", "AG
                    # plurals that end a company's name and no one's surname: "Orbit Motors", not "Motors"
                    "Motors", "Airlines", "Airways", "Lines", "Systems", "Technologies", "Industries", "Partners", "Networks",
                    "Communications", "Pharmaceuticals", "Therapeutics", "Laboratories", "Labs", "Foods", "Stores",
-                   "Brands", "Resources", "Services", "Enterprises", "Solutions", "Products", "Semiconductors"}
+                   "Brands", "Resources", "Services", "Enterprises", "Solutions", "Products", "Semiconductors", "Bros"}
 
 
 def _short_speaker(who: str) -> str:
@@ -325,7 +329,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     # the noun: after another phrase set off by commas, "announced" is the sentence's verb ("The Taliban,
     # recognized in Russia as a terrorist group, announced on August 15 ...").
     if not about_before and sentence.startswith(", ", start) and sentence.startswith(", ", end) \
-            and re.match(PARTICIPLE + r"\b", clause) \
+            and re.match(ADVERB_BEFORE_PARTICIPLE + PARTICIPLE + r"\b", clause) \
             and "," not in sentence[:start] \
             and not re.match(r"(?:planned|scheduled|expected|slated|proposed|intended|projected|forecast|due)\b", clause) \
             and " ".join(clause.split()[:3]).lower() not in full.lower() \

@@ -1058,6 +1058,15 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
     ("\u201cThe guns have fallen silent,\u201d the band said in a statement on Tuesday morning.", "Tuesday morning",
      "The band: The guns have fallen silent"),
     ("\u201cWe are going home,\u201d he said on Tuesday.", "Tuesday", "We are going home"),
+    # a participle told with when, after an adverb; what else happened that day
+    ("The deal, first announced in May 2022, had been expected to close in October 2023.", "May 2022",
+     "The deal was first announced"),
+    ("The film opened in cinemas on 21 July, the same day as Christopher Nolan's Oppenheimer, prompting the "
+     "\"Barbenheimer\" phenomenon.", "21 July", "The film opened in cinemas, prompting the \"Barbenheimer\" phenomenon"),
+    ("Barbie will be released on digital platforms on Sept. 19, Warner Bros said.", "Sept. 19",
+     "Warner Bros: Barbie will be released on digital platforms"),
+    ("Forecasters said the cold weather would last into the weekend.", "the weekend",
+     "Forecasters: The cold weather would last"),
     # one of those named did what the date tells
     ("The trial heard from 14 witnesses, including the auditor who first flagged the transfers in the spring of 2022.",
      "the spring of 2022", "The auditor first flagged the transfers"),
@@ -1111,3 +1120,9 @@ def test_a_rate_measured_from_a_figure_in_pc_is_a_yardstick():
     a = parse_article("Story\n\nPublished: 2024-05-14\n\nEconomists expect the rate to fall to 2.1pc from 3.2pc in "
                       "March.\n", "t.txt")
     assert extract(a, EventIndex()).candidates == []
+
+
+def test_a_month_told_after_a_season_is_in_that_season_and_the_season_says_no_more():
+    a = parse_article("Story\n\nPublished: 2023-11-27\n\nLast winter, a similar cold spell in mid-December brought "
+                      "more than 10cm of snow to London.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2022-12~"]

@@ -2002,6 +2002,7 @@ def find_mentions(text: str, anchor: Anchor | dt.date | None = None, before: tup
     _day_in_the_year_before(found, text)
     _month_in_the_season_before(found, text)
     _ahead_with_the_day_before(found, text, anchor)
+    _ahead_with_the_date_before(found, text, anchor)
     return found
 
 
@@ -2026,7 +2027,7 @@ _WEEKDAY_OR_WEEKEND = re.compile(r"(?:(?:early|late)[ \t]+)?(?:(?:on|over)[ \t]+
 # between the two days says the second is gone by, unless a cue to the future comes after it.
 _PAST_VERB = re.compile(r"\b(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bhas )(?<!\bhave )"
                         r"(?:was|were|had|did|said|told|"
-                        r"met|won|lost|took|made|gave|began|left|[a-z]{3,}ed)\b")
+                        r"met|won|lost|took|made|gave|began|left|[a-z]{3,}ed(?![ \t]+by\b))\b")  # "followed by": a participle
 
 
 def _told_as_past(between: str) -> bool:
@@ -2105,6 +2106,29 @@ def _ahead_with_the_day_before(found: list[Mention], text: str, anchor: Anchor) 
         else:
             continue
         found[i] = replace(this, edtf=edtf, value=value)
+
+
+def _ahead_with_the_date_before(found: list[Mention], text: str, anchor: Anchor) -> None:
+    """"The band will play Cardiff on 4 and 5 July, followed by Heaton Park on 19 and 20 July", told in August: a day
+    of the calendar told after one to come, in the same sentence, is not the one gone by either."""
+    if anchor.date is None:
+        return
+    today = anchor.date.isoformat()
+    for i in range(1, len(found)):
+        before, this = found[i - 1], found[i]
+        if not (before.relative and this.relative and before.edtf and this.edtf
+                and _CALENDAR_DAY.match(before.edtf[:10]) and before.edtf[:10] > today
+                and _CALENDAR_DAY.match(this.edtf[:10]) and this.edtf[:10] < today
+                and _MONTH_WORD.search(this.text) and not _A_WEEKDAY.search(this.text)):
+            continue
+        between = text[before.end:this.start]
+        if _sentence_end(between) >= 0 or re.search(r"[;\n]|[.!?][\"'\u201d\u2019)]*\s", between) \
+                or _told_as_past(between):
+            continue
+        days = [dt.date.fromisoformat(d) for d in this.edtf.split("/")]
+        later = [_safe_date(d.year + 1, d.month, d.day) or dt.date(d.year + 1, 2, 28) for d in days]
+        found[i] = replace(this, edtf="/".join(d.isoformat() for d in later),
+                           value=later[0].isoformat() + this.value[10:])
 
 
 _YEARS_AGO = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))[ \t]+ago$", re.I)

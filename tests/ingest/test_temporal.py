@@ -948,3 +948,9 @@ def test_a_stretch_from_a_day_to_come(text, edtfs):
                                         ("Last winter, a cold spell in January closed schools.", "2023-01")])
 def test_a_month_told_after_a_season_is_in_that_season(text, edtf):
     assert find_mentions(text, dt.date(2023, 11, 27))[1].edtf == edtf
+
+
+def test_a_calendar_day_told_after_one_to_come_is_to_come_too():
+    mentions = find_mentions("Oasis will play Cardiff on 4 and 5 July, followed by Manchester's Heaton Park on 19 and "
+                             "20 July.", dt.date(2024, 8, 27))
+    assert [m.edtf for m in mentions] == ["2025-07-04/2025-07-05", "2025-07-19/2025-07-20"]

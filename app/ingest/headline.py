@@ -85,7 +85,8 @@ PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on|(?:at|by|from|unti
                                 r"over|around|circa|"
                                 r"(?:(?:shortly|just|soon|right|long|immediately)\s+)?(?:before|after)|"
                                 r"as (?:early|late|recently|long ago|far back) as|"
-                                r"(?:(?:on|in|during|by)\s+)?the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of)\s+"
+                                r"(?:(?:on|in|during|by)\s+)?the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|week|"
+                                r"weekend)\s+of)\s+"
                                 r"(?:(?:its|his|her|their|our)\s+)?)$",  # "in its fiscal first quarter"
                                 re.I)
 # "..., the company said in a filing with U.S. regulators on Monday": the clause only says who said it, and where
@@ -424,6 +425,9 @@ def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
     if relative is not None and (opener is None or relative.start() > opener.start()) \
             and (noun := _antecedent_of(sentence, relative.start(), spans)):
         start = relative.start("verb")
+        if re.match(r"\s+" + _VERB, sentence[focus[1]:end]):
+            end = focus[1]  # "a campaign of strikes that began in October 2022 left millions ...": the main verb after
+
         clause_spans = [(a - start + len(noun) + 1, b - start + len(noun) + 1) for a, b in spans if start <= a and b <= end]
         return _headline(f"{noun} {sentence[start:end]}", clause_spans) or None
     if opener is None:
@@ -477,6 +481,7 @@ def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
     return _headline(f"{who} {sentence[start:end]}", [(a + len(who) + 1, b + len(who) + 1) for a, b in part_spans]) or None
 
 
+_DETERMINERS = ("the", "a", "an", "its", "their", "his", "her")
 _ANTECEDENT_STOP = {"aboard", "to", "by", "of", "for", "from", "with", "at", "in", "on", "into", "onto", "about",
                     "over", "under", "against", "and", "or", "but", "that", "than", "as", "said", "says", "named",
                     "met", "visited", "joined", "became", "is", "was", "were", "are", "has", "had", "have"}
@@ -535,14 +540,16 @@ def _antecedent(before: str) -> str | None:
     words = before.split()
     phrase: list[str] = []
     for word in reversed(words[-8:]):
+        if word == "of" and phrase and not (phrase[0][:1].isupper() or phrase[0].lower() in _DETERMINERS):
+            phrase.insert(0, word)  # "the Roman conquest of northern Britain, which began": the whole of it
+            continue
         if word.lower().strip(",") in _ANTECEDENT_STOP or word.endswith((",", ";", ":")) \
                 or (phrase and word.islower() and word.endswith("ing")):  # "succeeding Tom Reyes", not "a warning"
             break
         phrase.insert(0, word)
-        if word.lower() in ("the", "a", "an", "its", "their", "his", "her"):
+        if word.lower() in _DETERMINERS:
             break
-    if not phrase or len(phrase) > 6 or not (phrase[0][:1].isupper() or phrase[0].lower() in ("the", "a", "an", "its",
-                                                                                             "their", "his", "her")):
+    if not phrase or len(phrase) > 6 or not (phrase[0][:1].isupper() or phrase[0].lower() in _DETERMINERS):
         return None
     return " ".join(phrase)
 

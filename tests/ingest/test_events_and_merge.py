@@ -1067,6 +1067,15 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
      "Warner Bros: Barbie will be released on digital platforms"),
     ("Forecasters said the cold weather would last into the weekend.", "the weekend",
      "Forecasters: The cold weather would last"),
+    # a "which" clause about a noun phrase with "of" in it is about the whole phrase
+    ("The fort guarded a road built after the Roman conquest of northern Britain, which began in AD 43.", "AD 43",
+     "The Roman conquest of northern Britain began"),
+    # a "that" clause with a date, then the main verb: the clause alone
+    ("Last winter, a months-long campaign of strikes that began in October 2022 left millions without heat.",
+     "October 2022",
+     "A months-long campaign of strikes began"),
+    ("The board will meet in the week of 8 January to approve the final dividend.", "8 January",
+     "The board will meet to approve the final dividend"),
     # one of those named did what the date tells
     ("The trial heard from 14 witnesses, including the auditor who first flagged the transfers in the spring of 2022.",
      "the spring of 2022", "The auditor first flagged the transfers"),

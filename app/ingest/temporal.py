@@ -1501,6 +1501,9 @@ _DEADLINE_AFTER = re.compile(r"\s+deadline\b")
 _DEADLINE_AHEAD = re.compile(r"(?:\b(?:before|ahead of)\s+(?:a|the)|\ba)\s+$", re.I)
 
 
+_THE_DAY_AROUND = re.compile(r"[ \t]+(?:after|before|following|preceding)[ \t]+(?:the|a|an|his|her|its|their)\b")
+
+
 def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     tok = g["wd"]
     if tok.isupper() and len(tok) > 3 and tok.rstrip(".") not in [w.upper() for w in WEEKDAY_NAMES]:
@@ -1515,7 +1518,9 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
         res = _unresolved()  # with no such day before it, a weekday of an unknown week: flagged, not guessed
         res.back_from = ("weekday", target)
         return res
-    if anchor.date is None:
+    if anchor.date is None or not rel and _THE_DAY_AROUND.match(text, start + len(g["_m"])) \
+            and re.search(r"\b[Tt]he[ \t]+$", text[max(0, start - 6):start]):
+        # "on the Monday after the coronation": a day counted from an event the words do not date
         return _unresolved()
     d = anchor.date
     # "would get around Wednesday's ruling": the clause's tense is the verb's, not the possessive's; but a

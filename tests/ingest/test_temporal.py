@@ -954,3 +954,10 @@ def test_a_calendar_day_told_after_one_to_come_is_to_come_too():
     mentions = find_mentions("Oasis will play Cardiff on 4 and 5 July, followed by Manchester's Heaton Park on 19 and "
                              "20 July.", dt.date(2024, 8, 27))
     assert [m.edtf for m in mentions] == ["2025-07-04/2025-07-05", "2025-07-19/2025-07-20"]
+
+
+@pytest.mark.parametrize("text", ["A bank holiday will be held on the Monday after the coronation.",
+                                  "The Sunday before the election was quiet."])
+def test_a_weekday_counted_from_an_undated_event_is_flagged_not_guessed(text):
+    (m,) = find_mentions(text, dt.date(2022, 10, 11))
+    assert m.edtf == "XXXX-XX-XX"

@@ -78,9 +78,9 @@ NAME_THEN_WHAT = re.compile(r"(?P<name>\b[A-Z][\w'\u2019.-]*[a-z]),\s+(?:the|a|a
 # "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
-PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on|(?:at|by|from|until|till|before|after)\s+(?:about|around|approximately|"
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on(?: the)?|(?:at|by|from|until|till|before|after)\s+(?:about|around|approximately|"
                                 r"roughly|some|just\s+(?:after|before))|in|into|at|since|during|by|from|until|till|to|through|of|for|"
-                                r"back in|between|"
+                                r"back in|between|starting|beginning|effective|ending|"
                                 r"as of|early|late|"
                                 r"over|around|circa|"
                                 r"(?:(?:shortly|just|soon|right|long|immediately)\s+)?(?:before|after)|"

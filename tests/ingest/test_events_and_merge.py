@@ -1070,6 +1070,10 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
     # a "which" clause about a noun phrase with "of" in it is about the whole phrase
     ("The fort guarded a road built after the Roman conquest of northern Britain, which began in AD 43.", "AD 43",
      "The Roman conquest of northern Britain began"),
+    ("Fast-food workers will get a raise to $20 an hour starting April 1.", "April 1",
+     "Fast-food workers will get a raise to $20 an hour"),
+    ("A bank holiday will be held on the Monday after the coronation.", "Monday",
+     "A bank holiday will be held after the coronation"),
     # a "that" clause with a date, then the main verb: the clause alone
     ("Last winter, a months-long campaign of strikes that began in October 2022 left millions without heat.",
      "October 2022",

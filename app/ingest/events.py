@@ -576,8 +576,8 @@ def _told_twice(mentions: list[Mention], text: str) -> list[Mention]:
             out[i] = replace(wide, edtf=None)
     # "Last week, the Ever Given ran aground in the canal on 23 March": the week, told first, is the day's
     for i, wide in enumerate(out):
-        if not (wide.places_event and wide.relative and wide.edtf and wide.granularity in ("week", "month", "range", "season")
-                and WEEK_OR_MONTH_TOLD.fullmatch(wide.text)):
+        if not (wide.places_event and wide.relative and wide.edtf
+                and wide.granularity in ("week", "month", "range", "season") and WEEK_OR_MONTH_TOLD.fullmatch(wide.text)):
             continue
         lo, hi = bounds(wide.edtf)
         for close in out[i + 1:]:
@@ -591,8 +591,8 @@ def _told_twice(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-WEEK_OR_MONTH_TOLD = re.compile(r"(?:(?:last|this|earlier this|late last|early last)[ \t]+(?:week|month|spring|summer|autumn|fall|"
-                                r"winter)|"
+WEEK_OR_MONTH_TOLD = re.compile(r"(?:(?:last|this|earlier this|late last|early last)[ \t]+"
+                                r"(?:week|month|spring|summer|autumn|fall|winter)|"
                                 r"(?:earlier|later)[ \t]+(?:this|that)[ \t]+(?:week|month))", re.I)
 CLAUSE_CUT = re.compile(r"[ \t]and[ \t]|;|[ \t]but[ \t]|,[ \t]+(?:while|whereas|when|after|before|as|since)[ \t]")
 

@@ -13,7 +13,8 @@ import re
 
 MAX_LEN = 90
 
-SPEECH_VERBS = (r"said|says|told [A-Z][\w.]*(?: [A-Z][\w.]*)*|told (?:reporters|journalists|lawmakers|legislators|MPs)|announced|warned|stressed|noted|declared|added|"
+SPEECH_VERBS = (r"said|says|told [A-Z][\w.]*(?: [A-Z][\w.]*)*|told (?:reporters|journalists|lawmakers|legislators|MPs)|"
+                r"announced|warned|stressed|noted|declared|added|"
                 r"revealed|insisted|claimed|confirmed|stated|argued|explained|asserted|estimated|reported|"
                 r"recalled|judged|vowed|pledged")
 LEAD_ATTRIBUTION = re.compile(

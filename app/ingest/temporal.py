@@ -148,7 +148,9 @@ FUTURE_CUE = re.compile(
     r"(?:is|are) due|going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to|"
     r"until|till|must|needs? to|has to|have to|(?:runs|lasts|continues|stays|remains|extends) (?:through|to|into)|"
     r"(?:takes?|take) effect|(?:comes?|goes?) into (?:force|effect)|(?:is|are) (?:forecast|predicted|projected)|"
-    r"(?:is|are) set for|[Aa]head of|in (?:place|force|effect)(?: [\w-]+){0,6} from|(?:expect|expects|anticipate|anticipates|predict|predicts)|(?:ends|expires|begins|starts|opens|closes|resumes|kicks off)(?: on| in| at)?|"
+    r"(?:is|are) set for|[Aa]head of|in (?:place|force|effect)(?: [\w-]+){0,6} from|"
+    r"(?:expect|expects|anticipate|anticipates|predict|predicts)|"
+    r"(?:ends|expires|begins|starts|opens|closes|resumes|kicks off)(?: on| in| at)?|"
     # a possibility is a future one ("could make his debut on Saturday", "a 60% chance of a cut in June"), but
     # "could not be reached on Friday", "could be located Wednesday" and "may have left on Tuesday" are past
     r"(?:could|might|may)(?! (?:not|never|have|n't|also have|be (?:reached|located|found|contacted|confirmed|verified|"

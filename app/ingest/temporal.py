@@ -296,7 +296,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("rel_unit", r"(?i:(?P<rrel>the next(?=" + S + r"day\b)|last|next|this|the coming|the past|the previous|the preceding|the following|past|coming|previous|following|the current|current)"
                  + S + r"(?P<rnum>(?:" + _NUM_WORD + r"|" + _VAGUE + r"|\d{1,3})" + S + r")?"
                  + r"(?:fiscal" + S + r"(?=year|quarter))?"
-                 + r"(?P<runit>week|weekend|month|year|quarter|decade|century|day|hour|minute)(?P<rplural>s)?)(?![A-Za-z])"),
+                 + r"(?P<runit>week|weekend|fortnight|month|year|quarter|decade|century|day|hour|minute)(?P<rplural>s)?)"
+                 + r"(?![A-Za-z])"),
     ("the_weekend", r"(?i:the" + S + r"weekend)(?![A-Za-z])"),
     ("part_of_day", r"(?i:(?P<prel>this|yesterday|tomorrow|last)" + S + r"(?P<ppart>morning|afternoon|evening|night)"
                     r"|mid[ \t-]?(?P<mpart>morning|afternoon|evening)(?:[ \t]+(?P<mrel>yesterday|today|tomorrow))?"
@@ -1368,6 +1369,8 @@ def _norm_rel_unit(g: dict, anchor: Anchor, text: str, start: int) -> _Result | 
         if unit == "weekend":
             unit = "week"
         return _Result("DURATION", _duration(n, unit), None, "duration")
+    if unit == "fortnight":  # "the past fortnight", "the next fortnight": two weeks, as British news counts
+        return _Result("DURATION", _duration(1, unit), None, "duration")
     if rel in ("the past", "past") and unit in ("week", "month", "year", "decade", "day"):
         # "the past year" is a stretch of time ending now, as TimeML reads it.
         return _Result("DURATION", _duration(1, unit), None, "duration")

@@ -961,3 +961,9 @@ def test_a_calendar_day_told_after_one_to_come_is_to_come_too():
 def test_a_weekday_counted_from_an_undated_event_is_flagged_not_guessed(text):
     (m,) = find_mentions(text, dt.date(2022, 10, 11))
     assert m.edtf == "XXXX-XX-XX"
+
+
+@pytest.mark.parametrize("text, span", [("It weakened in the past fortnight.", "the past fortnight"),
+                                        ("Talks resume next fortnight.", "next fortnight")])
+def test_a_fortnight_told_with_past_or_next_is_two_weeks(text, span):
+    assert [(m.text, m.type, m.value) for m in find_mentions(text, dt.date(2023, 12, 13))] == [(span, "DURATION", "P2W")]

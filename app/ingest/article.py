@@ -113,7 +113,7 @@ AUTHOR_NOTE = re.compile(r"^(?P<name>[A-Z][\w'\-]+(?: [A-Z][\w'.\-]+){1,3}) (?:c
                          r"journalist|contributor|producer|bureau chief|photographer)\b))")
 # "Legal Correspondent", "Special Correspondent", "Staff Reporter", "Web Desk", "Associated Press": a desk or an
 # agency as the byline, on a line of its own (Indian papers sign so)
-DESK_BYLINE = re.compile(r"^\s*(?:(?:Our|Special|Legal|Staff|Political|Diplomatic|Business|Sports|Senior|Chief|Foreign|"
+DESK_BYLINE = re.compile(r"^\s*(?:(?:[A-Z]{2,5} )?(?:Our|Special|Legal|Staff|Political|Diplomatic|Business|Sports|Senior|Chief|Foreign|"
                          r"Economic|Science|Health|Court|Crime|City|Metro|Online|Web|News)(?: [A-Z][a-z]+)? "
                          r"(?:Correspondent|Reporter|Bureau|Writer|Desk)s?|(?:The )?Associated Press|Agence France-Presse)\s*$")
 FIELD_LABEL = re.compile(r"^\s*(?P<field>title|headline|author|byline|by)\s*:\s*(?P<value>\S.{0,200})$", re.I)
@@ -326,9 +326,17 @@ def _is_author_note(line: str, byline: str | None) -> bool:
                                                   or byline is not None and m.group("name") in byline)
 
 
+HEADER_PARTS_SEP = re.compile(r" \| | / ")
+
+
+def _header_parts(line: str) -> list[str]:
+    return [p.strip() for p in HEADER_PARTS_SEP.split(line)]
+
+
 def _is_header_parts(line: str) -> bool:
-    """Whether a line joins header parts with '|' (a byline, a date), not a menu or a sentence."""
-    parts = [p.strip() for p in line.split(" | ")]
+    """Whether a line joins header parts with '|' or '/' (a byline, a date: "TOI News Desk / Updated: Jan 6, 2024,
+    19:45 IST"), not a menu, a breadcrumb or a sentence."""
+    parts = _header_parts(line)
     return 2 <= len(parts) <= 3 and any(_is_byline(p) or _date_from_header(p)[0] is not None for p in parts)
 
 
@@ -532,7 +540,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     pub_rank: int | None = None  # how sure a header stamp is to be the publication date (None: not from one)
     # "By AP | June 5, 2023": a short header line of parts is read part by part.
     header = [part.strip() for line in header
-              for part in (line.split(" | ") if len(line) < 120 and _is_header_parts(line) else [line])]
+              for part in (_header_parts(line) if len(line) < 120 and _is_header_parts(line) else [line])]
     header = [_without_site(line) for line in header]
     for line in header:
         counts.setdefault(line, 1)  # a page title without its site: a line of its own

@@ -77,7 +77,8 @@ APPOSITIVE = re.compile(
 NAME_THEN_WHAT = re.compile(r"(?P<name>\b[A-Z][\w'\u2019.-]*[a-z]),\s+(?:the|a|an)\s" + _PHRASE + r"{0,80}" + _PHRASE_END
                             + r"(?=\s+(?:was|were|is|are|has|had|have|will|would|died|[a-z]{3,}ed)\b)")
 # "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
-NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
+# "India's first solar observatory, Aditya-L1, was placed" -> "Aditya-L1 was placed"
+NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a|[A-Z][\w.-]*['\u2019]s) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on(?: the)?|(?:at|by|from|until|till|before|after)\s+(?:about|around|approximately|"
                                 r"roughly|some|just\s+(?:after|before))|in|into|at|since|during|by|from|until|till|to|through|of|for|"
@@ -573,9 +574,14 @@ PLACE_LEAD = re.compile(r"^[A-Z]{2}[A-Z.'\-]*(?: [A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][a
                         r"(?:\s*\([A-Za-z .&]{2,30}\))?\s+(?:-|\u2014|\u2013|--)\s+(?=[A-Z\"\u201c])")  # "RAFAH, Gaza Strip (AP) —"
 
 
+# "BENGALURU: India's first solar observatory ...": a place in capitals and a colon, as Indian papers open a story
+PLACE_COLON_LEAD = re.compile(r"^[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}:\s+(?=[A-Z\"\u201c])")
+
+
 def _dateline(sentence: str) -> re.Match | None:
     """The place, state or wire a story opens on, which is no part of its headline."""
-    return DATELINE_LEAD.match(sentence) or WIRE_LEAD.match(sentence) or PLACE_LEAD.match(sentence)
+    return DATELINE_LEAD.match(sentence) or WIRE_LEAD.match(sentence) or PLACE_LEAD.match(sentence) \
+        or PLACE_COLON_LEAD.match(sentence)
 
 
 def _from(cut: int, sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int] = (0, 0)

@@ -459,6 +459,15 @@ def test_a_headline_a_byline_and_a_stamp_without_blank_lines_are_no_wrapped_para
     assert a.byline == "Jennifer Sinco Kelleher and Audrey McAvoy, Associated Press"
 
 
+def test_a_desk_and_a_stamp_joined_by_a_slash_are_the_byline_and_the_date():
+    a = parse_article("News / India News\nISRO's Aditya-L1 reaches its destination, enters halo orbit\n"
+                      "TOI News Desk / Updated: Jan 6, 2024, 19:45 IST\n\n"
+                      "BENGALURU: India's first solar observatory was placed in a halo orbit on Saturday, ISRO said.\n",
+                      "t.txt")
+    assert (a.title, a.byline, a.published) == ("ISRO's Aditya-L1 reaches its destination, enters halo orbit",
+                                                "TOI News Desk", dt.date(2024, 1, 6))
+
+
 def test_contributors_and_a_wire_s_standards_line_are_furniture():
     text = ("Earthquake kills more than 2,000 in Morocco\nBy TARIK EL BARAKAH\nUpdated 9:42 PM GMT+1, September 9, 2023\n"
             "A rare, powerful earthquake struck Morocco late Friday night, killing more than 2,000 people.\n"

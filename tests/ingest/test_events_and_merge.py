@@ -1074,6 +1074,12 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
      "Fast-food workers will get a raise to $20 an hour"),
     ("A bank holiday will be held on the Monday after the coronation.", "Monday",
      "A bank holiday will be held after the coronation"),
+    # an Indian paper's "CITY:" opening, and a name after a possessive noun phrase
+    ("BENGALURU: India's first solar observatory, Aditya-L1, was successfully placed in a halo orbit around Lagrange "
+     "point 1 on Saturday afternoon, about 1.5 million km from Earth, ISRO said.", "Saturday afternoon",
+     "ISRO: Aditya-L1 was successfully placed in a halo orbit around Lagrange point 1"),
+    ("The cyclone had weakened in the past fortnight after peaking at category 5 late last month.", "late last month",
+     "The cyclone had weakened in the past fortnight after peaking at category 5"),
     # a "that" clause with a date, then the main verb: the clause alone
     ("Last winter, a months-long campaign of strikes that began in October 2022 left millions without heat.",
      "October 2022",

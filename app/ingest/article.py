@@ -87,6 +87,7 @@ DATELINE = re.compile(
 # "Japan's PM Kishida to step down | Asia News": a page's title, the site or section after a bar
 SITE_SUFFIX = re.compile(r"^(?P<title>(?:\S+ ){3,}\S+) (?:\||-|\u2013|\u2014) (?:[A-Z][\w.&'\u2019]*)(?: [A-Z][\w.&'\u2019]*){0,3}$")
 BACK_HOME = re.compile(r"\b(?:back|return|go) to (?:the )?(?:home|home ?page|top|front page)\b", re.I)
+GLUED_DATE = re.compile(r"(\b\d{1,2} [A-Z][a-z]{2,8} \d{4})\1\b")
 GLUED_LABEL = re.compile(r"(\d|\b[A-Z]{2,5})(Updated|Published|Posted|Modified|Last updated)\b")
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+(?P<name>.+?)\s*$", re.I)
 AGENCY = re.compile(r"[A-Z]{2,6}|Reuters|Associated Press|Agence France-Presse|Bloomberg|Xinhua|Interfax")
@@ -228,6 +229,8 @@ def _cleaned(line: str) -> list[str]:
         line = STRAY_COMMA.sub(r"\1, \2", line)
     if ":" in line:  # "March 14, 20238:00 PM ET": a year glued to the clock
         line = GLUED_CLOCK.sub(" ", line)
+    if len(line) < 60 and GLUED_DATE.search(line):  # "Published On 7 Oct 20237 Oct 2023": the date shown twice
+        line = GLUED_DATE.sub(r"\1", line)
     return GLUED_LABEL.sub(r"\1\n\2", line).split("\n")
 
 

@@ -468,6 +468,16 @@ def test_a_desk_and_a_stamp_joined_by_a_slash_are_the_byline_and_the_date():
                                                 "TOI News Desk", dt.date(2024, 1, 6))
 
 
+def test_a_stamp_showing_its_date_twice_glued_is_the_stamp():
+    a = parse_article("News|Israel-Palestine conflict\nHamas launches surprise attack on Israel from Gaza\n"
+                      "Hundreds of fighters crossed into southern Israel in the deadliest attack in decades.\n"
+                      "Published On 7 Oct 20237 Oct 2023\n\n"
+                      "Hamas fighters launched an unprecedented attack on Israel from the Gaza Strip early on Saturday.\n",
+                      "t.txt")
+    assert (a.title, a.published) == ("Hamas launches surprise attack on Israel from Gaza", dt.date(2023, 10, 7))
+    assert not any("Published" in p.text for p in a.paragraphs)
+
+
 def test_contributors_and_a_wire_s_standards_line_are_furniture():
     text = ("Earthquake kills more than 2,000 in Morocco\nBy TARIK EL BARAKAH\nUpdated 9:42 PM GMT+1, September 9, 2023\n"
             "A rare, powerful earthquake struck Morocco late Friday night, killing more than 2,000 people.\n"

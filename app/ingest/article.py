@@ -172,7 +172,9 @@ def _is_junk_line(line: str) -> str | None:
         return "update stamp"
     if len(s) < 160 and SHARE.search(s):
         return "share prompt"
-    if (PHOTO_CREDIT.match(s) and not NEWSROOM_WITH_AGENCY.match(s)) or FILE_PHOTO.search(s):
+    # "AFP" under a picture credits it; "By AFP" signs the story
+    if (PHOTO_CREDIT.match(s) and not NEWSROOM_WITH_AGENCY.match(s) and not BYLINE_PREFIX.match(s)) \
+            or FILE_PHOTO.search(s):
         return "photo credit"
     words = s.split()
     if len(words) >= 8:
@@ -262,7 +264,8 @@ BYLINE_IN_PLACE = re.compile(r"^(?P<name>.+?) (?:in|at) (?:the )?[A-Z][\w.'\-]+(
 def _is_bare_byline(line: str, next_line: str | None) -> bool:
     """A reporter's name on its own line, told from a short headline by the timestamp or the job under it
     ("Chris Mason", then "Political editor")."""
-    return next_line is not None and NAME.match(line) is not None and not _is_label(line) \
+    return next_line is not None and all(NAME.match(name) for name in re.split(r"\s+(?:and|&)\s+", line)) \
+        and not _is_label(line) \
         and not _names_date(line) and (_is_timestamp(next_line) or JOB_LINE.match(next_line) is not None)
 
 

@@ -478,6 +478,14 @@ def test_a_stamp_showing_its_date_twice_glued_is_the_stamp():
     assert not any("Published" in p.text for p in a.paragraphs)
 
 
+@pytest.mark.parametrize("line, byline", [("By AFP", "AFP"), ("By Reuters", "Reuters"),
+                                          ("Jane Smith and John Doe", "Jane Smith and John Doe")])
+def test_an_agency_signed_with_by_and_two_bare_names_are_the_byline(line, byline):
+    a = parse_article(f"Parliament passes new climate law after marathon debate\n{line}\nDecember 5, 2023\n\n"
+                      "Parliament passed the climate law on Monday after a debate that lasted 14 hours.\n", "t.txt")
+    assert (a.byline, a.boilerplate) == (byline, ())
+
+
 def test_contributors_and_a_wire_s_standards_line_are_furniture():
     text = ("Earthquake kills more than 2,000 in Morocco\nBy TARIK EL BARAKAH\nUpdated 9:42 PM GMT+1, September 9, 2023\n"
             "A rare, powerful earthquake struck Morocco late Friday night, killing more than 2,000 people.\n"

@@ -17,7 +17,7 @@ from functools import lru_cache, partial
 
 from .dates import UNKNOWN, WEEKDAY_WORD, bounds, compatible, granularity, precision_rank
 from .headline import headline
-from .temporal import MONTH_WORD, SPAN_JOINS, SPAN_OPENS, find_mentions
+from .temporal import MONTH_WORD, SINCE_BEFORE, SPAN_JOINS, SPAN_OPENS, find_mentions
 from .types import Anchor, Article, EventCandidate, Mention, SourceRef
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "st", "jr", "sr",
@@ -473,7 +473,6 @@ def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> l
 
 # "oil climbed to its highest since November", "the first rate rise since 2007": a date right after "since",
 # where a superlative says what it is compared with, is the yardstick, not when anything happened
-_SINCE_RIGHT_BEFORE = re.compile(r"\bsince[ \t]+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 # "its biggest product launch since the Apple Watch in 2015": since a thing, dated, with no verb of its own
 # ("since a fire tore through its roof on April 15, 2019" tells the fire)
 _SINCE_THING_BEFORE = re.compile(r"\bsince[ \t]+(?:(?!(?:was|were|is|are|has|had|tore|took|hit|fell|won|lost|began|broke|"
@@ -524,7 +523,7 @@ def _compared(mentions: list[Mention], text: str) -> list[Mention]:
     the Nasdaq's biggest one-day drop since Jan. 31" happened on Thursday only. "For the first time since a
     fire tore through its roof on April 15, 2019" stays: that date is the fire's, told in a clause of its own."""
     def yardstick(m: Mention) -> bool:
-        since = _SINCE_RIGHT_BEFORE.search(text, max(0, m.start - 16), m.start)
+        since = SINCE_BEFORE.search(text, max(0, m.start - 16), m.start)
         if since is not None and COMPARED_BEFORE_SINCE.search(text, max(0, since.start() - 100), since.start()):
             return True
         since = _SINCE_THING_BEFORE.search(text, max(0, m.start - 60), m.start)

@@ -92,7 +92,10 @@ PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on(?: the)?|(?:at|by|
                                 r"(?:(?:its|his|her|their|our)\s+)?)$",  # "in its fiscal first quarter"
                                 re.I)
 # "..., the company said in a filing with U.S. regulators on Monday": the clause only says who said it, and where
-SAID_ONLY = re.compile(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|(?:\s+(?:in|to|at|during|on)\s+[^,;]{0,60})?\W*$)")
+# "in a statement", "on social media": where something was said, and nothing more
+_SAID_WHERE = r"(?:in|to|at|during|on)\s+[^,;]{0,60}"
+SAID_ONLY = re.compile(r"\b(?:" + SPEECH_VERBS + r")(?:\s+that\b|(?:\s+" + _SAID_WHERE + r")?\W*$)")
+SAID_WHERE = re.compile(_SAID_WHERE + r"\W*$")
 VERBLESS_PHRASE = re.compile(r"(?:on|in|at|of|during|for|from|over|within|through|throughout|by|around|near|ahead of|"
                              r"before|after|amid|despite|with|without|under)\s", re.I)
 # Where a long headline may be cut, strongest boundaries first; within a group the longest cut that fits wins.
@@ -293,7 +296,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         sentence, spans, focus = _from(opening.end(), sentence, spans or [], focus)
         full = _headline(sentence, spans)
     since_when = SINCE_WHEN.match(sentence, focus[1])
-    if since_when and SINCE_BEFORE.search(sentence, 0, focus[0]):
+    if since_when and SINCE_OR_BACK_TO.search(sentence, 0, focus[0]):
         # "He has been in jail since August, when Kaplan revoked his bail": August is when the bail was revoked;
         # "precedents stretching back to 1978, when Justice Powell wrote ...", when Powell wrote
         when = since_when.group("clause")
@@ -524,11 +527,10 @@ def _antecedent_of(sentence: str, end: int, spans: list[tuple[int, int]]) -> str
     return _antecedent(before)
 
 
-SINCE_BEFORE = re.compile(r"\b(?:since|(?:dating|going|stretching|reaching)\s+back\s+to)\s+(?:(?:early|late|mid)[\s-]+)?$",
+SINCE_OR_BACK_TO = re.compile(r"\b(?:since|(?:dating|going|stretching|reaching)\s+back\s+to)\s+(?:(?:early|late|mid)[\s-]+)?$",
                           re.I)
 SINCE_WHEN = re.compile(r",\s+when\s+(?P<clause>[^,;]{10,}?)(?=,|;|[.!?]?$)")
 PRONOUNS = ("he", "she", "they", "it", "we", "i")
-SAID_WHERE = re.compile(r"(?:in|on|at|to|during)\s[^,;]{0,60}\W*$")
 SCORE_COMMA = re.compile(r"\d,\s+\d")
 PREDICATE_START = re.compile(r"(?:will|would|shall|could|can|may|might|must|is|are|was|were|has|have|had|died)\s")
 AGE_AFTER_NAME = re.compile(r"(?<=[a-z]),\s+\d{1,3}$")

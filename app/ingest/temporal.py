@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from dateutil.easter import easter
 
-from .dates import MONTH_NAMES, WEEKDAY_NAMES, UNKNOWN
+from .dates import MONTH_NAMES, UNKNOWN, WEEKDAY_NAMES, WEEKDAY_WORD
 from .types import UNKNOWN_ANCHOR, Anchor, Mention
 
 # --- vocabulary --------------------------------------------------------------
@@ -582,12 +582,12 @@ def _sentence_end(window: str) -> int:
 
 
 # "the highest since November", "in jail since early October": a time before the publication, always
-_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 
 
 def _year_in_context(month: int, day: int, anchor: Anchor, text: str, start: int) -> int | None:
     return _year_for_month_day(month, day, anchor, _looks_ahead(text, start),
-                               since=_SINCE.search(text, max(0, start - 20), start) is not None)
+                               since=SINCE_BEFORE.search(text, max(0, start - 20), start) is not None)
 
 
 def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool, since: bool = False) -> int | None:
@@ -1773,7 +1773,7 @@ def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result
         elif mod == "next":
             year += month <= now
         elif mod != "this":
-            if _SINCE.search(text, max(0, start - 20), start):
+            if SINCE_BEFORE.search(text, max(0, start - 20), start):
                 year -= month > now  # "the highest since November", in September: last November
             elif _looks_ahead(text, start) or _DEADLINE_BEFORE.search(text[max(0, start - 12):start]):
                 year += month < now  # "due in January", "through February": the coming one
@@ -2058,15 +2058,13 @@ def _in_week_order(first: Mention, second: Mention, between: str) -> bool:
     return dt.date.fromisoformat(second.edtf[:10]).weekday() > dt.date.fromisoformat(first.edtf[:10]).weekday()
 
 
-_A_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _STRETCH_TO = re.compile(r"\b(?:until|till|to|through)\b")
 
 
 def _opens_a_stretch_to(first: Mention, second: Mention, text: str, between: str) -> bool:
     """Whether `first`, a weekday gone by, opens a stretch to `second`, a day to come more than a week after it."""
-    if not (_A_WEEKDAY.search(first.text) and not _WEEK_NAMED.search(first.text) and first.edtf
-            and second.edtf and len(between) < 40 and _STRETCH_TO.search(between)
-            and not re.search(r"[;\n]|[.!?]\s", between)):
+    if not (WEEKDAY_WORD.search(first.text) and not _WEEK_NAMED.search(first.text) and first.edtf
+            and second.edtf and len(between) < 40 and _STRETCH_TO.search(between) and _in_one_breath(between)):
         return False
     start, end = dt.date.fromisoformat(first.edtf[:10]), dt.date.fromisoformat(second.edtf[:10])
     return (end - start).days > 7 and re.search(r"\bfrom\s+(?:\S+\s+){0,4}$", text[max(0, first.start - 40):first.start]) \
@@ -2076,6 +2074,32 @@ def _opens_a_stretch_to(first: Mention, second: Mention, text: str, between: str
 def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - 80):start]
     return window[max(window.rfind("\n"), window.rfind(";"), _sentence_end(window)) + 1:]
+
+
+def _in_one_breath(between: str) -> bool:
+    """Whether the words between two dates keep them in one sentence and one clause."""
+    return _sentence_end(between) < 0 and not re.search(r"[;\n]|[.!?][\"'\u201d\u2019)]*\s", between)
+
+
+def _a_week_later(day: dt.date) -> dt.date:
+    return day + dt.timedelta(weeks=1)
+
+
+def _a_year_later(day: dt.date) -> dt.date:
+    return _safe_date(day.year + 1, day.month, day.day) or dt.date(day.year + 1, 2, 28)
+
+
+def _moved(m: Mention, shift: Callable[[dt.date], dt.date]) -> Mention | None:
+    """`m` with each of its days moved by `shift`, its TIMEX3 value too (a weekend's week, a day's time of day);
+    None when its value names no day to move."""
+    days = [shift(dt.date.fromisoformat(d)) for d in m.edtf.split("/")]
+    if re.fullmatch(r"\d{4}-W\d\d-WE", m.value):
+        value = _week_value(days[0]) + "-WE"
+    elif _CALENDAR_DAY.match(m.value[:10]):
+        value = days[0].isoformat() + m.value[10:]
+    else:
+        return None
+    return replace(m, edtf="/".join(d.isoformat() for d in days), value=value)
 
 
 def _ahead_with_the_day_before(found: list[Mention], text: str, anchor: Anchor) -> None:
@@ -2092,30 +2116,16 @@ def _ahead_with_the_day_before(found: list[Mention], text: str, anchor: Anchor) 
             continue
         between = text[before.end:this.start]
         after_a_day_to_come = (before.edtf[:10] > anchor.date.isoformat() and this.edtf[:10] < anchor.date.isoformat()
-                               and _sentence_end(between) < 0
-                               and not re.search(r"[;\n]|[.!?][\"'\u201d\u2019)]*\s", between)
-                               and not _told_as_past(between))
+                               and _in_one_breath(between) and not _told_as_past(between))
         if _opens_a_stretch_to(before, this, text, between):
             # "from 18:00 GMT on Tuesday until 12:00 on Wednesday", told on Monday: Tuesday is the day to come
-            days = [dt.date.fromisoformat(d) + dt.timedelta(weeks=1) for d in before.edtf.split("/")]
-            if _CALENDAR_DAY.match(before.value[:10]):
-                found[i - 1] = replace(before, edtf="/".join(d.isoformat() for d in days),
-                                       value=days[0].isoformat() + before.value[10:])
+            found[i - 1] = _moved(before, _a_week_later) or before
             continue
         joined_after = (_JOINED_DAYS.fullmatch(between) is not None and _WEEKDAY_OR_WEEKEND.match(before.text)
                         and not _WEEK_NAMED.search(this.text) and this.edtf[:10] <= before.edtf[-10:]
                         and _in_week_order(before, this, between) and not _told_as_past(_clause_before(text, before.start)))
-        if not (after_a_day_to_come or joined_after):
-            continue
-        days = [dt.date.fromisoformat(d) + dt.timedelta(weeks=1) for d in this.edtf.split("/")]
-        edtf = "/".join(d.isoformat() for d in days)
-        if re.fullmatch(r"\d{4}-W\d\d-WE", this.value):
-            value = _week_value(days[0]) + "-WE"
-        elif _CALENDAR_DAY.match(this.value[:10]):
-            value = days[0].isoformat() + this.value[10:]
-        else:
-            continue
-        found[i] = replace(this, edtf=edtf, value=value)
+        if after_a_day_to_come or joined_after:
+            found[i] = _moved(this, _a_week_later) or this
 
 
 def _ahead_with_the_date_before(found: list[Mention], text: str, anchor: Anchor) -> None:
@@ -2129,16 +2139,11 @@ def _ahead_with_the_date_before(found: list[Mention], text: str, anchor: Anchor)
         if not (before.relative and this.relative and before.edtf and this.edtf
                 and _CALENDAR_DAY.match(before.edtf[:10]) and before.edtf[:10] > today
                 and _CALENDAR_DAY.match(this.edtf[:10]) and this.edtf[:10] < today
-                and _MONTH_WORD.search(this.text) and not _A_WEEKDAY.search(this.text)):
+                and _MONTH_WORD.search(this.text) and not WEEKDAY_WORD.search(this.text)):
             continue
         between = text[before.end:this.start]
-        if _sentence_end(between) >= 0 or re.search(r"[;\n]|[.!?][\"'\u201d\u2019)]*\s", between) \
-                or _told_as_past(between):
-            continue
-        days = [dt.date.fromisoformat(d) for d in this.edtf.split("/")]
-        later = [_safe_date(d.year + 1, d.month, d.day) or dt.date(d.year + 1, 2, 28) for d in days]
-        found[i] = replace(this, edtf="/".join(d.isoformat() for d in later),
-                           value=later[0].isoformat() + this.value[10:])
+        if _in_one_breath(between) and not _told_as_past(between):
+            found[i] = _moved(this, _a_year_later) or this
 
 
 _YEARS_AGO = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))[ \t]+ago$", re.I)

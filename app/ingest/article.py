@@ -200,6 +200,11 @@ DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?: of)? " + MONTH_WORD)
 MONTH_DAY = re.compile(r"\b" + MONTH_WORD + r" \d{1,2}(?:st|nd|rd|th)?\b(?![\d:.]\d)")
 
 
+# "04/03/2024 - 18:55": a date stamped with a 24-hour clock is a European page's, and Europe writes day first;
+# American pages stamp "6:55 PM".
+DATE_ON_A_24_HOUR_CLOCK = re.compile(NUMERIC_DATE.pattern + r"[\s,\-–|]{1,5}(?:at )?(?:[01]\d|2[0-3])[:.h][0-5]\d"
+                                     r"(?![\d:.]*\s*[ap]\.?m\b)", re.IGNORECASE)
+
 _DAY_FIRST = Anchor(day_first=True)
 
 
@@ -213,6 +218,8 @@ def writes_day_first(text: str) -> bool:
         ambiguous |= int(first) <= 12 and int(second) <= 12
     if day_first or month_first:
         return day_first and not month_first
+    if ambiguous and DATE_ON_A_24_HOUR_CLOCK.search(text):
+        return True
     # Only an ambiguous numeric date needs the words' evidence (reading them is most of this function's cost)
     return ambiguous and len(DAY_MONTH.findall(text)) > len(MONTH_DAY.findall(text))
 

@@ -202,7 +202,7 @@ def test_first_published_wins_over_the_last_update_and_credits_and_corrections_a
      "Election results delayed in Nigeria", "Ade Obi", dt.date(2023, 2, 27)),
     ("Storm knocks out power to thousands in Florida\n\nBy CNN staff\nUpdated 11:58 PM EDT, Wed June 7, 2023",
      "Storm knocks out power to thousands in Florida", "CNN staff", dt.date(2023, 6, 7)),
-    ("By Euronews with AP\nPublished on 06/07/2023 - 10:05\n\nStorm knocks out power to thousands in Florida",
+    ("By Euronews with AP\nPublished on 07/06/2023 - 10:05\n\nStorm knocks out power to thousands in Florida",
      "Storm knocks out power to thousands in Florida", "Euronews with AP", dt.date(2023, 6, 7)),
     ("Home / India News / Storm knocks out power\n\nStorm knocks out power to thousands in Florida\n\n"
      "By Press Trust of India\nUpdated: 23/06/2023 18:45 IST",
@@ -348,6 +348,12 @@ def test_a_tass_dateline_a_teaser_under_its_label_and_a_follow_prompt():
     # "Jan. 17" is written month first: so is "04/05/2023".
     ("Posted: 04/05/2023 6:15 PM CDT", "The city council voted on Tuesday to approve the parking plan first "
      "proposed on Jan. 17, after months of debate.", dt.date(2023, 4, 5)),
+    # A stamp on a 24-hour clock is European, and Europe writes day first: 4 March, a Monday, as the story says.
+    ("Issued on: 04/03/2024 - 18:55 Modified: 04/03/2024 - 21:10", "French lawmakers on Monday voted to enshrine "
+     "abortion rights in the constitution.", dt.date(2024, 3, 4)),
+    # "11:04 am" is no 24-hour clock, and "09:15 AM" neither.
+    ("Posted: 04/05/2023 09:15 AM CDT", "The city council voted on Tuesday to approve the parking plan.",
+     dt.date(2023, 4, 5)),
     # Nothing says: American, as most wire copy is.
     ("Posted: 04/05/2023", "The city council voted on Tuesday to approve the parking plan, after months of debate.",
      dt.date(2023, 4, 5)),

@@ -118,7 +118,9 @@ DESK_BYLINE = re.compile(r"^\s*(?:(?:[A-Z]{2,5} )?(?:Our|Special|Legal|Staff|Pol
                          r"Economic|Science|Health|Court|Crime|City|Metro|Online|Web|News)(?: [A-Z][a-z]+)? "
                          r"(?:Correspondent|Reporter|Bureau|Writer|Desk)s?|(?:The )?Associated Press|Agence France-Presse)\s*$")
 FIELD_LABEL = re.compile(r"^\s*(?P<field>title|headline|author|byline|by)\s*:\s*(?P<value>\S.{0,200})$", re.I)
-NAME = re.compile(r"^[A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+|van|von|de|der|da|al|bin|ibn|la|le)){1,3}$")
+# (initials first too: "T.S. Subramanian", "J.K. Rowling")
+NAME = re.compile(r"^(?:[A-Z][a-zA-Z'\-]+|(?:[A-Z]\.){2,3}(?=\s+[A-Z][a-z]))"
+                  r"(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+|van|von|de|der|da|al|bin|ibn|la|le)){1,3}$")
 WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 SENTENCE_END = re.compile(r"[.!?\u201d\"')\]:]\s*$")
 
@@ -268,12 +270,19 @@ def _byline_then_stamp(line: str) -> tuple[str, str] | None:
 BYLINE_IN_PLACE = re.compile(r"^(?P<name>.+?) (?:in|at) (?:the )?[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,2}$")
 
 
-def _is_bare_byline(line: str, next_line: str | None) -> bool:
+# "BENGALURU" on a line of its own under the reporter's name: where the story was filed (The Hindu)
+PLACE_LINE = re.compile(r"[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2}")
+
+
+def _is_bare_byline(line: str, next_line: str | None, line_before: str | None = None) -> bool:
     """A reporter's name on its own line, told from a short headline by the timestamp or the job under it
-    ("Chris Mason", then "Political editor")."""
+    ("Chris Mason", then "Political editor"), or by the stamp over it and the place under it ("T.S. Subramanian",
+    then "BENGALURU")."""
     return next_line is not None and all(NAME.match(name) for name in re.split(r"\s+(?:and|&)\s+", line)) \
         and not _is_label(line) \
-        and not _names_date(line) and (_is_timestamp(next_line) or JOB_LINE.match(next_line) is not None)
+        and not _names_date(line) and (_is_timestamp(next_line) or JOB_LINE.match(next_line) is not None
+                                       or PLACE_LINE.fullmatch(next_line) is not None
+                                       and line_before is not None and _is_timestamp(line_before))
 
 
 def _is_byline_in_place(line: str, next_line: str | None, line_before: str | None = None) -> bool:
@@ -573,7 +582,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
             continue
         next_line = header[i + 1] if i + 1 < len(header) else None
         if byline is None and (_is_byline_in_place(line, next_line, header[i - 1] if i else None)
-                               or _is_bare_byline(line, next_line) and any(
+                               or _is_bare_byline(line, next_line, header[i - 1] if i else None) and any(
                 len(x.split()) >= 5 and _headline_like(x) for x in header[:i])):
             byline = line  # a bare name counts only under a headline: "Taliban Retake Kabul" over a stamp is one
             continue

@@ -661,6 +661,15 @@ def test_a_name_over_its_job_is_the_byline():
                                                 "Chris Mason", dt.date(2023, 12, 12))
 
 
+def test_a_name_between_the_stamp_and_the_place_it_was_filed_from_is_the_byline():
+    text = ("THE HINDU\nNEWS \u00bb NATIONAL\nChandrayaan-3 lands near Moon's south pole\n"
+            "Published - August 23, 2023 06:12 pm IST\nT.S. Subramanian\nBENGALURU\n\n"
+            "India became the first country to land a spacecraft near the Moon's south pole on Wednesday evening.\n")
+    a = parse_article(text, "t.txt")
+    assert (a.title, a.byline, a.published) == ("Chandrayaan-3 lands near Moon's south pole", "T.S. Subramanian",
+                                                dt.date(2023, 8, 23))
+
+
 def test_a_note_on_the_reporter_as_bureau_chief_is_furniture_but_a_closing_line_on_a_chief_executive_is_not():
     head = ("Argentina devalues peso by more than 50 percent\nBy Jack Nicas\nDec. 12, 2023\n"
             "Argentina's new government said on Tuesday that it would devalue the country's currency by half.\n")

@@ -17,7 +17,7 @@ from functools import lru_cache, partial
 
 from .dates import UNKNOWN, WEEKDAY_WORD, bounds, compatible, granularity, precision_rank
 from .headline import headline
-from .temporal import MONTH_WORD, SINCE_BEFORE, SPAN_JOINS, SPAN_OPENS, find_mentions
+from .temporal import FIGURES_AFTER, MONTH_WORD, SINCE_BEFORE, SPAN_JOINS, SPAN_OPENS, find_mentions
 from .types import Anchor, Article, EventCandidate, Mention, SourceRef
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "st", "jr", "sr",
@@ -339,6 +339,7 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]],
                 [m for m in para_mentions[bisect_left(starts, s_start):bisect_right(starts, s_end)] if m.end <= s_end],
                 text, s_start), text), text)
             inside = _told_twice(_compared(_years_naming_which(_reported_periods(inside, text), text), text), text)
+            inside = _told_in_another_zone(inside, text)
             placed = [m for m in inside if m.places_event]
             spans = [(m.start - s_start, m.end - s_start) for m in inside if m.places_event or m.type != "DURATION"]
             if not placed and last_day is not None:
@@ -511,7 +512,11 @@ COMPARED_WITH_BEFORE = re.compile(
     r"(?:(?!\bto[ \t]+[$\u00a3\u20ac]?\d|\b(?:will|would|is|are|was|were|has|have|had)\b)(?:[^;:!?\n]|(?<=\d)\.(?=\d))){0,50}$"
     # "two quarters earlier than it forecast in November": the forecast the news is measured against
     r"|\bthan[ \t]+(?:it|they|he|she|we|the[ \t]+[a-z]+|[A-Z][\w-]*)[ \t]+(?:had[ \t]+)?(?:forecast|expected|predicted|"
-    r"projected|estimated|planned|anticipated)(?:[ \t]+(?:in|on|at|back[ \t]+in))?[ \t]*$",
+    r"projected|estimated|planned|anticipated)(?:[ \t]+(?:in|on|at|back[ \t]+in))?[ \t]*$"
+    # "beating its previous closing high from January 2022": the record the news breaks
+    r"|\b(?:beat|beating|beats|surpass(?:ed|es|ing)?|top(?:ped|ping|s)?|eclips(?:ed|es|ing)|break(?:s|ing)?|broke)[ \t]+"
+    r"(?:its|their|his|her|the)[ \t]+(?:previous|prior|old|last)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:record|high|low|peak|best)"
+    r"(?:[ \t]+(?:set|reached|hit))?(?:[ \t]+(?:from|of|in|on|at|back[ \t]+in))+[ \t]*$",
     re.I)
 # "cut its forecast for the second time this year on Thursday": the year counts the cuts, the day dates this one
 ORDINAL_TIME_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -545,6 +550,18 @@ TOLD_AGAIN_BETWEEN = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)?(?:(?:(?:shortly|ju
 _NEAR = dt.timedelta(days=7)
 COUNTED_THEN = re.compile(r"[ \t]+(?:later|earlier|afterwards?)\b", re.I)
 MONTH_WORD_IN = re.compile(MONTH_WORD)
+
+
+IN_BRACKETS_AFTER = re.compile(r"[ \t]*\([ \t]*")
+A_ZONE = re.compile(r"\b(?:GMT|UTC|[A-Z]{1,2}[SD]?T|local time|[A-Z][a-z]+ time)\b")
+
+
+def _told_in_another_zone(mentions: list[Mention], text: str) -> list[Mention]:
+    """"touched down at 00:20 Japan time on Saturday (15:20 GMT on Friday)": one moment on two clocks, an event
+    once, on the first."""
+    again = [b for a, b in zip(mentions, mentions[1:]) if a.places_event and b.places_event and b.type == "TIME"
+             and IN_BRACKETS_AFTER.fullmatch(text, a.end, b.start) and A_ZONE.search(b.text)]
+    return [m for m in mentions if m not in again] if again else mentions
 
 
 def _told_twice(mentions: list[Mention], text: str) -> list[Mention]:
@@ -661,16 +678,21 @@ def _years_naming_which(mentions: list[Mention], text: str) -> list[Mention]:
     the sentence gives one within it: the prize was won on Friday, not over 2023 as well."""
     named = [m for m in mentions if m.places_event and m.granularity == "year" and m.edtf and m.edtf.isdigit()
              and _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) and YEAR_NAMING_WHICH.match(text, m.end)]
+    # "will look to the November retail sales report on Thursday": the month the figures are for
+    figures = [m for m in mentions if m.places_event and m.granularity == "month" and m.edtf
+               and _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) and FIGURES_AFTER.match(text, m.end)]
     # "fears grew early Sunday of a repeat of last winter's attacks": a date's possessive names which attacks,
     # as "SUVs made between 2019 and 2021" which SUVs
     owners = [m for m in mentions if m.places_event and m.edtf and (POSSESSIVE_AFTER.match(text, m.end)
                                                                      or MADE_WHEN_BEFORE.search(text, max(0, m.start - 40), m.start))]
-    if not named and not owners:
+    if not named and not owners and not figures:
         return mentions
-    within = [m for m in mentions if m.places_event and m not in named and m not in owners and m.edtf]
+    within = [m for m in mentions if m.places_event and m not in named and m not in owners and m not in figures
+              and m.edtf]
     dropped = [y for y in named if any(m.edtf[:4] == y.edtf and precision_rank(m.edtf) < precision_rank(y.edtf)
                                        for m in within) or within and YEAR_NAMING_WHO.match(text, y.end)]
     dropped += [o for o in owners if any(precision_rank(m.edtf) < precision_rank(o.edtf) for m in within)]
+    dropped += figures if within else []
     return [m for m in mentions if m not in dropped] if dropped else mentions
 
 

@@ -157,6 +157,13 @@ FUTURE_CUE = re.compile(
     r"identified|seen|heard))\b)|chances? of|odds of|likelihood of|probability of|"
     # a fixture in the present tense: "United host Forest at 8pm on Saturday", "Villa travel to Burnley"
     r"(?:host|hosts|travel to|travels to|take on|takes on)|"
+    # a date set in the present tense: "Argentines vote on Sunday", "The Fed meets on Wednesday", "Santos
+    # appears in court on Friday"; not a noun ("held a vote on Sunday", "the meeting on Monday")
+    + "".join(rf"(?<!\b{word} )(?<!\b{word.capitalize()} )" for word in (
+        "a", "an", "the", "its", "his", "her", "their", "this", "that", "no", "key", "final", "snap", "first",
+        "second")) +
+    r"(?-i:vote|votes|meet|meets|goes to the polls|go to the polls|head to the polls|heads to the polls|"
+    r"testify|testifies|appears? (?:in|at|before)|stands? trial)(?! (?:was|were|had|took)\b)|"
     # "The central bank's next policy meeting is Jan. 30-31"
     r"next(?: [\w-]+){0,2} (?:meeting|session|sitting|election|vote|hearing|round|summit|match|game|race|launch|"
     r"deadline|review|decision|report|release|update|fixture|auction|budget|conference|congress|debate)s?)\b")
@@ -199,7 +206,8 @@ _ERA = r"B\.C\.E\.|B\.C\.|BCE|BC|A\.D\.|AD|C\.E\.|CE"  # upper case: "ad" and "c
 _DAY_TO = r"(?:[ \t]*[-\u2013\u2014][ \t]*|" + S + r"(?i:to|through|until|till)" + S + r")"
 # what may follow the last day of a span: not a clock time, a share or a count ("March 3 to 5 p.m.", "3-5 people")
 _DAY_RANGE_END = r"(?![ \t]*(?:[:.,]?\d|%|(?i:a\.?m\b|p\.?m\b|per\b|percent|people|points)))"
-_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EDT|EST|ET|CDT|CST|CT|MDT|MST|MT|PDT|PST|PT|IST|JST|AEST|AEDT|MSK|local time)\b"
+_ZONE = (r"(?:GMT|UTC|BST|CET|CEST|EDT|EST|ET|CDT|CST|CT|MDT|MST|MT|PDT|PST|PT|IST|JST|AEST|AEDT|MSK|local time|"
+         r"(?:Japan|Eastern|Central|Pacific|Mountain|Moscow|Beijing|Kyiv|Paris|London|Tokyo|Delhi|Gaza|Israel) time)\b")
 
 PATTERNS: list[tuple[str, str]] = [
     # "48 BC", "2,500 BCE", "AD 391", "1066 AD": a year of an era (before a bare year reads "1200" of "1200 BC")
@@ -1737,6 +1745,9 @@ _MONTH_LEFT_CUE = re.compile(
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|the|its|their|his|her|our)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:and|or|of|to|in|on|at|for|by|is|was|will|had|has|said|says)\b)[a-z]{3,}\b")
 _DEADLINE_BEFORE = re.compile(r"\b(?:through|until|till)\s+$", re.I)
+# "the November retail sales report", "the June jobs figures": a month's figures, out or about to be
+FIGURES_AFTER = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:report|figures|data|numbers|reading|survey|statistics|"
+                            r"payrolls|CPI|PPI|PMI)\b")
 
 
 _TO_A_MONTH = re.compile(r"[ \t]*(?:to|through|and|-|\u2013)[ \t]*(?:" + "|".join(MONTH_NAMES) + r")\b")
@@ -1775,6 +1786,9 @@ def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result
         elif mod != "this":
             if SINCE_BEFORE.search(text, max(0, start - 20), start):
                 year -= month > now  # "the highest since November", in September: last November
+            elif _DETERMINER_BEFORE.search(text[max(0, start - 8):start]) \
+                    and FIGURES_AFTER.match(text, start + len(g["_m"])):
+                year -= month > now  # "will look to the November retail sales report", in December: the one just gone
             elif _looks_ahead(text, start) or _DEADLINE_BEFORE.search(text[max(0, start - 12):start]):
                 year += month < now  # "due in January", "through February": the coming one
             elif month - now > 2:

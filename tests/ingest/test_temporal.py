@@ -884,6 +884,27 @@ def test_a_fixture_in_the_present_tense_is_the_coming_one(text, value):
     assert only(text, dt.date(2023, 12, 26)).value == value
 
 
+@pytest.mark.parametrize("text, edtf", [
+    ("Argentines vote on Sunday in a general election.", "2023-10-22"),
+    ("The Fed meets on Wednesday.", "2023-10-25"),
+    ("The former aide testifies on Tuesday.", "2023-10-24"),
+    # a noun, not a verb: the day gone by
+    ("Parliament held a vote on Sunday.", "2023-10-15"),
+    ("The vote on Sunday was close.", "2023-10-15"),
+])
+def test_a_date_set_in_the_present_tense_is_the_coming_one(text, edtf):
+    assert only(text, dt.date(2023, 10, 20)).edtf == edtf
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("Investors will look to the November retail sales report.", "2023-11"),
+    ("Economists will study the October jobs figures.", "2023-10"),
+    ("Voters will go to the polls in the November election.", "2024-11"),  # no figures: the coming one
+])
+def test_a_month_s_figures_are_for_a_month_gone_by(text, edtf):
+    assert only(text, dt.date(2023, 12, 13)).edtf == edtf
+
+
 def test_two_months_joined_before_a_year_are_both_in_it():
     mentions = find_mentions("Japan spent a record sum to prop up the yen in September and October 2022.",
                              dt.date(2024, 4, 26))

@@ -78,7 +78,9 @@ NAME_THEN_WHAT = re.compile(r"(?P<name>\b[A-Z][\w'\u2019.-]*[a-z]),\s+(?:the|a|a
                             + r"(?=\s+(?:was|were|is|are|has|had|have|will|would|died|[a-z]{3,}ed)\b)")
 # "The head of Russian diplomacy, Sergei Lavrov, warned" -> "Sergei Lavrov warned"
 # "India's first solar observatory, Aditya-L1, was placed" -> "Aditya-L1 was placed"
-NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a|[A-Z][\w.-]*['\u2019]s) [^,]{3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
+# (a noun phrase, with no verb: in "The House voted to expel Rep. George Santos, R-N.Y., making" the name is the object's)
+NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a|[A-Z][\w.-]*['\u2019]s) "
+                              r"(?:(?!\b(?:was|were|is|are|has|had|have|will|would|[a-z]{3,}ed)\b)[^,]){3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on(?: the)?|(?:at|by|from|until|till|before|after)\s+(?:about|around|approximately|"
                                 r"roughly|some|just\s+(?:after|before))|in|into|at|since|during|by|from|until|till|to|through|of|for|"
@@ -127,19 +129,33 @@ DANGLING_COMMA = re.compile(r"\s*,(?:\s*,)*\s*(?=[.;:!?]|$)")
 JOINED_DATES = re.compile(r"(?:\s*,)?\s+(?:and|or|to|through|until|till)\s+(?:on\s+)?|\s*[-\u2013]\s*")
 
 
-def _joined(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+LISTED_YEAR = re.compile(r"(?<=\d),[ \t]+")
+
+
+def _joined(sentence: str, spans: list[tuple[int, int]], lists: bool = False) -> list[tuple[int, int]]:
+    """Dates told together ("Tuesday and Wednesday", "2011-2013") as one span; with `lists`, years listed
+    with commas too ("in 1995, 2007 and 2019")."""
     joined: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if joined and JOINED_DATES.fullmatch(sentence, joined[-1][1], start):
+        if joined and (JOINED_DATES.fullmatch(sentence, joined[-1][1], start) or lists and sentence[start].isdigit()
+                       and LISTED_YEAR.fullmatch(sentence, joined[-1][1], start)):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
     return joined
 
 
+# A date that is its clause's subject: at its start (after a reporting verb, or a comma), and before the verb
+SUBJECT_DATE_BEFORE = re.compile(r"(?:^|[,;:]\s+|\b(?:that|say|says|said|warn|warns|warned|think|thinks|believe|"
+                                 r"believes|expect|expects|fear|fears|predict|predicts|onwards?)\s+)$")
+SUBJECT_DATE_VERB = re.compile(r"[ \t]+(?:was|were|is|are|will|would|could|might|may|has|had|have|saw|marked|"
+                               r"brought|proved|became|remains|looks|promises)\b")
+
+
 def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
     out = sentence
-    for start, end in sorted(_joined(sentence, spans), reverse=True):
+    # "who also won in 1995, 2007 and 2019, held on": a list goes whole, and the comma closing its clause stays
+    for start, end in sorted(_joined(sentence, spans, lists=True), reverse=True):
         before = out[:start]
         if POSSESSIVE.match(out, end):
             # "in last month's election" -> "in the election": the date names which one
@@ -152,6 +168,8 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
             article = "" if re.search(r"\b[Tt]he\s+$", before) else ("The " if not before.strip() else "the ")
             out = before + article + out[end:].lstrip(" \t")
             continue
+        if SUBJECT_DATE_BEFORE.search(before) and SUBJECT_DATE_VERB.match(out, end):
+            continue  # "Last year was the world's warmest", "Scientists say 2024 could be hotter": the date is the subject
         m = PREPOSITION_BEFORE.search(before, max(0, start - 64))  # it ends the text: its tail is enough
         if m:
             before = before[:m.start()]
@@ -181,6 +199,7 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
     return out
 
 
+REPORTED_CLAUSE_END = re.compile(r"[,;]|\s(?:and|but)\s")
 CLAUSE_START = re.compile(r"(?:[A-Z]|(?:it|he|she|they|we|i|there)\b)")  # what a reported clause opens with
 NOUN_OBJECT = re.compile(r"(?:a|an|the|its|their|his|her)\s", re.I)
 # "The Senate confirmed Julia Marsh as ...", "announced Ange Postecoglou as its coach": someone put in a post
@@ -225,6 +244,7 @@ def _shorten(text: str, limit: int = MAX_LEN) -> str:
     for group in CLAUSE_BREAKS:
         cuts = [text[:end] for brk in group for i in _positions(text, brk, limit + 200)
                 for end in [_trimmed_end(text, i)] if 30 <= end <= limit
+                and not re.search(r"\s(?:and|or)$", text[:end])  # "adviser from 1969 and as secretary": no "as" clause
                 and not SCORE_COMMA.match(text, end - 1)]  # "beat Medvedev 6-3, 7-6, 6-3"
         if group is CLAUSE_BREAKS[-1]:
             # "The quake killed about 2,400 people and destroyed tens of thousands of buildings": the end of the
@@ -305,6 +325,8 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     part = _coordinated_part(sentence, spans or [], focus) or _subordinate_part(sentence, spans or [], focus)
     if part is not None and len(part.split()) > 1:  # "..., and again in November": "Again" says nothing alone
         return part
+    # "who also won in 1995, 2007 and 2019": a date in a list is in the list's clause
+    focus = next(((a, b) for a, b in _joined(sentence, spans or [], lists=True) if a <= focus[0] < b), focus)
     start = max(sentence.rfind(sep, 0, focus[0]) for sep in (", ", "; ", " \u2014 "))
     if start <= 0:
         return full
@@ -401,7 +423,8 @@ SUBORDINATOR = re.compile(r"\b(?:since|after|when|before|until|because|while|as)
 SUBORDINATE_CLAUSE = re.compile(r"(?:the|a|an|its|his|her|their|he|she|it|they|we|[A-Z][\w'\u2019.-]*)\b"
                                 r"(?:[ \t](?!(?:who|which|that)\b)[\w'\u2019.-]+){0,7}?[ \t]"
                                 r"(?:(?:was|were|is|are|has|have|had)[ \t])?" + _VERB + r"\b")
-RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?P<verb>" + _VERB + r")")
+PLACE_COMMAS = re.compile(r", [A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2},")
+RELATIVE_VERB = re.compile(r"\s(?:that|which|who)\s+(?P<verb>" + _VERB + r")")
 
 
 def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]) -> str | None:
@@ -416,7 +439,9 @@ def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
         # "A man has been charged with robbery after a jewellery shop was raided on Monday evening": with no
         # date of its own, the main clause lends the date none; it is the raid's. Opening the sentence, the
         # clause is what the main clause happened after ("After the vote on Sunday, talks resumed").
-        if opener is None or opener.start() == 0 or ", " in sentence[opener.end():focus[0]] \
+        # (a place's commas are no clause's: "since the virus was first detected in Wuhan, China, in late 2019")
+        if opener is None or opener.start() == 0 \
+                or ", " in PLACE_COMMAS.sub("", sentence[opener.end():focus[0]]) \
                 or not SUBORDINATE_CLAUSE.match(sentence, opener.end()):
             return None
         return _subordinate_clause(sentence, spans, focus, opener)
@@ -428,7 +453,10 @@ def _subordinate_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
     for m in RELATIVE_VERB.finditer(sentence, max(earlier), focus[0]):
         relative = m
     if relative is not None and (opener is None or relative.start() > opener.start()) \
-            and (noun := _antecedent_of(sentence, relative.start(), spans)):
+            and (noun := _antecedent_of(sentence, relative.start(), spans)) \
+            and not (relative.group().lstrip().startswith("who")
+                     and sentence.rfind(" of " + noun, 0, relative.start() + 1) >= 0):
+        # ("a leader of Afghanistan's Tajik community who fought": "who" is the leader, not the community)
         start = relative.start("verb")
         if re.match(r"\s+" + _VERB, sentence[focus[1]:end]):
             end = focus[1]  # "a campaign of strikes that began in October 2022 left millions ...": the main verb after
@@ -553,7 +581,12 @@ def _antecedent(before: str) -> str | None:
         phrase.insert(0, word)
         if word.lower() in _DETERMINERS:
             break
-    if not phrase or len(phrase) > 6 or not (phrase[0][:1].isupper() or phrase[0].lower() in _DETERMINERS):
+    if not phrase or len(phrase) > 6:
+        return None
+    # "joining writers who had been on strike": people in the plural need no determiner
+    bare_plural = len(phrase) <= 2 and all(w.isalpha() and w.islower() for w in phrase) \
+        and re.search(r"[^su]s$", phrase[-1]) is not None and len(words) > len(phrase)
+    if not (phrase[0][:1].isupper() or phrase[0].lower() in _DETERMINERS or bare_plural):
         return None
     return " ".join(phrase)
 
@@ -630,8 +663,11 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
             lead = None  # "Shares tumbled on Wednesday after the company said ...": the saying is not the news
         if lead and not REPORTING.search(lead.group(0)[:lead.start("what")]) \
                 and (NOUN_OBJECT.match(lead.group("what")) or not CLAUSE_START.match(lead.group("what"))
-                     or NAMED_AS.match(lead.group("what"))):
-            lead = None  # "Italy declared a state of emergency", "Acme reported revenue of": acts, not words
+                     or NAMED_AS.match(lead.group("what"))
+                     or not _A_VERB.search(REPORTED_CLAUSE_END.split(lead.group("what"), 1)[0])):
+            # "Italy declared a state of emergency", "Acme reported revenue of", "The WHO declared Covid a public
+            # health emergency": acts, not words; words are a clause with a verb of its own
+            lead = None
         if tail and not lead:
             who = tail.group("who")
             speaker = None if who.lower() in PRONOUNS else _short_speaker(who)

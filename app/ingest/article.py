@@ -103,7 +103,7 @@ REPORTER_ROLE = re.compile(r"^(?:[\w-]+ ){0,3}?(?:reporter|editor|correspondent|
 # "Peter Walker Senior political correspondent": the Guardian's name and job, with no "By"
 # A reporter's job: "Political editor", "Crime and Security Editor", "Senior political correspondent"
 JOB = r"(?:(?:[A-Za-z]+|&) ){0,4}(?i:correspondent|editor|reporter|writer|columnist)"
-JOB_LINE = re.compile(r"^" + JOB + r"$")
+JOB_LINE = re.compile(r"^" + JOB + r"(?:\s+@\w+)?$")  # Sky: "Health correspondent @AshishJoshiSky"
 NAME_AND_JOB = re.compile(r"^(?P<name>[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){1,2}),? " + JOB
                           + r"$")  # The Times: "X, Crime and Security Editor"
 # "Le Monde with AFP", "Euronews with AP": a newsroom's own story built on an agency's, with no "By"
@@ -733,8 +733,11 @@ def _kicker_headline_standfirst(header: list[str], candidates: list[str], standf
 
 
 def _masthead_like(line: str) -> bool:
-    """A site's name ("The New York Times", "BBC News"): short, and every word capitalised."""
+    """A site's name ("The New York Times", "BBC News"): short, and every word capitalised; not the headline of
+    an obituary, as the Guardian writes it ("Sinéad O'Connor obituary")."""
     words = line.split()
+    if words and words[-1] == "obituary":
+        return False
     return len(words) < 4 or (len(words) == 4 and all(w[:1].isupper() for w in words))
 
 

@@ -310,7 +310,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("part_of_day", r"(?i:(?P<prel>this|yesterday|tomorrow|last)" + S + r"(?P<ppart>morning|afternoon|evening|night)"
                     r"|mid[ \t-]?(?P<mpart>morning|afternoon|evening)(?:[ \t]+(?P<mrel>yesterday|today|tomorrow))?"
                     r"|(?P<tonight>tonight))(?![A-Za-z])"),
-    ("weekday", _pat(r"(?i:(?P<wfrom>a|one|two|three)" + S + r"weeks?" + S + r"from" + S + r")?"
+    # ("close for three weeks from Monday" is a length from that Monday, not the Monday three weeks on)
+    ("weekday", _pat(r"(?:(?<!\b[Ff]or )(?i:(?P<wfrom>a|one|two|three)" + S + r"weeks?" + S + r"from" + S + r"))?"
                      r"(?i:(?:early|late|earlier|later)" + S + r")?(?i:(?P<wrel>last|next|this|coming|past|previous|following)"
                      + S + r")?{WEEKDAY}(?:" + S
                      + r"(?i:(?P<wpart>morning|afternoon|evening|night)))?(?:"
@@ -1500,9 +1501,13 @@ _PLAN_AFTER = re.compile(r",?\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+|of\s+|and\s+|[a-z
                          r"is due to|are due to|intends? to)\b")
 
 
-def _plan_follows(text: str, end: int) -> bool:
-    """Does a sentence that opens on this day go on to a plan? Only its subject may come between."""
-    return bool(_PLAN_AFTER.match(text, end))
+def _plan_follows(text: str, start: int, end: int) -> bool:
+    """Does a sentence that opens on this day go on to a plan? Only its subject may come between. A day told
+    after a verb in the past is that verb's: "Biden declared a disaster on Thursday, and will visit"."""
+    if not _PLAN_AFTER.match(text, end):
+        return False
+    window = text[max(0, start - 80):start]
+    return not _PAST_VERB.search(window, _sentence_end(window) + 1)
 
 
 _SCHEDULED_AFTER = re.compile(r"\s+(?:deadline|vote|election|meeting|summit|hearing|game|match|debate|launch|ceremony|"
@@ -1548,7 +1553,7 @@ def _norm_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
         week_start = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=_OFFSETS[g["wwrel"].lower()])
         day = week_start + dt.timedelta(days=target)
     elif rel in ("next", "coming") or (not rel and not possessive and (
-            _looks_ahead(text, start) or _plan_follows(text, start + len(g["_m"]))
+            _looks_ahead(text, start) or _plan_follows(text, start, start + len(g["_m"]))
             or _DEADLINE_AFTER.match(text, start + len(g["_m"])) and _DEADLINE_AHEAD.search(text, max(0, start - 20), start))):
         delta = (target - d.weekday()) % 7 or (7 if rel else 0)
         day = d + dt.timedelta(days=delta)
@@ -1587,12 +1592,17 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     if before and before.group(1) not in _NOT_NAMES and (
             before.group(1) in _NAMED_DAYS or _TITLE_AND_NAME_BEFORE.search(text[max(0, start - 45):start])):
         return True
+    if _A_TITLE_AFTER.match(text, start) or _A_PAPER_BEFORE.search(text, max(0, start - 16), start):
+        return True  # "appeared on Saturday Night Live", "told the Sunday Times", "the Mail on Sunday"
     if _DAY_CUE_BEFORE.search(text, max(0, start - 12), start):
         return False  # "said on Tuesday Russia would ...": the name after is the next clause's subject
     after = _CAP_WORD_AFTER.match(text[end:end + 30])
     return bool(after and after.group(1) not in _MONTH_FORMS and after.group(1) not in _NOT_NAMES)
 
 
+_A_TITLE_AFTER = re.compile(r"[A-Z][a-z]+[ \t]+(?:Night[ \t]+(?:Live|Football|Lights|Fever)|Times|Telegraph|Mirror|"
+                            r"Express|Post|Herald|Independent|Tribune|Mail|Sport|Politics|Brunch|Kitchen)\b")
+_A_PAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Sun|Express|Star)[ \t]+on[ \t]+$")
 _DAY_CUE_BEFORE = re.compile(r"\b(?:on|said|says)[ \t]+$", re.I)
 
 

@@ -652,6 +652,20 @@ def test_an_embedded_post_s_signature_is_furniture_not_an_event():
     assert "\u2014 Barack Obama (@BarackObama) August 9, 2023" in a.boilerplate and len(a.paragraphs) == 3
 
 
+def test_a_name_over_its_job_and_handle_is_the_byline_and_an_obituary_s_headline_is_no_site_name():
+    sky = parse_article("Sky News\nUK\nJunior doctors in England to strike for six days in January\n"
+                        "Junior doctors in England will go on strike for six days in January.\nAshish Joshi\n"
+                        "Health correspondent @AshishJoshiSky\nTuesday 19 December 2023 17:01, UK\n\n"
+                        "The strike will begin at 7am on 3 January, the British Medical Association said.\n", "t.txt")
+    assert (sky.title, sky.byline) == ("Junior doctors in England to strike for six days in January", "Ashish Joshi")
+    obituary = parse_article("Music\nSin\u00e9ad O'Connor obituary\nSinger and songwriter whose powerful voice and "
+                             "activism made her one of the most distinctive artists of her generation\n"
+                             "Wed 26 Jul 2023 22.18 BST\n\nSin\u00e9ad O'Connor, who has died aged 56, was a singer "
+                             "whose version of Nothing Compares 2 U topped the charts around the world in 1990.\n",
+                             "t.txt")
+    assert obituary.title == "Sin\u00e9ad O'Connor obituary"
+
+
 def test_a_name_over_its_job_is_the_byline():
     text = ("BBC Homepage\nRishi Sunak survives Rwanda bill vote as Tory rebels back down\n12 December 2023\n"
             "Chris Mason\nPolitical editor\nShare\n"

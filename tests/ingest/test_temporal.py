@@ -896,6 +896,23 @@ def test_a_date_set_in_the_present_tense_is_the_coming_one(text, edtf):
     assert only(text, dt.date(2023, 10, 20)).edtf == edtf
 
 
+@pytest.mark.parametrize("text, edtfs", [
+    # a plan after the day, the day told after a verb in the past: the day is the verb's
+    ('President Joe Biden declared a major disaster on Thursday, and will visit the island "as soon as possible."',
+     ["2023-08-10"]),
+    ("On Thursday, the White House will announce the visit.", ["2023-08-17"]),
+    # a show or a paper named for a day is no day
+    ("She tore up a photograph of the Pope on Saturday Night Live in October 1992.", ["1992-10"]),
+    ("He told the Sunday Times on Friday that he would quit.", ["2023-08-11"]),
+    ("The Mail on Sunday reported it on Saturday.", ["2023-08-12"]),
+    # a length from a day, not the day three weeks on; "three weeks from Monday" alone is that day
+    ("A main road will close for three weeks from Monday while it is resurfaced.", ["2023-08-14"]),
+    ("The results will be known three weeks from Monday.", ["2023-09-11"]),  # from the coming Monday
+])
+def test_weekdays_in_their_clauses(text, edtfs):
+    assert [m.edtf for m in find_mentions(text, dt.date(2023, 8, 14)) if m.edtf] == edtfs
+
+
 @pytest.mark.parametrize("text, edtf", [
     ("Investors will look to the November retail sales report.", "2023-11"),
     ("Economists will study the October jobs figures.", "2023-10"),

@@ -386,7 +386,10 @@ _PAST = (r"was|were|is|are|has|have|had|went|became|took|won|lost|left|rose|fell
          r"grew|ran|sold|bought|fought|gave|held|spent|wrote|died|kept|sent|paid|found|brought|caught|struck|stood|broke|"
          r"chose|fled|flew|knew|laid|lent|rode|sank|shook|shot|shut|spoke|spread|stole|swept|swore|taught|threw|tore|"
          r"woke|wore|withdrew|overthrew|drew|drove|froze")
-SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:" + _PAST + r"|said|told|will|[a-z][a-z-]{2,}ed)\b)"
+# "will begin on 3 January and end on 9 January": a plan's second verb, sharing its "will"
+_PLANNED_VERB = r"(?:end|close|finish|open|begin|start|resume|return|run|last|stop|leave|arrive|reopen)"
+SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:" + _PAST + r"|said|told|will|[a-z][a-z-]{2,}ed|"
+                         + _PLANNED_VERB + r")\b)"
                          r"|(?:,\s+and|,\s+while|,\s+whereas|;)\s+(?P<own>)")
 # A verb after a subject: the past tenses above, more irregular ones, regular ones, and "will"
 _VERB = (r"(?:" + _PAST + r"|will|would|[a-z]{3,}ed|tore|struck|broke|hit|swept|spread|shook|blew|sank|flew|drove|"
@@ -511,6 +514,9 @@ def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
         return None
     who = subject.group("subject")
     who = who[0].upper() + who[1:]
+    modal = re.match(r" (will|would|could|may|might|must|shall|can)\b", head[subject.end():])
+    if modal and re.match(_PLANNED_VERB + r"\b", sentence[start:end]):
+        who += " " + modal.group(1)  # "The strike will begin ... and end at 7am on 9 January" -> "The strike will end"
     return _headline(f"{who} {sentence[start:end]}", [(a + len(who) + 1, b + len(who) + 1) for a, b in part_spans]) or None
 
 

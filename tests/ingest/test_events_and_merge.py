@@ -346,6 +346,10 @@ def test_an_obituary_headline_keeps_the_event_not_the_phrase_counted_from_anothe
     ("It cut rates in August for the first time since 2020, and again in November.", "November",
      "It cut rates for the first time, and again"),
     ("Since then it has fallen steadily, to 2.6% in October.", "October", "It has fallen steadily, to 2.6%"),
+    # a plan's second verb shares its "will"
+    ("The exhibition will open on 5 May and close on 30 September.", "30 September", "The exhibition will close"),
+    ("The strike will begin at 7am on 3 January and end at 7am on 9 January.", "7am on 3 January",
+     "The strike will begin"),
 ])
 def test_each_date_of_a_sentence_heads_its_own_phrase(sentence, date, expected):
     assert headline_for(sentence, date) == expected

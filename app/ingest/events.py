@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache, partial
 
-from .dates import UNKNOWN, WEEKDAY_WORD, bounds, compatible, granularity, precision_rank
+from .dates import UNKNOWN, WEEKDAY_NAMES, WEEKDAY_WORD, bounds, compatible, granularity, precision_rank
 from .headline import headline
 from .temporal import FIGURES_AFTER, MONTH_WORD, SINCE_BEFORE, SPAN_JOINS, SPAN_OPENS, find_mentions
 from .types import Anchor, Article, EventCandidate, Mention, SourceRef
@@ -437,7 +437,9 @@ def _headings_told_by_their_entries(article: Article, candidates: list[EventCand
 _HEADING_YEAR = r"(?:1\d{3}|20\d{2})"
 _CALENDAR_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 CHRONOLOGY_HEADING = re.compile(
-    r"^(?P<date>\d{1,2}(?:st|nd|rd|th)? " + MONTH_WORD + r"(?: " + _HEADING_YEAR + r")?"
+    # a fixture list's "Saturday 9 December: Aston Villa v Arsenal (17:30)" too
+    r"^(?:(?:" + "|".join(WEEKDAY_NAMES) + r"),?\s+)?"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)? " + MONTH_WORD + r"(?: " + _HEADING_YEAR + r")?"
     r"|" + MONTH_WORD + r" \d{1,2}(?:st|nd|rd|th)?(?:, " + _HEADING_YEAR + r")?"
     r"|(?:" + MONTH_WORD + r" )?" + _HEADING_YEAR + r")"
     # a heading is no sentence: "Aug. 10: President Joe Biden declares a major disaster." is an entry whole
@@ -518,6 +520,15 @@ COMPARED_WITH_BEFORE = re.compile(
     r"(?:its|their|his|her|the)[ \t]+(?:previous|prior|old|last)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:record|high|low|peak|best)"
     r"(?:[ \t]+(?:set|reached|hit))?(?:[ \t]+(?:from|of|in|on|at|back[ \t]+in))+[ \t]*$",
     re.I)
+# "fell 7.7 percent from a year earlier", "up 3% on the previous quarter": the period a figure is measured against
+MEASURED_AGAINST_BEFORE = re.compile(r"\b(?:from|than|over|on|versus|vs\.?|against)[ \t]+$", re.I)
+A_PERIOD_BACK = re.compile(r"(?:(?:a|one|the)[ \t]+(?:year|month|quarter|week)[ \t]+(?:earlier|before|ago)|"
+                           r"(?:the[ \t]+)?(?:previous|prior|preceding|same)[ \t]+(?:year|month|quarter|week|period)|"
+                           r"last[ \t]+(?:year|month|quarter))", re.I)
+CHANGE_FROM_BEFORE = re.compile(r"\b(?:up|down|higher|lower|rose|fell|rising|falling|increased|decreased|grew|declined|"
+                                r"climbed|dropped|jumped|slipped)[ \t]+(?:by[ \t]+)?[\d.,]+[ \t]*(?:%|percent|per[ \t]+cent|pc)"
+                                r"[ \t]+(?:from|compared[ \t]+(?:with|to)|versus)[ \t]+(?:the[ \t]+)?$", re.I)
+FROM_TO_AFTER = re.compile(r"[ \t]+(?:to|until|through)\b", re.I)
 # "cut its forecast for the second time this year on Thursday": the year counts the cuts, the day dates this one
 ORDINAL_TIME_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                                  r"\d+(?:st|nd|rd|th)|only)[ \t]+time[ \t]+(?:in[ \t]+|so[ \t]+far[ \t]+)?$", re.I)
@@ -528,6 +539,11 @@ def _compared(mentions: list[Mention], text: str) -> list[Mention]:
     the Nasdaq's biggest one-day drop since Jan. 31" happened on Thursday only. "For the first time since a
     fire tore through its roof on April 15, 2019" stays: that date is the fire's, told in a clause of its own."""
     def yardstick(m: Mention) -> bool:
+        if MEASURED_AGAINST_BEFORE.search(text, max(0, m.start - 12), m.start) and A_PERIOD_BACK.fullmatch(m.text):
+            return True  # "fell 7.7 percent from a year earlier", "up 3% on the previous quarter"
+        if CHANGE_FROM_BEFORE.search(text, max(0, m.start - 60), m.start) and not FROM_TO_AFTER.match(text, m.end) \
+                and not re.search(r"\s(?:to|until|through)\s|[-\u2013]", m.text):
+            return True  # "up 18% from the third quarter of 2022", not "rose 3% from March to April"
         since = SINCE_BEFORE.search(text, max(0, m.start - 16), m.start)
         if since is not None and COMPARED_BEFORE_SINCE.search(text, max(0, since.start() - 100), since.start()):
             return True

@@ -170,6 +170,8 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
             continue
         if SUBJECT_DATE_BEFORE.search(before) and SUBJECT_DATE_VERB.match(out, end):
             continue  # "Last year was the world's warmest", "Scientists say 2024 could be hotter": the date is the subject
+        if out[start:end].lower() == "recent" and re.search(r"\b(?:most|more)[ \t]+$", before):
+            continue  # "the most recent on Oct. 24": an adjective, graded
         m = PREPOSITION_BEFORE.search(before, max(0, start - 64))  # it ends the text: its tail is enough
         if m:
             before = before[:m.start()]
@@ -193,6 +195,9 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
                 before += ","
         if re.search(r"(?:^|\s)[Aa]$", before) and re.match(r"[aeioAEIO]", after):
             before += "n"  # "a 1960 earthquake" -> "an earthquake"
+        elif re.search(r"(?:^|\s)[Aa]n$", before) and re.match(r"[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]", after) \
+                and not re.match(r"[Hh]o(?:ur|nou?r|nest)", after):
+            before = before[:-1]  # "an Aug. 5, 2024, trial date" -> "a trial date"
         out = before + (" " if before and after and after[0] not in ".,;:!?" else "") + after
     if spans:  # "he lost in 2007, 2013 and 2017": a list of dates leaves its commas and its "and"
         out = DANGLING_COMMA.sub("", DANGLING_AND.sub("", out))
@@ -217,6 +222,16 @@ COMPANY_ENDINGS = {"Corp", "Inc", "Ltd", "Co", "Group", "LLC", "Plc", "PLC", "AG
                    "Brands", "Resources", "Services", "Enterprises", "Solutions", "Products", "Semiconductors", "Bros"}
 
 
+INSTITUTION_WORDS = {"Statistics", "Ministry", "Department", "Office", "Agency", "Police", "Council", "Court", "Commission",
+                     "Committee", "Board", "Bureau", "Institute", "University", "Parliament", "Senate", "Congress",
+                     "Army", "Government", "Association", "Union", "Federation", "Service", "House", "Street", "Yard",
+                     "Watch", "International", "Organization", "Organisation", "Authority", "Centre", "Center",
+                     "Foundation", "Fund", "Party", "Network", "Command", "Forces", "Guard", "Survey"}
+
+
+COMPANY_COMMA = re.compile(r",(?= (?:Inc|Ltd|LLC|Corp|Co|Plc|PLC|L\.P|LP|N\.V|S\.A|AG|SE)\b)")
+
+
 def _short_speaker(who: str) -> str:
     """`Russian President Vladimir Putin` -> `Putin`; a plain noun phrase stays."""
     who = AUXILIARY_END.sub("", who.strip())  # "Mining companies had (warned)"
@@ -227,6 +242,8 @@ def _short_speaker(who: str) -> str:
         rest = words[1:]
         return " ".join(rest) if all(w[:1].isupper() for w in rest) else who  # "United Nations", "the ministry"
     caps = [w for w in words if w[:1].isupper()]
+    if not TITLES.search(who) and any(w in INSTITUTION_WORDS for w in words):
+        return who  # "Statistics Korea", "Human Rights Watch", "White House": no surname to keep
     if len(words) >= 2 and len(caps) == len(words) and (TITLES.search(who) or len(words) <= 4):
         return words[-1]
     if TITLES.search(who) and caps:
@@ -294,6 +311,9 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     When the whole sentence will not fit, and `focus` (the date expression the
     event hangs on) sits in a later clause, that clause makes the headline.
     """
+    # "Acme Robotics, Inc. (NASDAQ: ACMR) today announced": a company's comma is no clause's (same length, so that
+    # the spans still fit; the spaces close up at the end)
+    sentence = COMPANY_COMMA.sub(" ", sentence)
     full = _headline(sentence, spans or [])
     if focus is None:
         return full

@@ -148,7 +148,7 @@ FUTURE_CUE = re.compile(
     r"(?:is|are) due|going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to|"
     r"until|till|must|needs? to|has to|have to|(?:runs|lasts|continues|stays|remains|extends) (?:through|to|into)|"
     r"(?:takes?|take) effect|(?:comes?|goes?) into (?:force|effect)|(?:is|are) (?:forecast|predicted|projected)|"
-    r"(?:is|are) set for|[Aa]head of|in (?:place|force|effect)(?: [\w-]+){0,6} from|"
+    r"(?:is|are) set for|(?:is|are) (?:possible|likely)|[Aa]head of|in (?:place|force|effect)(?: [\w-]+){0,6} from|"
     r"(?:expect|expects|anticipate|anticipates|predict|predicts)|"
     r"(?:ends|expires|begins|starts|opens|closes|resumes|kicks off)(?: on| in| at)?|"
     # a possibility is a future one ("could make his debut on Saturday", "a 60% chance of a cut in June"), but
@@ -536,8 +536,11 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 
 def _two_digit_year(yy: int, anchor: Anchor) -> int:
-    """`89` in a 1989 text is 1989; without an anchor, the nearest past century guess is 19xx."""
-    century = (anchor.year // 100 * 100) if anchor.year else 1900
+    """`89` in a 1989 text is 1989. Without an anchor (a page's own stamp, "11/16/23 06:00 AM EST"), the POSIX
+    pivot that `strptime` uses: 69-99 are 19xx, 00-68 20xx."""
+    if not anchor.year:
+        return (1900 if yy >= 69 else 2000) + yy
+    century = anchor.year // 100 * 100
     year = century + yy
     if anchor.year and year > anchor.year + 10:
         year -= 100
@@ -1507,7 +1510,7 @@ def _plan_follows(text: str, start: int, end: int) -> bool:
     if not _PLAN_AFTER.match(text, end):
         return False
     window = text[max(0, start - 80):start]
-    return not _PAST_VERB.search(window, _sentence_end(window) + 1)
+    return not _PAST_VERB.search(window, max(_sentence_end(window), window.rfind("\n")) + 1)
 
 
 _SCHEDULED_AFTER = re.compile(r"\s+(?:deadline|vote|election|meeting|summit|hearing|game|match|debate|launch|ceremony|"

@@ -354,6 +354,8 @@ def test_a_tass_dateline_a_teaser_under_its_label_and_a_follow_prompt():
     # "11:04 am" is no 24-hour clock, and "09:15 AM" neither.
     ("Posted: 04/05/2023 09:15 AM CDT", "The city council voted on Tuesday to approve the parking plan.",
      dt.date(2023, 4, 5)),
+    # A stamp's two-digit year is this century's up to 68, as strptime reads it: no page was stamped in 1923
+    ("11/16/23 06:00 AM EST", "The Senate on Wednesday night passed a stopgap spending bill.", dt.date(2023, 11, 16)),
     # Nothing says: American, as most wire copy is.
     ("Posted: 04/05/2023", "The city council voted on Tuesday to approve the parking plan, after months of debate.",
      dt.date(2023, 4, 5)),

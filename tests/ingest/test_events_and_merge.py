@@ -1111,6 +1111,18 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
     ("He served as national security adviser from 1969 and as secretary of state from 1973 to 1977, under "
      "presidents Richard Nixon and Gerald Ford.", "1969", "He served as national security adviser and as secretary "
      "of state"),
+    # a company's comma opens no clause
+    ("Acme Robotics, Inc. (NASDAQ: ACMR) today announced financial results for the third quarter.",
+     "today", "Acme Robotics Inc. announced financial results"),
+    # a date before its noun goes, and "an" before it is "a" again
+    ("A judge on Tuesday set an Aug. 5, 2024, trial date for former President Donald Trump.", "Tuesday",
+     "A judge set a trial date for former President Donald Trump"),
+    ("Four defendants have already pleaded guilty, the most recent on Oct. 24.", "Oct. 24",
+     "Four defendants have already pleaded guilty, the most recent"),
+    # an institution keeps its whole name; a person their surname
+    ("South Korea's fertility rate fell to a record low of 0.72, Statistics Korea said on Wednesday.", "Wednesday",
+     "Statistics Korea: South Korea's fertility rate fell to a record low of 0.72"),
+    ("President Joe Biden said on Monday that the deal was done.", "Monday", "Biden: The deal was done"),
     # a name after a clause with its verb is its object's, no appositive of the subject's
     ("The House voted Friday to expel Rep. George Santos, R-N.Y., making him only the sixth member in the chamber's "
      "history to be removed.", "Friday", "The House voted to expel Rep. George Santos"),
@@ -1180,6 +1192,31 @@ def test_the_month_a_report_s_figures_are_for_is_no_date_of_the_news_about_it():
                       "Thursday.\n", "t.txt")
     assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates] == [
         ("2023-12-14", "Investors will look to the November retail sales report")]
+
+
+def test_the_period_a_figure_is_measured_against_is_a_yardstick_but_a_year_earlier_told_alone_is_news():
+    a = parse_article("Story\n\nPublished: 2024-02-28\n\nThe number of births fell 7.7 percent from a year earlier to "
+                      "about 230,000.\n\nExports rose 3% on the previous quarter.\n", "t.txt")
+    assert extract(a, EventIndex()).candidates == []
+    a = parse_article("Story\n\nPublished: 2024-02-28\n\nA year earlier, the government had promised to act.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023"]
+
+
+def test_the_period_a_change_is_measured_from_is_a_yardstick_but_a_change_over_a_stretch_is_news():
+    a = parse_article("Story\n\nPublished: 2023-11-08\n\nRevenue at the firm was up 18% from the third quarter of 2022, "
+                      "the company said.\n\nRetail sales at the chain rose 3% from March to April, the company said.\n\n"
+                      "Shares in the firm rose 3% on Monday.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-03/2023-04", "2023-11-06"]
+
+
+def test_a_fixture_list_s_lines_are_entries_of_their_days():
+    a = parse_article("Premier League fixtures this weekend\n\nBy Sports Desk\n7 December 2023\n\n"
+                      "Here are this weekend's Premier League fixtures.\n\n"
+                      "Saturday 9 December: Aston Villa v Arsenal (17:30)\n\nSunday 10 December: Everton v Chelsea (14:00)\n\n"
+                      "Arsenal are top of the table, two points clear of Liverpool, after beating Luton 4-3 on Tuesday.\n",
+                      "t.txt")
+    assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates][:2] == [
+        ("2023-12-09", "Aston Villa v Arsenal"), ("2023-12-10", "Everton v Chelsea")]
 
 
 def test_one_moment_told_on_two_clocks_is_one_event_on_the_first():

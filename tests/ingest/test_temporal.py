@@ -905,6 +905,8 @@ def test_a_date_set_in_the_present_tense_is_the_coming_one(text, edtf):
     ("She tore up a photograph of the Pope on Saturday Night Live in October 1992.", ["1992-10"]),
     ("He told the Sunday Times on Friday that he would quit.", ["2023-08-11"]),
     ("The Mail on Sunday reported it on Saturday.", ["2023-08-12"]),
+    # what is possible is to come
+    ("Gusts of up to 80mph are possible along the south coast overnight into Thursday.", ["2023-08-17"]),
     # a length from a day, not the day three weeks on; "three weeks from Monday" alone is that day
     ("A main road will close for three weeks from Monday while it is resurfaced.", ["2023-08-14"]),
     ("The results will be known three weeks from Monday.", ["2023-09-11"]),  # from the coming Monday

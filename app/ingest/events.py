@@ -479,7 +479,7 @@ def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> l
 # "its biggest product launch since the Apple Watch in 2015": since a thing, dated, with no verb of its own
 # ("since a fire tore through its roof on April 15, 2019" tells the fire)
 _SINCE_THING_BEFORE = re.compile(r"\bsince[ \t]+(?:(?!(?:was|were|is|are|has|had|tore|took|hit|fell|won|lost|began|broke|"
-                                 r"came|went|made|struck|[a-z]{2,}ed)\b)[\w'\u2019.-]+[ \t]+){1,5}(?:in|on|of)[ \t]+$")
+                                 r"came|went|made|struck|[a-z]{2,}ed)\b)[\w'\u2019.-]+[ \t]+){1,7}(?:in|on|of|at[ \t]+the)[ \t]+$")
 _SUPERLATIVE = (r"(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|steepest|sharpest|"
                 r"deepest|warmest|hottest|coldest|wettest|driest|greatest|longest|shortest|cheapest|richest|poorest|"
                 r"heaviest|busiest|quietest|worst|best|most|least|fewest|first|only)")
@@ -496,7 +496,7 @@ COMPARED_BEFORE_SINCE = re.compile(
     r"|\b(?:not(?:[ \t]+been)?[ \t]+seen|unseen|unchanged|at[ \t]+any[ \t]+(?:time|point))[ \t]+$", re.I)
 # "its biggest product launch since the Apple Watch in 2015": a superlative of any thing, measured since another
 SUPERLATIVE_THING = re.compile(r"(?:\b(?:the|its|their|his|her|our)|['\u2019]s)[ \t]+(?:(?:second|third)-)?" + _SUPERLATIVE
-                               + r"(?:[ \t]+[\w-]+){0,4}[ \t]+$", re.I)
+                               + r"(?:[ \t]+[\w-]+){0,10}[ \t]+$", re.I)
 # "making it the hottest day of the year so far": the period a superlative ranks within
 SUPERLATIVE_OF = re.compile(r"(?:\b(?:the|its|their|his|her|our)|['\u2019]s)[ \t]+(?:(?:second|third)-)?"
                             r"(?!first\b|only\b)" + _SUPERLATIVE + r"[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+of[ \t]+$", re.I)

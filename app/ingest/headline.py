@@ -534,7 +534,8 @@ def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
         return None
     who = subject.group("subject")
     who = who[0].upper() + who[1:]
-    modal = re.match(r" (will|would|could|may|might|must|shall|can)\b", head[subject.end():])
+    modal = re.match(r" (will|would|could|may|might|must|shall|can|(?:is|are|was|were) (?:expected|due|set|scheduled|"
+                     r"likely|planned|going) to)\b", head[subject.end():])
     if modal and re.match(_PLANNED_VERB + r"\b", sentence[start:end]):
         who += " " + modal.group(1)  # "The strike will begin ... and end at 7am on 9 January" -> "The strike will end"
     return _headline(f"{who} {sentence[start:end]}", [(a + len(who) + 1, b + len(who) + 1) for a, b in part_spans]) or None

@@ -1752,7 +1752,8 @@ def _norm_time(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None
 
 _MONTH_LEFT_CUE = re.compile(
     r"(?:\b(?:in|since|until|till|by|during|from|through|to|of|before|after|on|last|next|this|early|"
-    r"mid|late|between|and|for|around|end|start|beginning|middle|throughout)[ \t-]*)$", re.I)
+    r"mid|late|between|and|for|around|end|start|beginning|middle|throughout)[ \t-]*"
+    r"|\b(?:" + "|".join(MONTH_NAMES) + r")[ \t]*[-\u2013][ \t]*)$", re.I)  # "the October-December quarter"
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|the|its|their|his|her|our)\s+$", re.I)

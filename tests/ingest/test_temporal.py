@@ -924,6 +924,12 @@ def test_a_month_s_figures_are_for_a_month_gone_by(text, edtf):
     assert only(text, dt.date(2023, 12, 13)).edtf == edtf
 
 
+def test_both_months_of_a_hyphenated_stretch_are_dates():
+    mentions = find_mentions("Net profit for the October-December quarter rose to 71.45 billion rupees.",
+                             dt.date(2024, 2, 2))
+    assert [m.edtf for m in mentions] == ["2023-10", "2023-12"]
+
+
 def test_two_months_joined_before_a_year_are_both_in_it():
     mentions = find_mentions("Japan spent a record sum to prop up the yen in September and October 2022.",
                              dt.date(2024, 4, 26))

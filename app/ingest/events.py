@@ -17,7 +17,7 @@ from functools import lru_cache, partial
 
 from .dates import UNKNOWN, WEEKDAY_NAMES, WEEKDAY_WORD, bounds, compatible, granularity, precision_rank
 from .headline import headline
-from .temporal import FIGURES_AFTER, MONTH_WORD, SINCE_BEFORE, SPAN_JOINS, SPAN_OPENS, find_mentions
+from .temporal import FIGURES_AFTER, FUTURE_CUE, MONTH_WORD, SINCE_BEFORE, SPAN_JOINS, SPAN_OPENS, find_mentions
 from .types import Anchor, Article, EventCandidate, Mention, SourceRef
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "st", "jr", "sr",
@@ -227,7 +227,62 @@ def mentions_by_paragraph(article: Article, anchor: Anchor, again: dict[int, lis
         else:
             found, changed = old, False
         mentions[p.index] = previous = found
-    return _entries_in_the_running_year(article, mentions)
+    return _months_in_the_story_s_past(anchor, article, _entries_in_the_running_year(article, mentions))
+
+
+TOLD_IN_THE_PAST = re.compile(r"\b(?:had|was|were|did|[a-z]{3,}ed)\b")
+TOLD_AS_NOW = re.compile(r"\b(?:is|are|has|have|will|says|say)\b")
+_A_MONTH_OR_DAY = re.compile(r"(\d{4})-(\d\d)((?:-\d\d)?~?)")
+
+
+def _months_in_the_story_s_past(anchor: Anchor, article: Article, mentions: dict[int, list[Mention]]
+                                ) -> dict[int, list[Mention]]:
+    """"On 6 June 1944, Allied troops landed ... By the end of August, Paris had been liberated", published in
+    June 2024: a month told in the past tense, right after a date of long ago, is in that date's year (or the
+    next, when its months come round) and not in the months after the publication, which have not happened."""
+    if anchor.date is None:
+        return mentions
+    then: tuple[int, int, str] | None = None  # the year and month of the last date of long ago, and its words
+    for p in article.paragraphs:
+        found = mentions.get(p.index) or []
+        told_here = False
+        for i, m in enumerate(found):
+            shape = _A_MONTH_OR_DAY.fullmatch(m.edtf or "") or (re.fullmatch(r"\d{4}", m.edtf or "") and m)
+            if shape is None:
+                continue
+            if not m.relative:
+                year = int(m.edtf[:4])
+                long_ago = year < anchor.date.year - 1
+                then = (year, int(m.edtf[5:7]) if len(m.edtf) >= 7 else 0, m.text) if long_ago else None
+                told_here = long_ago
+                continue
+            if then is None or not isinstance(shape, re.Match) or m.granularity not in ("month", "day"):
+                continue
+            month = int(shape.group(2))
+            start = p.text.rfind(". ", 0, m.start) + 1
+            end = p.text.find(". ", m.end)
+            sentence = p.text[start:end if end >= 0 else len(p.text)]
+            day = _last_day_named(int(shape.group(1)), month, shape.group(3))
+            if day is None or day <= anchor.date or not TOLD_IN_THE_PAST.search(sentence) \
+                    or TOLD_AS_NOW.search(sentence) or FUTURE_CUE.search(sentence):
+                continue
+            year = then[0] + (month < then[1])
+            edtf = f"{year:04d}-{shape.group(2)}{shape.group(3)}"
+            found[i] = replace(m, edtf=edtf, value=m.value.replace(shape.group(1), f"{year:04d}", 1), relative=False,
+                               how=f"\u2018{m.text}\u2019 in {year}, told in the past after \u2018{then[2]}\u2019")
+        if not told_here and found:
+            then = None  # the story has come back to its own time
+    return mentions
+
+
+def _last_day_named(year: int, month: int, rest: str) -> dt.date | None:
+    """The last day a month ("-08") or the day ("-08-15") a date names."""
+    try:
+        if rest.startswith("-"):
+            return dt.date(year, month, int(rest[1:3]))
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    except ValueError:
+        return None
 
 
 ENTRY_MARK = re.compile(r"[ \t]*(?::|[\u2013\u2014-])[ \t]")

@@ -1234,6 +1234,14 @@ def test_the_most_recent_keeps_recent_in_its_headline():
         "Four defendants have already pleaded guilty, the most recent"]
 
 
+def test_a_month_told_in_the_past_after_a_date_of_long_ago_is_in_its_year():
+    a = parse_article("Story\n\nPublished: 2024-06-06\n\nOn 6 June 1944, more than 156,000 Allied troops landed in "
+                      "northern France.\n\nBy the end of August, Paris had been liberated.\n\n"
+                      "King Charles led commemorations on Thursday.\n\nHe will visit Canada in July.\n", "t.txt")
+    # back in its own time, a month after the publication is to come
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["1944-06-06", "1944-08", "2024-06-06", "2024-07"]
+
+
 def test_one_moment_told_on_two_clocks_is_one_event_on_the_first():
     a = parse_article("Story\n\nPublished: 2024-01-20\n\nThe SLIM lander touched down at 00:20 Japan time on Saturday "
                       "(15:20 GMT on Friday).\n", "t.txt")

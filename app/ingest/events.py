@@ -752,6 +752,10 @@ def _years_naming_which(mentions: list[Mention], text: str) -> list[Mention]:
     # "will look to the November retail sales report on Thursday": the month the figures are for
     figures = [m for m in mentions if m.places_event and m.granularity == "month" and m.edtf
                and _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) and FIGURES_AFTER.match(text, m.end)]
+    # "The January transfer window opens on 1 January": the month names which window; the day dates the news
+    figures += [m for m in mentions if m.places_event and m.granularity == "month" and m.edtf and m not in figures
+                and _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) and YEAR_NAMING_WHICH.match(text, m.end)
+                and any(o.granularity == "day" and o.edtf and o.edtf[5:7] == m.edtf[5:7] for o in mentions)]
     # "fears grew early Sunday of a repeat of last winter's attacks": a date's possessive names which attacks,
     # as "SUVs made between 2019 and 2021" which SUVs
     owners = [m for m in mentions if m.places_event and m.edtf and (POSSESSIVE_AFTER.match(text, m.end)

@@ -408,8 +408,10 @@ _PAST = (r"was|were|is|are|has|have|had|went|became|took|won|lost|left|rose|fell
          r"woke|wore|withdrew|overthrew|drew|drove|froze")
 # "will begin on 3 January and end on 9 January": a plan's second verb, sharing its "will"
 _PLANNED_VERB = r"(?:end|close|finish|open|begin|start|resume|return|run|last|stop|leave|arrive|reopen)"
+# "The window opens on 1 January and closes on 1 February": a schedule's second verb, in the present
+_SCHEDULED_VERB = r"(?:ends|closes|finishes|opens|begins|starts|resumes|returns|runs|lasts|stops|leaves|arrives|reopens)"
 SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:" + _PAST + r"|said|told|will|[a-z][a-z-]{2,}ed|"
-                         + _PLANNED_VERB + r")\b)"
+                         + _PLANNED_VERB + "|" + _SCHEDULED_VERB + r")\b)"
                          r"|(?:,\s+and|,\s+while|,\s+whereas|;)\s+(?P<own>)")
 # A verb after a subject: the past tenses above, more irregular ones, regular ones, and "will"
 _VERB = (r"(?:" + _PAST + r"|will|would|[a-z]{3,}ed|tore|struck|broke|hit|swept|spread|shook|blew|sank|flew|drove|"
@@ -418,6 +420,9 @@ _VERB = (r"(?:" + _PAST + r"|will|would|[a-z]{3,}ed|tore|struck|broke|hit|swept|
          r"overtook|arose)\b")
 NAMED_AMONG = re.compile(r"^(?:including|among them|such as)\s+(?P<who>(?:the|a|an|its|their|[A-Z])[^,;]{0,60}?)\s+"
                          r"(?:who|which|that)\s+(?=(?:(?:first|later|then|also|had|has|have)\s+)?" + _VERB + r")")
+# The subject of a schedule in the present: "The January transfer window (opens)"
+SCHEDULE_SUBJECT = re.compile(r"^(?P<subject>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w'\u2019.-]*)(?: [\w'\u2019-]+){0,4}?)"
+                              r"(?= " + _SCHEDULED_VERB + r"\b)")
 # A sentence's subject, up to its verb: "The company", "the foundation", "Tom Reyes", "she"
 SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Ii]t"
                           r"|[Tt]hey|[Ww]e)"
@@ -526,7 +531,7 @@ def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
     # with the dates before its verb gone
     cut = before[0].start()
     head = LEADING_CLAUSE.sub("", _drop_spans(sentence[:cut], [(a, b) for a, b in dates if b <= cut]))
-    subject = SUBJECT_VERB.match(head)
+    subject = SUBJECT_VERB.match(head) or SCHEDULE_SUBJECT.match(head)
     # "He was elected in 2016 and re-elected": the second verb shares the first's "was", or is a past
     # tense of its own ("was born in 1935 and moved"); the words cannot tell which
     if subject is None or (re.match(r" (?:was|were|is|are|has|have|had)\b", head[subject.end():])

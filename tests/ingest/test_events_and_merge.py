@@ -1227,6 +1227,13 @@ def test_a_fixture_list_s_lines_are_entries_of_their_days():
         ("2023-12-09", "Aston Villa v Arsenal"), ("2023-12-10", "Everton v Chelsea")]
 
 
+def test_a_month_naming_which_window_beside_its_days_is_no_event_and_each_day_heads_its_verb():
+    a = parse_article("Story\n\nPublished: 2023-08-10\n\nThe January transfer window opens on 1 January and closes on "
+                      "1 February.\n", "t.txt")
+    assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates] == [
+        ("2024-01-01", "The January transfer window opens"), ("2024-02-01", "The January transfer window closes")]
+
+
 def test_the_most_recent_keeps_recent_in_its_headline():
     a = parse_article("Story\n\nPublished: 2023-11-21\n\nFour defendants have already pleaded guilty, the most recent on "
                       "Oct. 24.\n", "t.txt")

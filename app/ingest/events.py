@@ -297,6 +297,16 @@ def _entries_in_the_running_year(article: Article, mentions: dict[int, list[Ment
     last: tuple[int, str, str] | None = None  # the year, month and day, and the words of the last entry's date
     for p in article.paragraphs:
         found = mentions.get(p.index)
+        if found and found[0].start == 0 and not found[0].relative and re.fullmatch(r"\d{4}", found[0].edtf or "") \
+                and ENTRY_MARK.match(p.text, found[0].end):
+            # "1948: David Ben-Gurion declares the State of Israel on May 14": the entry's days are in its year
+            year = found[0].edtf
+            mentions[p.index] = [found[0]] + [
+                replace(m, edtf=year + m.edtf[4:], value=m.value.replace(m.edtf[:4], year, 1), relative=False,
+                        how=f"\u2018{m.text}\u2019 in {year}, the year of the entry")
+                if m.relative and m.granularity in ("day", "month") and _A_MONTH_OR_DAY.fullmatch(m.edtf or "")
+                else m for m in found[1:]]
+            continue
         if not found or found[0].start != 0 or found[0].granularity != "day" or found[0].edtf is None \
                 or not ENTRY_MARK.match(p.text, found[0].end):
             continue
@@ -643,8 +653,10 @@ def _told_twice(mentions: list[Mention], text: str) -> list[Mention]:
     for i in range(len(out) - 1):
         wide, close = out[i], out[i + 1]
         counted = COUNTED_THEN.match(text, wide.end)  # "a year later": the count's signal is not in its text
+        # (an entry's year and a day within it: "1948: David Ben-Gurion declares the State of Israel on May 14")
+        entry = wide.start == 0 and ENTRY_MARK.match(text, wide.end) is not None and i == 0
         if not (wide.places_event and close.places_event and wide.edtf and close.edtf
-                and TOLD_AGAIN_BETWEEN.fullmatch(text, counted.end() if counted else wide.end, close.start)
+                and (entry or TOLD_AGAIN_BETWEEN.fullmatch(text, counted.end() if counted else wide.end, close.start))
                 and (precision_rank(close.edtf) < precision_rank(wide.edtf)
                      # "next Thursday, 30 May": the calendar's day, whichever Thursday "next" meant
                      or granularity(wide.edtf) == granularity(close.edtf) == "day" and WEEKDAY_WORD.search(wide.text)

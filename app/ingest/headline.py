@@ -176,6 +176,8 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
         if m:
             before = before[:m.start()]
         following = ONWARDS.sub("", out[end:].lstrip(" "))  # "from 1986 onwards"
+        # "on Tuesday (December 5) afternoon": the part of the day goes with the day told twice
+        following = re.sub(r"^\)[ \t]+(?:morning|afternoon|evening|night)\b", ")", following)
         if COUNTED.search(out, start, end):
             following = LATER.sub("", following)  # "two days later": the date counted
         # "The blaze on April 15, 2019, destroyed": the comma is the year's, not one closing a phrase

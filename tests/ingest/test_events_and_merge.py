@@ -1119,6 +1119,9 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
     # a date before its noun goes, and "an" before it is "a" again
     ("A judge on Tuesday set an Aug. 5, 2024, trial date for former President Donald Trump.", "Tuesday",
      "A judge set a trial date for former President Donald Trump"),
+    # a part of the day after a day told twice goes with it
+    ("Cyclone Michaung made landfall near Bapatla in Andhra Pradesh on Tuesday (December 5) afternoon, bringing "
+     "heavy rain.", "December 5", "Cyclone Michaung made landfall near Bapatla in Andhra Pradesh, bringing heavy rain"),
     # an institution keeps its whole name; a person their surname
     ("South Korea's fertility rate fell to a record low of 0.72, Statistics Korea said on Wednesday.", "Wednesday",
      "Statistics Korea: South Korea's fertility rate fell to a record low of 0.72"),
@@ -1232,6 +1235,15 @@ def test_a_month_naming_which_window_beside_its_days_is_no_event_and_each_day_he
                       "1 February.\n", "t.txt")
     assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates] == [
         ("2024-01-01", "The January transfer window opens"), ("2024-02-01", "The January transfer window closes")]
+
+
+def test_a_day_within_a_chronology_entry_is_in_the_entry_s_year_and_one_event_with_it():
+    a = parse_article("Key moments in Israel's history\n\nBy Reuters Staff\nMay 14, 2023\n\n"
+                      "Israel marks 75 years since its founding this week. Here are some key moments.\n\n"
+                      "- 1948: David Ben-Gurion declares the State of Israel on May 14.\n\n"
+                      "- 1979: Israel and Egypt sign a peace treaty.\n", "t.txt")
+    assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates][1:] == [
+        ("1948-05-14", "David Ben-Gurion declares the State of Israel"), ("1979", "Israel and Egypt sign a peace treaty")]
 
 
 def test_the_most_recent_keeps_recent_in_its_headline():

@@ -337,6 +337,16 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         # "Born ... in Fürth, Germany, he fled Nazi persecution in 1938": the date is the main clause's
         sentence, spans, focus = _from(opening.end(), sentence, spans or [], focus)
         full = _headline(sentence, spans)
+    role = DATED_ROLE.match(sentence)
+    if role and role.start("role") <= focus[0] and focus[1] <= role.end("role") \
+            and not _A_VERB.search(sentence, role.start("role"), role.end("role")):
+        # "Paula Vennells, the Post Office's chief executive from 2012 to 2019, said ...": what the date tells is
+        # the role she held
+        name, offset = role.group("name"), role.start("role")
+        verb = " has been " if re.search(r"\bsince\b", role.group("role")) else " was "
+        shift = len(name) + len(verb) - offset
+        return _headline(name + verb + role.group("role"),
+                         [(a + shift, b + shift) for a, b in spans or [] if offset <= a and b <= role.end("role")])
     since_when = SINCE_WHEN.match(sentence, focus[1])
     if since_when and SINCE_OR_BACK_TO.search(sentence, 0, focus[0]):
         # "He has been in jail since August, when Kaplan revoked his bail": August is when the bail was revoked;
@@ -428,7 +438,8 @@ SCHEDULE_SUBJECT = re.compile(r"^(?P<subject>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w'
 # A sentence's subject, up to its verb: "The company", "the foundation", "Tom Reyes", "she"
 SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Ii]t"
                           r"|[Tt]hey|[Ww]e)"
-                          r"(?: (?:[A-Z][\w'\u2019.-]*|of|(?!(?:who|which|that)\b)[a-z]+(?=(?: [a-z]+)? " + _VERB + r"))){0,5}?)"
+                          r"(?: (?:[A-Z][\w'\u2019.-]*|\d+(?![\d,.])|of|(?!(?:who|which|that)\b)[a-z]+(?=(?: [a-z]+)? " + _VERB
+                          + r"))){0,5}?)"
                           r"(?= " + _VERB + r")")  # a relative pronoun's verb is not the subject's: "Two men who paid"
 
 
@@ -436,6 +447,11 @@ SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Aa]n?|[I
 # the subject and its verb, over the commas of its own dates and places
 OPENING_PHRASE = re.compile(OPENING_PARTICIPLE + r"\b[^,]{0,120}(?:,[^,]{1,40}){0,3}?, (?=" + SUBJECT_VERB.pattern[1:]
                             + r")")
+
+
+# A name, then the role it held, set off by commas, then the sentence's verb
+DATED_ROLE = re.compile(r"^(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}), "
+                        r"(?P<role>(?:the|a|an|its|his|her|their|[A-Z][\w'\u2019-]*['\u2019]s) [^,]{3,100}?), (?=[a-z])")
 
 
 def _passive(subject: str, participle_phrase: str) -> str:

@@ -1122,6 +1122,12 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
     # a part of the day after a day told twice goes with it
     ("Cyclone Michaung made landfall near Bapatla in Andhra Pradesh on Tuesday (December 5) afternoon, bringing "
      "heavy rain.", "December 5", "Cyclone Michaung made landfall near Bapatla in Andhra Pradesh, bringing heavy rain"),
+    # a name with a number shares its verb phrases ("Voyager 1 launched ..., and became ...")
+    ("Voyager 1 launched on September 5, 1977, and became the first human-made object to enter interstellar space "
+     "in August 2012.", "August 2012", "Voyager 1 became the first human-made object to enter interstellar space"),
+    # the role a name held, dated between commas
+    ("Paula Vennells, the Post Office's chief executive from 2012 to 2019, said on Tuesday she would hand back her "
+     "CBE.", "2012 to 2019", "Paula Vennells was the Post Office's chief executive"),
     # an institution keeps its whole name; a person their surname
     ("South Korea's fertility rate fell to a record low of 0.72, Statistics Korea said on Wednesday.", "Wednesday",
      "Statistics Korea: South Korea's fertility rate fell to a record low of 0.72"),

@@ -240,8 +240,8 @@ def _months_in_the_story_s_past(anchor: Anchor, article: Article, mentions: dict
     """"On 6 June 1944, Allied troops landed ... By the end of August, Paris had been liberated", published in
     June 2024: a month told in the past tense, right after a date of long ago, is in that date's year (or the
     next, when its months come round) and not in the months after the publication, which have not happened."""
-    if anchor.date is None:
-        return mentions
+    if anchor.date is None or article.published is None:
+        return mentions  # (a borrowed date is too loose to say what is after it)
     then: tuple[int, int, str] | None = None  # the year and month of the last date of long ago, and its words
     for p in article.paragraphs:
         found = mentions.get(p.index) or []

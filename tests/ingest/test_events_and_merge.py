@@ -577,6 +577,16 @@ def test_an_undated_article_with_only_weekdays_borrows_its_news_day_from_a_close
     assert katrina.edtf == "2005-08-29" and len(katrina.sources) == 2  # an old date lends no year: not the news
 
 
+def test_a_borrowed_day_is_no_publication_date_to_tell_the_story_s_past_by():
+    """"By mid-September" after Katrina's 2005 paragraph would be 2005 in an article dated 30 August 2021; an
+    undated article's day is borrowed, too loose to say what came after it, and its months keep its year."""
+    undated = STORM_UNDATED + ("\nKatrina had flooded 80% of New Orleans on August 29, 2005.\n\n"
+                               "Engineers had restored power to the port by mid-September.\n")
+    index = run([("dated.txt", STORM_DATED), ("undated.txt", undated)])
+    (power,) = by_quote(index, "Engineers had restored power")
+    assert power.edtf == "2021-09~"
+
+
 def test_a_weekday_shared_in_few_words_lends_no_day():
     loose = STORM_UNDATED.replace("The storm made landfall on Sunday near Port Fourchon, the 16th anniversary of "
                                   "Katrina, which struck on August 29, 2005.",

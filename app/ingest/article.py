@@ -741,8 +741,13 @@ def _masthead_like(line: str) -> bool:
     return len(words) < 4 or (len(words) == 4 and all(w[:1].isupper() for w in words))
 
 
+SECTION_PAIR = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)? & [A-Z][a-z]+(?: [A-Z][a-z]+)?")
+
+
 def _is_label(line: str) -> bool:
     """Section names and menu items: a few capitalised words, mostly navigation vocabulary."""
+    if SECTION_PAIR.fullmatch(line.strip()):
+        return True  # "Climate & Environment", "Arts & Culture"
     words = WORD.findall(line.lower())
     navigation = sum(w in NAV_WORDS for w in words)
     return bool(words) and (len(words) <= 4 and navigation >= max(1, len(words) // 2)

@@ -543,6 +543,7 @@ def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> l
 # where a superlative says what it is compared with, is the yardstick, not when anything happened
 # "its biggest product launch since the Apple Watch in 2015": since a thing, dated, with no verb of its own
 # ("since a fire tore through its roof on April 15, 2019" tells the fire)
+SINCE_THE_BEFORE = re.compile(r"\bsince[ \t]+the[ \t]+$", re.I)
 _SINCE_THING_BEFORE = re.compile(r"\bsince[ \t]+(?:(?!(?:was|were|is|are|has|had|tore|took|hit|fell|won|lost|began|broke|"
                                  r"came|went|made|struck|[a-z]{2,}ed)\b)[\w'\u2019.-]+[ \t]+){1,7}(?:in|on|of|at[ \t]+the)[ \t]+$")
 _SUPERLATIVE = (r"(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|steepest|sharpest|"
@@ -561,7 +562,7 @@ COMPARED_BEFORE_SINCE = re.compile(
     r"|\b(?:not(?:[ \t]+been)?[ \t]+seen|unseen|unchanged|at[ \t]+any[ \t]+(?:time|point))[ \t]+$", re.I)
 # "its biggest product launch since the Apple Watch in 2015": a superlative of any thing, measured since another
 SUPERLATIVE_THING = re.compile(r"(?:\b(?:the|its|their|his|her|our)|['\u2019]s)[ \t]+(?:(?:second|third)-)?" + _SUPERLATIVE
-                               + r"(?:[ \t]+[\w-]+){0,10}[ \t]+$", re.I)
+                               + r"(?:[ \t]+[\w.'\u2019-]+){0,10}[ \t]+$", re.I)  # ("of a U.S. bank")
 # "making it the hottest day of the year so far": the period a superlative ranks within
 SUPERLATIVE_OF = re.compile(r"(?:\b(?:the|its|their|his|her|our)|['\u2019]s)[ \t]+(?:(?:second|third)-)?"
                             r"(?!first\b|only\b)" + _SUPERLATIVE + r"[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+of[ \t]+$", re.I)
@@ -612,7 +613,8 @@ def _compared(mentions: list[Mention], text: str) -> list[Mention]:
         since = SINCE_BEFORE.search(text, max(0, m.start - 16), m.start)
         if since is not None and COMPARED_BEFORE_SINCE.search(text, max(0, since.start() - 100), since.start()):
             return True
-        since = _SINCE_THING_BEFORE.search(text, max(0, m.start - 60), m.start)
+        since = _SINCE_THING_BEFORE.search(text, max(0, m.start - 60), m.start) \
+            or SINCE_THE_BEFORE.search(text, max(0, m.start - 12), m.start)  # "since the 2008 financial crisis"
         if since is not None and SUPERLATIVE_THING.search(text, max(0, since.start() - 100), since.start()):
             return True
         if COMPARED_WITH_BEFORE.search(text, max(0, m.start - 80), m.start) \

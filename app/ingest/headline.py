@@ -558,9 +558,11 @@ def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
     who = subject.group("subject")
     who = who[0].upper() + who[1:]
     modal = re.match(r" (will|would|could|may|might|must|shall|can|(?:is|are|was|were) (?:expected|due|set|scheduled|"
-                     r"likely|planned|going) to)\b", head[subject.end():])
+                     r"likely|planned|going) to)( be)?\b", head[subject.end():])
     if modal and re.match(_PLANNED_VERB + r"\b", sentence[start:end]):
         who += " " + modal.group(1)  # "The strike will begin ... and end at 7am on 9 January" -> "The strike will end"
+    elif modal and modal.group(2) and re.match(r"[a-z]{3,}ed\b", sentence[start:end]):
+        who += f" {modal.group(1)} be"  # "Parliament will be prorogued on Friday and dissolved on 30 May"
     return _headline(f"{who} {sentence[start:end]}", [(a + len(who) + 1, b + len(who) + 1) for a, b in part_spans]) or None
 
 

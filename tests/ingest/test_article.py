@@ -668,6 +668,13 @@ def test_a_name_over_its_job_and_handle_is_the_byline_and_an_obituary_s_headline
     assert obituary.title == "Sin\u00e9ad O'Connor obituary"
 
 
+def test_a_section_named_with_an_ampersand_is_a_label_under_a_tagline():
+    a = parse_article("Democracy Dies in Darkness\nClimate & Environment\nCanada's wildfire season is the worst on "
+                      "record\nBy Amudalat Ajasa\nJune 28, 2023 at 6:00 a.m. EDT\n\nMore than 8.1 million hectares "
+                      "have burned across Canada this year, surpassing the previous record set in 1989.\n", "t.txt")
+    assert a.title == "Canada's wildfire season is the worst on record"
+
+
 def test_a_name_over_its_job_is_the_byline():
     text = ("BBC Homepage\nRishi Sunak survives Rwanda bill vote as Tory rebels back down\n12 December 2023\n"
             "Chris Mason\nPolitical editor\nShare\n"

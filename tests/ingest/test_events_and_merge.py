@@ -352,6 +352,8 @@ def test_an_obituary_headline_keeps_the_event_not_the_phrase_counted_from_anothe
      "The strike will begin"),
     ("Construction is expected to begin this summer and finish by the end of 2025.", "the end of 2025",
      "Construction is expected to finish"),
+    ("Parliament will be prorogued on Friday and dissolved next Thursday, 30 May.", "30 May",
+     "Parliament will be dissolved"),
 ])
 def test_each_date_of_a_sentence_heads_its_own_phrase(sentence, date, expected):
     assert headline_for(sentence, date) == expected
@@ -1190,6 +1192,12 @@ def test_a_superlative_since_a_long_named_thing_is_a_yardstick():
                       "fourth quarter, their biggest quarterly drop since the early months of the pandemic in 2020.\n",
                       "t.txt")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-10/2023-12"]
+
+
+def test_a_superlative_since_a_year_naming_a_thing_is_a_yardstick():
+    a = parse_article("Story\n\nPublished: 2023-03-10\n\nSilicon Valley Bank collapsed on Friday after a run on its "
+                      "deposits, the largest failure of a U.S. bank since the 2008 financial crisis.\n", "t.txt")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-03-10"]
 
 
 def test_a_dated_timeline_s_entries_run_on_in_the_year_of_the_entry_before():

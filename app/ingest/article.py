@@ -383,6 +383,14 @@ def _split_lines(text: str) -> list[str]:
     return lines
 
 
+PLACE_BEFORE_STAMP = re.compile(r"\s*[A-Z][a-zA-Z.'\u2019]+(?: [A-Z][a-zA-Z.'\u2019]+){0,2}\s*[-\u2013\u2014|]\s*")
+
+
+# Reuters' slugs before a headline: "UPDATE 2-Volkswagen to cut costs", "FACTBOX-Key dates in ..."
+WIRE_SLUG = re.compile(r"^(?:UPDATE|EXCLUSIVE|FACTBOX|ANALYSIS|INSIGHT|REFILE|CORRECTED|RPT|WRAPUP|TIMELINE|EXPLAINER|"
+                       r"FOCUS|POLL|BREAKINGVIEWS|GRAPHIC|INTERVIEW|PREVIEW)(?:[ -]\d+)?(?:-[A-Z]+)*\s*-(?=\S)")
+
+
 def _date_from_header(line: str, day_first: bool = False) -> tuple[dt.date | None, str | None, str]:
     """A publication date stated in a header line, its evidence, and what is left of the line.
 
@@ -420,6 +428,8 @@ def _date_from_header(line: str, day_first: bool = False) -> tuple[dt.date | Non
         # The same day written twice ("12/16/2024 December 16, 2024") is one stamp: what is around the two
         rest = " ".join(candidate[x.end:y] for x, y in zip(full, [x.start for x in full[1:]] + [len(candidate)]))
     before = STAMP_FILLER.sub("", candidate[:date.start])
+    if PLACE_BEFORE_STAMP.fullmatch(candidate[:date.start]):
+        before = ""  # "Madrid - NOV 16, 2023 - 12:45 CET" (El País): where it was filed, then the stamp
     if _only_stamp(rest):
         rest = ""
     after = STAMP_FILLER.sub(" ", rest).split()
@@ -689,6 +699,7 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     if not found_title:
         found_title = derive_title(body_paragraphs)
         derived = True
+    found_title = WIRE_SLUG.sub("", found_title) or found_title
     return Article(
         name=name, title=found_title, title_derived=derived, byline=byline,
         published=pub_date, published_evidence=pub_evidence,

@@ -675,6 +675,17 @@ def test_a_section_named_with_an_ampersand_is_a_label_under_a_tagline():
     assert a.title == "Canada's wildfire season is the worst on record"
 
 
+def test_a_stamp_after_the_place_it_was_filed_from_and_a_wire_slug_before_the_headline():
+    elpais = parse_article("EL PA\u00cdS English\nSpain\nPedro S\u00e1nchez re-elected as Spain's prime minister\n"
+                           "Madrid - NOV 16, 2023 - 12:45 CET\n\nPedro S\u00e1nchez was re-elected prime minister of "
+                           "Spain on Thursday with the support of 179 lawmakers.\n", "t.txt")
+    assert elpais.published == dt.date(2023, 11, 16)
+    reuters = parse_article("UPDATE 2-Volkswagen to cut costs by 10 bln euros\nBy Victoria Waldersee\n\nBERLIN, Nov 27 "
+                            "(Reuters) - Volkswagen will cut costs at its namesake brand by 10 billion euros by 2026, it "
+                            "said on Monday.\n\nPublished November 27, 2023\n", "t.txt")
+    assert (reuters.title, reuters.published) == ("Volkswagen to cut costs by 10 bln euros", dt.date(2023, 11, 27))
+
+
 def test_a_name_over_its_job_is_the_byline():
     text = ("BBC Homepage\nRishi Sunak survives Rwanda bill vote as Tory rebels back down\n12 December 2023\n"
             "Chris Mason\nPolitical editor\nShare\n"

@@ -175,6 +175,8 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
         m = PREPOSITION_BEFORE.search(before, max(0, start - 64))  # it ends the text: its tail is enough
         if m:
             before = before[:m.start()]
+        elif COUNTED.search(out, start, end) or re.search(r"\b(?:ago|earlier|later)$", out[start:end]):
+            before = re.sub(r"\s+(?:only|just|barely|nearly|almost|some)[ \t]*$", " ", before)  # "only two years ago"
         following = ONWARDS.sub("", out[end:].lstrip(" "))  # "from 1986 onwards"
         # "on Tuesday (December 5) afternoon": the part of the day goes with the day told twice
         following = re.sub(r"^\)[ \t]+(?:morning|afternoon|evening|night)\b", ")", following)
@@ -338,6 +340,14 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         sentence, spans, focus = _from(opening.end(), sentence, spans or [], focus)
         full = _headline(sentence, spans)
     role = DATED_ROLE.match(sentence)
+    who = role and re.search(r"\s(?:who|which)\s+", sentence[role.start("role"):focus[0]])
+    if role and who and focus[1] <= role.end("role"):
+        # "Milei, a former television pundit who entered politics only two years ago, will take office": what the
+        # date tells is what the one named did
+        start = role.start("role") + who.end()
+        shift = len(role.group("name")) + 1 - start
+        return _headline(role.group("name") + " " + sentence[start:role.end("role")],
+                         [(a + shift, b + shift) for a, b in spans or [] if start <= a and b <= role.end("role")])
     if role and role.start("role") <= focus[0] and focus[1] <= role.end("role") \
             and not _A_VERB.search(sentence, role.start("role"), role.end("role")):
         # "Paula Vennells, the Post Office's chief executive from 2012 to 2019, said ...": what the date tells is
@@ -450,7 +460,9 @@ OPENING_PHRASE = re.compile(OPENING_PARTICIPLE + r"\b[^,]{0,120}(?:,[^,]{1,40}){
 
 
 # A name, then the role it held, set off by commas, then the sentence's verb
-DATED_ROLE = re.compile(r"^(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}), "
+DATED_ROLE = re.compile(r"^(?P<name>(?!(?:However|Meanwhile|Yesterday|Today|Tonight|Now|Then|Still|Also|Instead|Earlier|"
+                        r"Later|Last|This|That|Since|After|Before|In|On|At|By|For|But|And|So|Yet|Indeed|Here|There)\b)"
+                        r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}), "
                         r"(?P<role>(?:the|a|an|its|his|her|their|[A-Z][\w'\u2019-]*['\u2019]s) [^,]{3,100}?), (?=[a-z])")
 
 

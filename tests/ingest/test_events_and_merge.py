@@ -1140,6 +1140,9 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
     # the role a name held, dated between commas
     ("Paula Vennells, the Post Office's chief executive from 2012 to 2019, said on Tuesday she would hand back her "
      "CBE.", "2012 to 2019", "Paula Vennells was the Post Office's chief executive"),
+    # what the one named did, in a "who" clause of the role set off after the name; "only" goes with its count
+    ("Milei, a former television pundit who entered politics only two years ago, will take office on Dec. 10.",
+     "two years ago", "Milei entered politics"),
     # an institution keeps its whole name; a person their surname
     ("South Korea's fertility rate fell to a record low of 0.72, Statistics Korea said on Wednesday.", "Wednesday",
      "Statistics Korea: South Korea's fertility rate fell to a record low of 0.72"),

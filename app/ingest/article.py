@@ -383,6 +383,7 @@ def _split_lines(text: str) -> list[str]:
     return lines
 
 
+# "Madrid - ": the place a stamp was filed from, before it
 PLACE_BEFORE_STAMP = re.compile(r"\s*[A-Z][a-zA-Z.'\u2019]+(?: [A-Z][a-zA-Z.'\u2019]+){0,2}\s*[-\u2013\u2014|]\s*")
 
 

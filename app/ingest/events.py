@@ -247,8 +247,8 @@ def _months_in_the_story_s_past(anchor: Anchor, article: Article, mentions: dict
         found = mentions.get(p.index) or []
         told_here = False
         for i, m in enumerate(found):
-            shape = _A_MONTH_OR_DAY.fullmatch(m.edtf or "") or (re.fullmatch(r"\d{4}", m.edtf or "") and m)
-            if shape is None:
+            shape = _A_MONTH_OR_DAY.fullmatch(m.edtf or "")
+            if shape is None and not re.fullmatch(r"\d{4}", m.edtf or ""):
                 continue
             if not m.relative:
                 year = int(m.edtf[:4])
@@ -256,7 +256,7 @@ def _months_in_the_story_s_past(anchor: Anchor, article: Article, mentions: dict
                 then = (year, int(m.edtf[5:7]) if len(m.edtf) >= 7 else 0, m.text) if long_ago else None
                 told_here = long_ago
                 continue
-            if then is None or not isinstance(shape, re.Match) or m.granularity not in ("month", "day"):
+            if then is None or shape is None or m.granularity not in ("month", "day"):
                 continue
             month = int(shape.group(2))
             start = p.text.rfind(". ", 0, m.start) + 1
@@ -764,24 +764,24 @@ def _years_naming_which(mentions: list[Mention], text: str) -> list[Mention]:
     named = [m for m in mentions if m.places_event and m.granularity == "year" and m.edtf and m.edtf.isdigit()
              and _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) and YEAR_NAMING_WHICH.match(text, m.end)]
     # "will look to the November retail sales report on Thursday": the month the figures are for
-    figures = [m for m in mentions if m.places_event and m.granularity == "month" and m.edtf
-               and _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) and FIGURES_AFTER.match(text, m.end)]
+    months = [m for m in mentions if m.places_event and m.granularity == "month" and m.edtf
+              and _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) and FIGURES_AFTER.match(text, m.end)]
     # "The January transfer window opens on 1 January": the month names which window; the day dates the news
-    figures += [m for m in mentions if m.places_event and m.granularity == "month" and m.edtf and m not in figures
+    months += [m for m in mentions if m.places_event and m.granularity == "month" and m.edtf and m not in months
                 and _DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start) and YEAR_NAMING_WHICH.match(text, m.end)
                 and any(o.granularity == "day" and o.edtf and o.edtf[5:7] == m.edtf[5:7] for o in mentions)]
     # "fears grew early Sunday of a repeat of last winter's attacks": a date's possessive names which attacks,
     # as "SUVs made between 2019 and 2021" which SUVs
     owners = [m for m in mentions if m.places_event and m.edtf and (POSSESSIVE_AFTER.match(text, m.end)
                                                                      or MADE_WHEN_BEFORE.search(text, max(0, m.start - 40), m.start))]
-    if not named and not owners and not figures:
+    if not named and not owners and not months:
         return mentions
-    within = [m for m in mentions if m.places_event and m not in named and m not in owners and m not in figures
+    within = [m for m in mentions if m.places_event and m not in named and m not in owners and m not in months
               and m.edtf]
     dropped = [y for y in named if any(m.edtf[:4] == y.edtf and precision_rank(m.edtf) < precision_rank(y.edtf)
                                        for m in within) or within and YEAR_NAMING_WHO.match(text, y.end)]
     dropped += [o for o in owners if any(precision_rank(m.edtf) < precision_rank(o.edtf) for m in within)]
-    dropped += figures if within else []
+    dropped += months if within else []
     return [m for m in mentions if m not in dropped] if dropped else mentions
 
 

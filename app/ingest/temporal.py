@@ -542,7 +542,7 @@ def _two_digit_year(yy: int, anchor: Anchor) -> int:
         return (1900 if yy >= 69 else 2000) + yy
     century = anchor.year // 100 * 100
     year = century + yy
-    if anchor.year and year > anchor.year + 10:
+    if year > anchor.year + 10:
         year -= 100
     return year
 

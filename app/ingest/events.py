@@ -17,7 +17,7 @@ from functools import lru_cache, partial
 
 from .dates import UNKNOWN, WEEKDAY_NAMES, WEEKDAY_WORD, bounds, compatible, granularity, precision_rank
 from .headline import headline
-from .temporal import FIGURES_AFTER, FUTURE_CUE, MONTH_WORD, SINCE_BEFORE, SPAN_JOINS, SPAN_OPENS, find_mentions
+from .temporal import FIGURES_AFTER, FUTURE_CUE, MONTH_WORD, SINCE_BEFORE, SPAN_JOINS, SPAN_OPENS, ZONE, find_mentions
 from .types import Anchor, Article, EventCandidate, Mention, SourceRef
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "st", "jr", "sr",
@@ -62,7 +62,7 @@ _TIME_ZONE_NEXT = re.compile(r"(?:[A-Z]{1,2}T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|
                              # "at 6:30 p.m. Jan. 17", "at 9 a.m. Monday": the time's day
                              r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*\d+|(?:January|February|March|April|May|"
                              r"June|July|August|September|October|November|December)\s+\d+|"
-                             r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+[A-Z]))\b")
+                             r"(?:" + "|".join(WEEKDAY_NAMES) + r")\b(?!\s+[A-Z]))\b")
 MAX_SENTENCE = 1000  # characters: beyond, a "sentence" is a scrape that lost its punctuation
 _LAST_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z.]+)[.!?][\"\u201d\u2019')]*$")
 
@@ -262,8 +262,8 @@ def _months_in_the_story_s_past(anchor: Anchor, article: Article, mentions: dict
             start = p.text.rfind(". ", 0, m.start) + 1
             end = p.text.find(". ", m.end)
             sentence = p.text[start:end if end >= 0 else len(p.text)]
-            day = _last_day_named(int(shape.group(1)), month, shape.group(3))
-            if day is None or day <= anchor.date or not TOLD_IN_THE_PAST.search(sentence) \
+            last_day = bounds(m.edtf)[1]
+            if last_day is None or dt.date.fromisoformat(last_day) <= anchor.date or not TOLD_IN_THE_PAST.search(sentence) \
                     or TOLD_AS_NOW.search(sentence) or FUTURE_CUE.search(sentence):
                 continue
             year = then[0] + (month < then[1])
@@ -273,16 +273,6 @@ def _months_in_the_story_s_past(anchor: Anchor, article: Article, mentions: dict
         if not told_here and found:
             then = None  # the story has come back to its own time
     return mentions
-
-
-def _last_day_named(year: int, month: int, rest: str) -> dt.date | None:
-    """The last day a month ("-08") or the day ("-08-15") a date names."""
-    try:
-        if rest.startswith("-"):
-            return dt.date(year, month, int(rest[1:3]))
-        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-    except ValueError:
-        return None
 
 
 ENTRY_MARK = re.compile(r"[ \t]*(?::|[\u2013\u2014-])[ \t]")
@@ -543,9 +533,10 @@ def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> l
 # where a superlative says what it is compared with, is the yardstick, not when anything happened
 # "its biggest product launch since the Apple Watch in 2015": since a thing, dated, with no verb of its own
 # ("since a fire tore through its roof on April 15, 2019" tells the fire)
-SINCE_THE_BEFORE = re.compile(r"\bsince[ \t]+the[ \t]+$", re.I)
-_SINCE_THING_BEFORE = re.compile(r"\bsince[ \t]+(?:(?!(?:was|were|is|are|has|had|tore|took|hit|fell|won|lost|began|broke|"
-                                 r"came|went|made|struck|[a-z]{2,}ed)\b)[\w'\u2019.-]+[ \t]+){1,7}(?:in|on|of|at[ \t]+the)[ \t]+$")
+# ("since the 2008 financial crisis": the year names the thing)
+_SINCE_THING_BEFORE = re.compile(r"\bsince[ \t]+(?:(?:(?!(?:was|were|is|are|has|had|tore|took|hit|fell|won|lost|began|broke|"
+                                 r"came|went|made|struck|[a-z]{2,}ed)\b)[\w'\u2019.-]+[ \t]+){1,7}(?:in|on|of|at[ \t]+the)"
+                                 r"|the)[ \t]+$")
 _SUPERLATIVE = (r"(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|steepest|sharpest|"
                 r"deepest|warmest|hottest|coldest|wettest|driest|greatest|longest|shortest|cheapest|richest|poorest|"
                 r"heaviest|busiest|quietest|worst|best|most|least|fewest|first|only)")
@@ -613,8 +604,7 @@ def _compared(mentions: list[Mention], text: str) -> list[Mention]:
         since = SINCE_BEFORE.search(text, max(0, m.start - 16), m.start)
         if since is not None and COMPARED_BEFORE_SINCE.search(text, max(0, since.start() - 100), since.start()):
             return True
-        since = _SINCE_THING_BEFORE.search(text, max(0, m.start - 60), m.start) \
-            or SINCE_THE_BEFORE.search(text, max(0, m.start - 12), m.start)  # "since the 2008 financial crisis"
+        since = _SINCE_THING_BEFORE.search(text, max(0, m.start - 60), m.start)
         if since is not None and SUPERLATIVE_THING.search(text, max(0, since.start() - 100), since.start()):
             return True
         if COMPARED_WITH_BEFORE.search(text, max(0, m.start - 80), m.start) \
@@ -636,14 +626,14 @@ MONTH_WORD_IN = re.compile(MONTH_WORD)
 
 
 IN_BRACKETS_AFTER = re.compile(r"[ \t]*\([ \t]*")
-A_ZONE = re.compile(r"\b(?:GMT|UTC|[A-Z]{1,2}[SD]?T|local time|[A-Z][a-z]+ time)\b")
+A_ZONE = re.compile(ZONE)
 
 
 def _told_in_another_zone(mentions: list[Mention], text: str) -> list[Mention]:
     """"touched down at 00:20 Japan time on Saturday (15:20 GMT on Friday)": one moment on two clocks, an event
     once, on the first."""
     again = [b for a, b in zip(mentions, mentions[1:]) if a.places_event and b.places_event and b.type == "TIME"
-             and IN_BRACKETS_AFTER.fullmatch(text, a.end, b.start) and A_ZONE.search(b.text)]
+             and IN_BRACKETS_AFTER.fullmatch(text, a.end, b.start) and A_ZONE.search(b.text) is not None]
     return [m for m in mentions if m not in again] if again else mentions
 
 

@@ -429,9 +429,11 @@ _PAST = (r"was|were|is|are|has|have|had|went|became|took|won|lost|left|rose|fell
          r"chose|fled|flew|knew|laid|lent|rode|sank|shook|shot|shut|spoke|spread|stole|swept|swore|taught|threw|tore|"
          r"woke|wore|withdrew|overthrew|drew|drove|froze")
 # "will begin on 3 January and end on 9 January": a plan's second verb, sharing its "will"
-_PLANNED_VERB = r"(?:end|close|finish|open|begin|start|resume|return|run|last|stop|leave|arrive|reopen)"
+_PLANNED_VERBS = ("end", "close", "finish", "open", "begin", "start", "resume", "return", "run", "last", "stop", "leave",
+                  "arrive", "reopen")
+_PLANNED_VERB = "(?:" + "|".join(_PLANNED_VERBS) + ")"
 # "The window opens on 1 January and closes on 1 February": a schedule's second verb, in the present
-_SCHEDULED_VERB = r"(?:ends|closes|finishes|opens|begins|starts|resumes|returns|runs|lasts|stops|leaves|arrives|reopens)"
+_SCHEDULED_VERB = "(?:" + "|".join(v + ("es" if v.endswith("sh") else "s") for v in _PLANNED_VERBS) + ")"
 SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:" + _PAST + r"|said|told|will|[a-z][a-z-]{2,}ed|"
                          + _PLANNED_VERB + "|" + _SCHEDULED_VERB + r")\b)"
                          r"|(?:,\s+and|,\s+while|,\s+whereas|;)\s+(?P<own>)")

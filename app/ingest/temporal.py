@@ -206,8 +206,9 @@ _ERA = r"B\.C\.E\.|B\.C\.|BCE|BC|A\.D\.|AD|C\.E\.|CE"  # upper case: "ad" and "c
 _DAY_TO = r"(?:[ \t]*[-\u2013\u2014][ \t]*|" + S + r"(?i:to|through|until|till)" + S + r")"
 # what may follow the last day of a span: not a clock time, a share or a count ("March 3 to 5 p.m.", "3-5 people")
 _DAY_RANGE_END = r"(?![ \t]*(?:[:.,]?\d|%|(?i:a\.?m\b|p\.?m\b|per\b|percent|people|points)))"
-_ZONE = (r"(?:GMT|UTC|BST|CET|CEST|EDT|EST|ET|CDT|CST|CT|MDT|MST|MT|PDT|PST|PT|IST|JST|AEST|AEDT|MSK|local time|"
-         r"(?:Japan|Eastern|Central|Pacific|Mountain|Moscow|Beijing|Kyiv|Paris|London|Tokyo|Delhi|Gaza|Israel) time)\b")
+# A clock's zone: "15:20 GMT", "7 a.m. Central time", "00:20 Japan time"
+ZONE = (r"(?:GMT|UTC|BST|CET|CEST|EDT|EST|ET|CDT|CST|CT|MDT|MST|MT|PDT|PST|PT|IST|JST|AEST|AEDT|MSK|local time|"
+        r"(?:Japan|Eastern|Central|Pacific|Mountain|Moscow|Beijing|Kyiv|Paris|London|Tokyo|Delhi|Gaza|Israel) time)\b")
 
 PATTERNS: list[tuple[str, str]] = [
     # "48 BC", "2,500 BCE", "AD 391", "1066 AD": a year of an era (before a bare year reads "1200" of "1200 BC")
@@ -332,8 +333,8 @@ PATTERNS: list[tuple[str, str]] = [
             r"to date|for now|any time|immediately|a (?:later|future) date|the (?:near|short|long) term|a while))(?![A-Za-z-])"),
     ("time_on_day", r"(?P<twat>(?i:at)[ \t]+)?(?:(?<![\d:.])(?P<twh>1[0-2]|0?[1-9])(?:[:.](?P<twmin>[0-5]\d))?[ \t]*(?P<twap>(?i:a\.m\.|p\.m\.|am|pm))"
                      r"|(?P<twnoon>(?i:noon|midnight|midday))"
-                     r"|(?<![\d:.])(?P<twh24>[01]?\d|2[0-3]):(?P<twmin24>[0-5]\d)(?:(?=[ \t]*" + _ZONE + r")|(?(twat)|(?!))))"
-                     r"(?:[ \t]*" + _ZONE + r")?" + OPT_COMMA + r"(?:(?i:on)" + S + r")?"
+                     r"|(?<![\d:.])(?P<twh24>[01]?\d|2[0-3]):(?P<twmin24>[0-5]\d)(?:(?=[ \t]*" + ZONE + r")|(?(twat)|(?!))))"
+                     r"(?:[ \t]*" + ZONE + r")?" + OPT_COMMA + r"(?:(?i:on)" + S + r")?"
                      # "on Thursday 14 December": the weekday before a date is the date's
                      + r"(?:(?:" + WEEKDAY.format(g="twdd0") + OPT_COMMA + r")?(?:" + MONTH.format(g="twm") + r"[ \t\u00a0]*"
                      + DAY.format(g="twdd") + r"(?![A-Za-z])(?:" + OPT_COMMA + YEAR.format(g="twy") + r")?|"
@@ -345,7 +346,7 @@ PATTERNS: list[tuple[str, str]] = [
              # matched, not looked behind for: a pattern that looks behind is tried at every word)
              r"|(?P<tat>(?i:at)[ \t]+)?(?<![\d:.])(?P<th24>[01]?\d|2[0-3]):(?P<tmin24>[0-5]\d)(?![\d:])"
              r"(?![ \t]*(?i:a\.m\.|p\.m\.|am|pm)(?![A-Za-z]))"  # "at 8:30 p.m.": not a 24-hour clock
-             r"(?:(?=[ \t]*" + _ZONE + r")|(?(tat)|(?!)))(?:[ \t]*" + _ZONE + r")?"),
+             r"(?:(?=[ \t]*" + ZONE + r")|(?(tat)|(?!)))(?:[ \t]*" + ZONE + r")?"),
     ("month_alone", _pat(r"(?i:(?P<mamod>early|mid|late|last|next|this|that|the end of|the beginning of|the start of|the middle of)[ \t-]+)?{MONTH}"
                          r"(?:" + _UNIT_AFTER.format(g="mayrel", unit="year") + r")?",
                          MONTH="mam")),

@@ -10,6 +10,7 @@ from app.ingest import EventIndex, MergedEvent, SourceRef, extract, merge_events
 from app.ingest.events import split_sentences
 from app.ingest.headline import headline
 from app.ingest.temporal import find_mentions
+from app.ingest.types import Article
 from tests.conftest import SEEDS
 
 
@@ -359,6 +360,11 @@ def test_each_date_of_a_sentence_heads_its_own_phrase(sentence, date, expected):
     assert headline_for(sentence, date) == expected
 
 
+def story(published: str, body: str) -> Article:
+    """An article published on `published` (ISO) whose paragraphs are `body`'s, a blank line between them."""
+    return parse_article(f"Story\n\nPublished: {published}\n\n{body}", "t.txt")
+
+
 def headline_for(sentence: str, date: str) -> str:
     """The headline of the event `sentence` dates by the expression `date`, its other dates left out."""
     mentions = [m for m in find_mentions(sentence, dt.date(2023, 3, 22)) if m.edtf]
@@ -369,8 +375,8 @@ def headline_for(sentence: str, date: str) -> str:
 @pytest.mark.parametrize("words, day", [("the following morning", "2023-10-10"), ("that night", "2023-10-09"),
                                         ("the previous evening", "2023-10-08"), ("later that day", "2023-10-09")])
 def test_a_time_of_day_told_back_takes_the_day_before_it(words, day):
-    a = parse_article("Story\n\nPublished: 2023-10-12\n\nThree men raided a jewellery shop in Harrow on Monday "
-                      f"evening, police said.\n\nOfficers arrested a man at an address in Wembley {words}.\n", "t.txt")
+    a = story("2023-10-12", "Three men raided a jewellery shop in Harrow on Monday "
+              f"evening, police said.\n\nOfficers arrested a man at an address in Wembley {words}.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-10-09", day]
 
 
@@ -772,11 +778,10 @@ def test_a_year_naming_which_prize_is_no_second_date_of_its_winning():
 
 
 def test_a_date_moved_from_one_day_to_another_is_two_dates_not_a_span():
-    a = parse_article("Story\n\nPublished: 2023-09-30\n\nThe vote was moved from March 3, 2020, to March 9, 2020, "
-                      "officials said.\n", "t.txt")
+    a = story("2023-09-30", "The vote was moved from March 3, 2020, to March 9, 2020, "
+              "officials said.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2020-03-03", "2020-03-09"]
-    a = parse_article("Story\n\nPublished: 2023-09-30\n\nThe summit was moved from the first quarter to March.\n",
-                      "t.txt")
+    a = story("2023-09-30", "The summit was moved from the first quarter to March.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-01/2023-03", "2023-03"]
 
 
@@ -965,33 +970,32 @@ def test_one_time_told_twice_in_a_breath_is_one_event_on_the_closer_date(sentenc
 
 
 def test_a_week_told_before_a_day_within_it_is_that_day():
-    a = parse_article("Story\n\nPublished: 2021-03-29\n\nLast week, the container ship Ever Given ran aground in the "
-                      "canal on 23 March and blocked it for six days.\n\nLast week the council voted on the plan, and "
-                      "on Monday the mayor resigned over it.\n", "t.txt")
+    a = story("2021-03-29", "Last week, the container ship Ever Given ran aground in the "
+              "canal on 23 March and blocked it for six days.\n\nLast week the council voted on the plan, and "
+              "on Monday the mayor resigned over it.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2021-03-23", "2021-03-22/2021-03-28", "2021-03-29"]
 
 
 def test_a_span_of_weekdays_looked_ahead_to_starts_in_its_own_week():
-    a = parse_article("Story\n\nPublished: 2024-07-16\n\nAn amber heat-health alert is in place from 9am on Wednesday "
-                      "until 9pm on Friday, forecasters said.\n", "t.txt")
+    a = story("2024-07-16", "An amber heat-health alert is in place from 9am on Wednesday "
+              "until 9pm on Friday, forecasters said.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2024-07-17/2024-07-19"]
 
 
 def test_a_weekday_then_its_date_in_brackets_is_one_event():
-    a = parse_article("Story\n\nPublished: 2023-04-14\n\nLula arrived in Shanghai on Wednesday (April 12) for a "
-                      "three-day state visit.\n", "t.txt")
+    a = story("2023-04-14", "Lula arrived in Shanghai on Wednesday (April 12) for a "
+              "three-day state visit.\n")
     assert [(c.edtf, c.source.mention_text) for c in extract(a, EventIndex()).candidates] == [("2023-04-12", "April 12")]
 
 
 def test_a_weekday_then_its_calendar_day_is_that_day():
-    a = parse_article("Story\n\nPublished: 2024-05-22\n\nParliament will be dissolved next Thursday, 30 May, and the "
-                      "formal campaign will last six weeks.\n", "t.txt")
+    a = story("2024-05-22", "Parliament will be dissolved next Thursday, 30 May, and the "
+              "formal campaign will last six weeks.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2024-05-30"]
 
 
 def test_two_dates_of_a_sentence_far_apart_stay_two_events():
-    a = parse_article("Story\n\nPublished: 2024-06-09\n\nIn 1975, in March 1971, the engineers warned of seepage.\n",
-                      "t.txt")
+    a = story("2024-06-09", "In 1975, in March 1971, the engineers warned of seepage.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["1975", "1971-03"]
 
 
@@ -1159,47 +1163,46 @@ def test_headlines_keep_the_news_not_its_circumstances(sentence, date, expected)
 
 
 def test_a_year_naming_who_holds_a_title_is_no_date_of_the_news():
-    a = parse_article("Story\n\nPublished: 2023-09-11\n\nMedvedev, the 2021 champion, had beaten Alcaraz in the "
-                      "semi-finals on Friday.\n", "t.txt")
+    a = story("2023-09-11", "Medvedev, the 2021 champion, had beaten Alcaraz in the "
+              "semi-finals on Friday.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-09-08"]
 
 
 def test_a_change_from_one_figure_to_another_is_no_yardstick_for_the_date_after_it():
-    a = parse_article("Story\n\nPublished: 2024-03-06\n\nThe cut to national insurance, from 10% to 8%, will take effect "
-                      "on 6 April.\n\nThe charge threshold would rise from \u00a350,000 to \u00a360,000 from April.\n", "t.txt")
+    a = story("2024-03-06", "The cut to national insurance, from 10% to 8%, will take effect "
+              "on 6 April.\n\nThe charge threshold would rise from \u00a350,000 to \u00a360,000 from April.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2024-04-06", "2024-04"]
 
 
 def test_the_forecast_a_figure_is_measured_against_is_no_date_of_the_news():
-    a = parse_article("Story\n\nPublished: 2024-03-06\n\nThe OBR said inflation would fall below 2% within months, two "
-                      "quarters earlier than it forecast in November.\n", "t.txt")
+    a = story("2024-03-06", "The OBR said inflation would fall below 2% within months, two "
+              "quarters earlier than it forecast in November.\n")
     assert extract(a, EventIndex()).candidates == []
 
 
 def test_a_count_then_its_calendar_day_is_that_day():
-    a = parse_article("Story\n\nPublished: 2019-11-09\n\nThe Berlin Wall fell on 9 November 1989, and crowds danced on "
-                      "it.\n\nGermany was reunified less than a year later, on 3 October 1990.\n", "t.txt")
+    a = story("2019-11-09", "The Berlin Wall fell on 9 November 1989, and crowds danced on "
+              "it.\n\nGermany was reunified less than a year later, on 3 October 1990.\n")
     assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates][1:] == [
         ("1990-10-03", "Germany was reunified")]
 
 
 def test_a_thing_a_superlative_is_measured_since_is_a_yardstick():
-    a = parse_article("Story\n\nPublished: 2023-06-05\n\nApple on Monday unveiled the Vision Pro, its biggest product "
-                      "launch since the Apple Watch in 2015.\n", "t.txt")
+    a = story("2023-06-05", "Apple on Monday unveiled the Vision Pro, its biggest product "
+              "launch since the Apple Watch in 2015.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-06-05"]
 
 
 def test_a_superlative_since_a_long_named_thing_is_a_yardstick():
-    a = parse_article("Story\n\nPublished: 2024-01-28\n\nSinner is the first Italian man to win a Grand Slam singles "
-                      "title since Adriano Panatta at the 1976 French Open.\n\nBoth benchmarks fell about 20% in the "
-                      "fourth quarter, their biggest quarterly drop since the early months of the pandemic in 2020.\n",
-                      "t.txt")
+    a = story("2024-01-28", "Sinner is the first Italian man to win a Grand Slam singles "
+              "title since Adriano Panatta at the 1976 French Open.\n\nBoth benchmarks fell about 20% in the "
+              "fourth quarter, their biggest quarterly drop since the early months of the pandemic in 2020.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-10/2023-12"]
 
 
 def test_a_superlative_since_a_year_naming_a_thing_is_a_yardstick():
-    a = parse_article("Story\n\nPublished: 2023-03-10\n\nSilicon Valley Bank collapsed on Friday after a run on its "
-                      "deposits, the largest failure of a U.S. bank since the 2008 financial crisis.\n", "t.txt")
+    a = story("2023-03-10", "Silicon Valley Bank collapsed on Friday after a run on its "
+              "deposits, the largest failure of a U.S. bank since the 2008 financial crisis.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-03-10"]
 
 
@@ -1214,36 +1217,36 @@ def test_a_dated_timeline_s_entries_run_on_in_the_year_of_the_entry_before():
 
 
 def test_a_rate_measured_from_a_figure_in_pc_is_a_yardstick():
-    a = parse_article("Story\n\nPublished: 2024-05-14\n\nEconomists expect the rate to fall to 2.1pc from 3.2pc in "
-                      "March.\n", "t.txt")
+    a = story("2024-05-14", "Economists expect the rate to fall to 2.1pc from 3.2pc in "
+              "March.\n")
     assert extract(a, EventIndex()).candidates == []
 
 
 def test_the_record_a_figure_beats_is_a_yardstick_but_a_record_set_is_news():
-    a = parse_article("Story\n\nPublished: 2023-12-13\n\nThe index rose 1.4% to 37,090.24 on Wednesday, beating its "
-                      "previous closing high from January 2022.\n\nThe previous record was set in 2016.\n", "t.txt")
+    a = story("2023-12-13", "The index rose 1.4% to 37,090.24 on Wednesday, beating its "
+              "previous closing high from January 2022.\n\nThe previous record was set in 2016.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-12-13", "2016"]
 
 
 def test_the_month_a_report_s_figures_are_for_is_no_date_of_the_news_about_it():
-    a = parse_article("Story\n\nPublished: 2023-12-13\n\nInvestors will look to the November retail sales report on "
-                      "Thursday.\n", "t.txt")
+    a = story("2023-12-13", "Investors will look to the November retail sales report on "
+              "Thursday.\n")
     assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates] == [
         ("2023-12-14", "Investors will look to the November retail sales report")]
 
 
 def test_the_period_a_figure_is_measured_against_is_a_yardstick_but_a_year_earlier_told_alone_is_news():
-    a = parse_article("Story\n\nPublished: 2024-02-28\n\nThe number of births fell 7.7 percent from a year earlier to "
-                      "about 230,000.\n\nExports rose 3% on the previous quarter.\n", "t.txt")
+    a = story("2024-02-28", "The number of births fell 7.7 percent from a year earlier to "
+              "about 230,000.\n\nExports rose 3% on the previous quarter.\n")
     assert extract(a, EventIndex()).candidates == []
-    a = parse_article("Story\n\nPublished: 2024-02-28\n\nA year earlier, the government had promised to act.\n", "t.txt")
+    a = story("2024-02-28", "A year earlier, the government had promised to act.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023"]
 
 
 def test_the_period_a_change_is_measured_from_is_a_yardstick_but_a_change_over_a_stretch_is_news():
-    a = parse_article("Story\n\nPublished: 2023-11-08\n\nRevenue at the firm was up 18% from the third quarter of 2022, "
-                      "the company said.\n\nRetail sales at the chain rose 3% from March to April, the company said.\n\n"
-                      "Shares in the firm rose 3% on Monday.\n", "t.txt")
+    a = story("2023-11-08", "Revenue at the firm was up 18% from the third quarter of 2022, "
+              "the company said.\n\nRetail sales at the chain rose 3% from March to April, the company said.\n\n"
+              "Shares in the firm rose 3% on Monday.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-03/2023-04", "2023-11-06"]
 
 
@@ -1258,8 +1261,8 @@ def test_a_fixture_list_s_lines_are_entries_of_their_days():
 
 
 def test_a_month_naming_which_window_beside_its_days_is_no_event_and_each_day_heads_its_verb():
-    a = parse_article("Story\n\nPublished: 2023-08-10\n\nThe January transfer window opens on 1 January and closes on "
-                      "1 February.\n", "t.txt")
+    a = story("2023-08-10", "The January transfer window opens on 1 January and closes on "
+              "1 February.\n")
     assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates] == [
         ("2024-01-01", "The January transfer window opens"), ("2024-02-01", "The January transfer window closes")]
 
@@ -1274,28 +1277,28 @@ def test_a_day_within_a_chronology_entry_is_in_the_entry_s_year_and_one_event_wi
 
 
 def test_the_most_recent_keeps_recent_in_its_headline():
-    a = parse_article("Story\n\nPublished: 2023-11-21\n\nFour defendants have already pleaded guilty, the most recent on "
-                      "Oct. 24.\n", "t.txt")
+    a = story("2023-11-21", "Four defendants have already pleaded guilty, the most recent on "
+              "Oct. 24.\n")
     assert [c.title for c in extract(a, EventIndex()).candidates] == [
         "Four defendants have already pleaded guilty, the most recent"]
 
 
 def test_a_month_told_in_the_past_after_a_date_of_long_ago_is_in_its_year():
-    a = parse_article("Story\n\nPublished: 2024-06-06\n\nOn 6 June 1944, more than 156,000 Allied troops landed in "
-                      "northern France.\n\nBy the end of August, Paris had been liberated.\n\n"
-                      "King Charles led commemorations on Thursday.\n\nHe will visit Canada in July.\n", "t.txt")
+    a = story("2024-06-06", "On 6 June 1944, more than 156,000 Allied troops landed in "
+              "northern France.\n\nBy the end of August, Paris had been liberated.\n\n"
+              "King Charles led commemorations on Thursday.\n\nHe will visit Canada in July.\n")
     # back in its own time, a month after the publication is to come
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["1944-06-06", "1944-08", "2024-06-06", "2024-07"]
 
 
 def test_one_moment_told_on_two_clocks_is_one_event_on_the_first():
-    a = parse_article("Story\n\nPublished: 2024-01-20\n\nThe SLIM lander touched down at 00:20 Japan time on Saturday "
-                      "(15:20 GMT on Friday).\n", "t.txt")
+    a = story("2024-01-20", "The SLIM lander touched down at 00:20 Japan time on Saturday "
+              "(15:20 GMT on Friday).\n")
     assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates] == [
         ("2024-01-20", "The SLIM lander touched down")]
 
 
 def test_a_month_told_after_a_season_is_in_that_season_and_the_season_says_no_more():
-    a = parse_article("Story\n\nPublished: 2023-11-27\n\nLast winter, a similar cold spell in mid-December brought "
-                      "more than 10cm of snow to London.\n", "t.txt")
+    a = story("2023-11-27", "Last winter, a similar cold spell in mid-December brought "
+              "more than 10cm of snow to London.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2022-12~"]

@@ -599,17 +599,47 @@ SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 
 
 def _year_in_context(month: int, day: int, anchor: Anchor, text: str, start: int) -> int | None:
-    return _year_for_month_day(month, day, anchor, _looks_ahead(text, start),
-                               since=SINCE_BEFORE.search(text, max(0, start - 20), start) is not None)
+    ahead = _looks_ahead(text, start)
+    # A borrowed anchor is too loose a "now" for a thing done to be placed before it.
+    return _year_for_month_day(month, day, anchor, ahead,
+                               since=SINCE_BEFORE.search(text, max(0, start - 20), start) is not None,
+                               past=not ahead and not anchor.inferred and _done_just_before(text, start))
 
 
-def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool, since: bool = False) -> int | None:
+# What keeps a date after a verb in the past still to come: "was moved to December", "was pushed back until
+# March", "asked them to return in May", "said the vote in December will be free"
+_STILL_TO_COME_BEFORE = re.compile(r"\b(?:to|for|until|till|into|by|before|after)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
+_INFINITIVE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z]+\b")
+_SPEECH_VERB = re.compile(r"(?:said|told|announced|reported|warned|wrote|added|stated)$")
+_SPEECH_THEN_DATE = re.compile(r"\s+(?:in|on|at)\s+(?:(?:early|late|mid)[\s-]+)?$")
+
+
+def _done_just_before(text: str, start: int) -> bool:
+    """Whether a verb in the past a few words before the date tells something done then: "pleaded guilty in
+    December", "the charges were dropped by prosecutors in December", "who was sworn in on December 15". Such
+    a date cannot be after the publication, so it is last year's."""
+    clause = _clause_before(text, start)
+    verbs = list(_PAST_VERB.finditer(clause))
+    if not verbs:
+        return False
+    verb, tail = verbs[-1], clause[verbs[-1].end():]
+    if len(tail.split()) > 6 or _STILL_TO_COME_BEFORE.search(tail) or _INFINITIVE.search(tail) \
+            or _DETERMINER_BEFORE.search(tail):
+        return False  # "gave no reason for the Jan. 14 deadline": the date names which deadline, still to come
+    if _SPEECH_VERB.search(verb.group()) and not _SPEECH_THEN_DATE.fullmatch(tail):
+        return False  # "said the vote in December will be free": the date is the words', not the saying's
+    after = re.split(r"[.;,\n]", text[start:start + 80], maxsplit=1)[0]
+    return FUTURE_CUE.search(after) is None
+
+
+def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool, since: bool = False,
+                        past: bool = False) -> int | None:
     """The year a month-and-day without a year most likely means.
 
     News reports mostly look back: a date more than four months after the
     publication date is last year's, unless the sentence looks ahead, when one
-    more than two weeks before it is next year's; one told with "since" is never
-    after the publication.
+    more than two weeks before it is next year's; one told with "since", or done
+    (in the past) more than a week after the publication, is last year's.
     """
     if anchor.year is None:
         return None
@@ -618,7 +648,8 @@ def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool, since
         candidate = _safe_date(year, month, day if month != 2 or day != 29 else 28)
         if candidate is not None:
             gap = (candidate - anchor.date).days
-            if (gap > 120 and not ahead) or (gap > 0 and since):
+            # A week's grace for a done day: a stamp may be the first version's, or a time zone behind the story.
+            if (gap > 120 and not ahead) or (gap > 0 and since) or (gap > 7 and past):
                 year -= 1
             elif gap < -14 and ahead:
                 # "It will vote on May 2" in October: next May, as "due in March" is next March. A day just
@@ -1130,6 +1161,7 @@ def _norm_the_year(g: dict, anchor: Anchor, text: str, start: int) -> _Result | 
     return _relative_unit("year", 0, anchor)
 
 
+_OPENS_A_SENTENCE = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*[ \t]+|\n[ \t]*)$")
 _YEARS_IN = {"year": 1, "decade": 10, "century": 100, "centurie": 100}
 _CLAUSE_ENDS = re.compile(r"[ \t]*(?:[,.;:)\n]|$)")
 
@@ -1145,7 +1177,11 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
         unit, n = "week", None if n is None else 2 * n
     # "three years later" counts from the story's last date, as "ten days later" does: "later" is never
     # the publication's. Years "earlier" stay the publication's ("up from a year earlier" in a report).
-    story_years = direction == "later" and unit in ("year", "decade", "century", "centurie")
+    # So do years "earlier" opening a sentence of a narrative: "Twenty-five years earlier, on July 20, 1944, ..."
+    # ("A year earlier, net income was ..." is a report's year before, counted from its period).
+    story_years = unit in ("year", "decade", "century", "centurie") and (
+        direction == "later" or direction in ("earlier", "before") and (n is None or n * _YEARS_IN[unit] > 1)
+        and _OPENS_A_SENTENCE.search(text, 0, start) is not None and text.startswith(",", start + len(g["_m"])))
     counted = story_years or (direction in ("earlier", "before", "later")
                               and unit in ("day", "week", "month", "hour", "minute"))
 
@@ -1165,7 +1201,7 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
         # "two days before a shutdown deadline": before what the text names next, not its last date
         res.before_what_follows = direction == "before" and not _CLAUSE_ENDS.match(text, start + len(g["_m"]))
         if story_years:  # from any date the text gave before, a bare year too; with none, no date
-            res.back_from = ("year", n * _YEARS_IN[unit])
+            res.back_from = ("year", sign * n * _YEARS_IN[unit])
             res.from_any_date = True
         else:
             res.back_from = (unit, sign * n)
@@ -1808,6 +1844,9 @@ def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result
                 year += month < now  # "due in January", "through February": the coming one
             elif month - now > 2:
                 year -= 1  # news looks back: a month well after this one is last year's
+            elif month > now and not anchor.inferred and (dt.date(year, month, 1) - anchor.date).days > 7 \
+                    and _done_just_before(text, start):
+                year -= 1  # "pleaded guilty in December", in November: a thing done is gone by
     v = f"{year:04d}-{month:02d}"
     edtf = v + ("~" if mod in ("early", "mid", "late") else "")
     return _Result("DATE", v, edtf, "month", relative=True)

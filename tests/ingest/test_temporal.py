@@ -1013,3 +1013,33 @@ def test_a_weekday_counted_from_an_undated_event_is_flagged_not_guessed(text):
                                         ("Talks resume next fortnight.", "next fortnight")])
 def test_a_fortnight_told_with_past_or_next_is_two_weeks(text, span):
     assert [(m.text, m.type, m.value) for m in find_mentions(text, dt.date(2023, 12, 13))] == [(span, "DURATION", "P2W")]
+
+
+@pytest.mark.parametrize("text, edtf", [
+    # done: a thing told in the past cannot have happened after the publication, so it is last year's
+    ("Ellison pleaded guilty in December and testified against him.", "2022-12"),
+    ("The charges were dropped by prosecutors in December.", "2022-12"),
+    ("Premier Steven Miles, who was sworn in on December 15, will visit.", "2022-12-15"),
+    ("The company said in December that it had cut jobs.", "2022-12"),
+    # still to come, though a verb in the past is near
+    ("The vote was moved to December.", "2023-12"),
+    ("The trial was pushed back until December 12.", "2023-12-12"),
+    ("The ruling was delayed to December 4.", "2023-12-04"),
+    ("Officials asked residents to return in December.", "2023-12"),
+    ("The band announced a tour in December.", "2023-12"),
+    ("The union said the strike in December will be the biggest yet.", "2023-12"),
+    ("Meissner gave no reason for the December 14 deadline.", "2023-12-14"),  # which deadline
+    ("The council approved the budget, which takes effect in December.", "2023-12"),
+    # a week's grace: a story's stamp may be its first version's, or a zone behind
+    ("The film was released on November 8 in cinemas.", "2023-11-08"),
+])
+def test_a_date_after_the_publication_told_as_done_is_last_year_s(text, edtf):
+    assert only(text, dt.date(2023, 11, 3)).edtf == edtf
+
+
+def test_years_earlier_opening_a_sentence_count_back_from_the_story_s_year():
+    (first,) = find_mentions("In 1969, Neil Armstrong walked on the Moon.", dt.date(2023, 7, 20))
+    text = "Twenty-five years earlier, von Stauffenberg's bomb failed to kill Hitler."
+    assert find_mentions(text, dt.date(2023, 7, 20), before=(first,))[0].edtf == "1944"
+    # in a report, "a year earlier" is still the year before the publication's (or its period's)
+    assert only("Sales were up from a year earlier.", dt.date(2023, 7, 20)).edtf == "2022"

@@ -394,7 +394,7 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]],
                 [m for m in para_mentions[bisect_left(starts, s_start):bisect_right(starts, s_end)] if m.end <= s_end],
                 text, s_start), text), text)
             inside = _told_twice(_compared(_years_naming_which(_reported_periods(inside, text), text), text), text)
-            inside = _told_in_another_zone(inside, text)
+            inside = _told_after(_told_in_another_zone(inside, text), text, s_end)
             placed = [m for m in inside if m.places_event]
             spans = [(m.start - s_start, m.end - s_start) for m in inside if m.places_event or m.type != "DURATION"]
             if not placed and last_day is not None:
@@ -432,7 +432,7 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]],
 
 # A column of what happened on its own date in years past: "Today in History: December 7", "On this day"
 ON_THIS_DAY = re.compile(r"\b(?:today|this day|on this date|on this day) in history\b|^on this (?:date|day)\b", re.I)
-_ENTRY_YEAR = re.compile(r"(?:In|On this (?:date|day) in) (\d{3,4}),")
+_ENTRY_YEAR = re.compile(r"(?:(?:And|But|Also),? )?(?:[Ii]n|[Oo]n this (?:date|day) in) (\d{3,4}),")
 
 
 def _on_this_day(article: Article, candidates: list[EventCandidate]) -> list[EventCandidate]:
@@ -635,6 +635,32 @@ def _told_in_another_zone(mentions: list[Mention], text: str) -> list[Mention]:
     again = [b for a, b in zip(mentions, mentions[1:]) if a.places_event and b.places_event and b.type == "TIME"
              and IN_BRACKETS_AFTER.fullmatch(text, a.end, b.start) and A_ZONE.search(b.text) is not None]
     return [m for m in mentions if m not in again] if again else mentions
+
+
+# "..., police said on Sunday.": the day of the telling, closing the sentence
+TOLD_ON_BEFORE = re.compile(r",[ \t]+(?:[\w.'\u2019-]+[ \t]+){0,6}?(?:said|says|told[ \t]+[\w-]+|announced|reported|added|"
+                            r"confirmed|stated)[ \t]+(?:on[ \t]+)?(?:(?:late|early)[ \t]+)?$")
+AS_OF_BEFORE = re.compile(r"\bas[ \t]+of[ \t]+$", re.I)
+SENTENCE_CLOSES = re.compile(r"[ \t]*[.!?]?[\"'\u201d\u2019)]*[ \t]*$")
+
+
+def _told_after(mentions: list[Mention], text: str, sentence_end: int) -> list[Mention]:
+    """"The man was found dead on Saturday, police said on Sunday": the news happened on Saturday; Sunday is only
+    when it was told, and an event of its own would repeat Saturday's headline on the wrong day. What is told to
+    come ("the storm will make landfall on Wednesday, forecasters said on Tuesday") keeps the telling's day: the
+    forecast is news that day."""
+    if len(mentions) < 2:
+        return mentions
+    told = mentions[-1]
+    if not (told.places_event and told.granularity == "day" and told.edtf and _CALENDAR_DAY.fullmatch(told.edtf)
+            and TOLD_ON_BEFORE.search(text, max(0, told.start - 80), told.start)
+            and SENTENCE_CLOSES.match(text[told.end:sentence_end])):
+        return mentions
+    # ("124.35 million as of Oct. 1, 2023, the ministry said on April 12": a count's day; the telling is the news)
+    done = [m for m in mentions[:-1] if m.places_event and m.edtf and _CALENDAR_DAY.fullmatch(m.edtf)
+            and m.edtf <= told.edtf and not AS_OF_BEFORE.search(text, max(0, m.start - 8), m.start)]
+    # kept as a date that places nothing, so the headline still leaves it out
+    return [*mentions[:-1], replace(told, edtf=None)] if done else mentions
 
 
 def _told_twice(mentions: list[Mention], text: str) -> list[Mention]:

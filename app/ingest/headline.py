@@ -184,8 +184,9 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
             following = LATER.sub("", following)  # "two days later": the date counted
         # "The blaze on April 15, 2019, destroyed": the comma is the year's, not one closing a phrase
         # ("The bill, passed on May 3, 2023, now goes") or before a clause ("..., 2021, and crowds")
+        # (but "124.35 million as of Oct. 1, 2023, the ministry said": the comma before who told it stays)
         if following.startswith(",") and "," not in before and US_DATE_END.search(out, start, end) \
-                and not CONJUNCTION.match(following, 1):
+                and not CONJUNCTION.match(following, 1) and not TOLD_BY_AFTER.match(following):
             following = following[1:].lstrip(" ")
         # A comma before the date goes only when the date ended the clause ("in Kabul, on Tuesday.");
         # before a word it closes an earlier clause ("The bill, which ... passed, now goes").
@@ -213,6 +214,7 @@ CLAUSE_START = re.compile(r"(?:[A-Z]|(?:it|he|she|they|we|i|there)\b)")  # what 
 NOUN_OBJECT = re.compile(r"(?:a|an|the|its|their|his|her)\s", re.I)
 # "The Senate confirmed Julia Marsh as ...", "announced Ange Postecoglou as its coach": someone put in a post
 NAMED_AS = re.compile(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4}\s+as\s+(?:the|its|their|a|an|his|her)\b")
+TOLD_BY_AFTER = re.compile(r",[ \t]+(?:[\w.'\u2019-]+[ \t]+){1,6}?(?:said|says|told|reported|announced)\b")
 REPORTING = re.compile(r"\b(?:said|says|told)\b|\bthat $")
 AUXILIARY_END = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|would|will|also|later|earlier|again|previously|"
                            r"first|then|already|repeatedly|publicly))+$")
@@ -234,6 +236,8 @@ INSTITUTION_WORDS = {"Statistics", "Ministry", "Department", "Office", "Agency",
 
 
 COMPANY_COMMA = re.compile(r",(?= (?:Inc|Ltd|LLC|Corp|Co|Plc|PLC|L\.P|LP|N\.V|S\.A|AG|SE)\b)")
+# "And on this date in 2012, a gunman opened fire ...": the column's day, told with the year
+ON_THIS_DAY_IN = re.compile(r"(?:(?:And|But|Also),?\s+)?[Oo]n\s+this\s+(?:date|day)\s+in\s+")
 
 
 def _short_speaker(who: str) -> str:
@@ -318,6 +322,9 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     # "Acme Robotics, Inc. (NASDAQ: ACMR) today announced": a company's comma is no clause's (same length, so that
     # the spans still fit; the spaces close up at the end)
     sentence = COMPANY_COMMA.sub(" ", sentence)
+    if spans and (column := ON_THIS_DAY_IN.match(sentence)):
+        spans = [(0, b) if a == column.end() else (a, b) for a, b in spans]
+        focus = (0, focus[1]) if focus and focus[0] == column.end() else focus
     full = _headline(sentence, spans or [])
     if focus is None:
         return full

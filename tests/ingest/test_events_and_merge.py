@@ -1302,3 +1302,29 @@ def test_a_month_told_after_a_season_is_in_that_season_and_the_season_says_no_mo
     a = story("2023-11-27", "Last winter, a similar cold spell in mid-December brought "
               "more than 10cm of snow to London.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2022-12~"]
+
+
+def test_the_day_a_thing_done_was_told_is_no_event_of_its_own():
+    a = story("2023-12-06", "The storm hit the coast on Monday, the weather service said on Tuesday.\n\n"
+              "A man was found dead on Saturday morning, police told reporters on Sunday.\n\n"
+              # to come: the forecast is the news of the day it was told
+              "The storm is expected to make landfall on Thursday, the weather service said on Tuesday.\n\n"
+              # a count's day: the telling is the news
+              "The population was 124.35 million as of Oct. 1, 2023, the ministry said on December 4.\n")
+    assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates] == [
+        ("2023-12-04", "The storm hit the coast, the weather service said"),
+        ("2023-12-02", "A man was found dead, police told reporters"),
+        ("2023-12-07", "The storm is expected to make landfall, the weather service said"),
+        ("2023-12-05", "The storm is expected to make landfall, the weather service said"),
+        ("2023-10-01", "The population was 124.35 million, the ministry said"),
+        ("2023-12-04", "The population was 124.35 million, the ministry said")]
+
+
+def test_an_on_this_date_entry_is_the_column_s_day_in_its_year_headed_by_what_happened():
+    a = story("2023-07-20", "On this day in history\n\nOn this day in 1969, Neil Armstrong walked on the Moon.\n\n"
+              "Twenty-five years earlier, on July 20, 1944, a bomb failed to kill Adolf Hitler.\n\n"
+              "And on this date in 2012, a gunman opened fire at a cinema in Aurora, Colorado.\n")
+    assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates] == [
+        ("1969-07-20", "Neil Armstrong walked on the Moon"),
+        ("1944-07-20", "A bomb failed to kill Adolf Hitler"),
+        ("2012-07-20", "A gunman opened fire at a cinema in Aurora, Colorado")]

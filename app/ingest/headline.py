@@ -377,6 +377,11 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     # "who also won in 1995, 2007 and 2019": a date in a list is in the list's clause
     focus = next(((a, b) for a, b in _joined(sentence, spans or [], lists=True) if a <= focus[0] < b), focus)
     start = max(sentence.rfind(sep, 0, focus[0]) for sep in (", ", "; ", " \u2014 "))
+    trailing = TRAILING_RELATIVE.search(sentence, focus[1])
+    if trailing and any(trailing.end() <= a for a, _ in spans or []):
+        # "He will be sworn in on Sept 14, succeeding Madam Halimah Yacob, whose six-year term ends on Sept 13":
+        # the clause after the name has a date, and a headline, of its own
+        return _headline(sentence[:trailing.start()], [(a, b) for a, b in spans or [] if b <= trailing.start()])
     if start <= 0:
         return full
     # "Hein Schumacher, who took over in July last year, said the group would ... by 2025": the date is
@@ -392,6 +397,15 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
               default=len(sentence))
     clause_spans = [(a - start - 2, b - start - 2) for a, b in (spans or []) if start + 2 <= a and b <= end]
     clause = _drop_spans(sentence[start + 2:end], clause_spans).strip()
+    if PRESENT_PARTICIPLE_START.match(clause) and "," not in sentence[:start]:
+        # "Tharman has been elected Singapore's ninth president, winning 70.4 per cent of the vote in the Sept 1
+        # election": a participle has no subject of its own; what it tells goes with the main clause, which heads it
+        return full
+    whose = re.match(r"whose\s+(?=\S)", clause)
+    if whose and (owner := _antecedent_of(sentence, start, spans or [])):
+        # "succeeding Madam Halimah Yacob, whose six-year term ends on Sept 13": her term ends then
+        owner = owner[0].upper() + owner[1:]
+        return _headline(owner + ("'" if owner.endswith("s") else "'s") + " " + clause[whose.end():], [])
     # "which flew ...", "who spent ...": a clause whose subject is the phrase before its comma
     about_before = re.match(r"(?:which|who)\s+(?!(?:the|a|an|he|she|it|they|we|i|you|his|her|its|their)\b)[a-z]",
                             clause)
@@ -454,6 +468,10 @@ NAMED_AMONG = re.compile(r"^(?:including|among them|such as)\s+(?P<who>(?:the|a|
 # The subject of a schedule in the present: "The January transfer window (opens)"
 SCHEDULE_SUBJECT = re.compile(r"^(?P<subject>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w'\u2019.-]*)(?: [\w'\u2019-]+){0,4}?)"
                               r"(?= " + _SCHEDULED_VERB + r"\b)")
+TRAILING_RELATIVE = re.compile(r",\s+(?:whose|who|which)\s+(?=[^,;]+[.!?]?$)")
+PRESENT_PARTICIPLE_START = re.compile(r"(?!(?:including|according|during|following|notwithstanding|excluding|concerning|"
+                                      r"regarding|pending|beginning|starting|bring|thing|spring|king|evening|morning)\b)"
+                                      r"[a-z]{2,}ing\s")
 # A sentence's subject, up to its verb: "The company", "the foundation", "Tom Reyes", "she"
 SUBJECT_VERB = re.compile(r"^(?P<subject>(?:[A-Z][\w'\u2019.-]*|[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Ii]t"
                           r"|[Tt]hey|[Ww]e)"
@@ -477,7 +495,9 @@ DATED_ROLE = re.compile(r"^(?P<name>(?!(?:However|Meanwhile|Yesterday|Today|Toni
 
 def _passive(subject: str, participle_phrase: str) -> str:
     """"she" + "born in Leeds" -> "She was born in Leeds"; "The rebels" + "trained" -> "The rebels were trained"."""
-    plural = subject.lower() in ("they", "we") or re.search(r"[^su]s$", subject) is not None
+    # "A second trial on campaign finance charges" is one trial: the head noun is before the phrase after it
+    head = re.split(r"\s(?:of|on|in|for|with|from|at|by|about|over|against)\s", subject, maxsplit=1)[0]
+    plural = subject.lower() in ("they", "we") or re.search(r"[^su]s$", head) is not None
     return f"{subject[0].upper()}{subject[1:]} {'were' if plural else 'was'} {participle_phrase}"
 
 
@@ -623,7 +643,7 @@ def _antecedent_of(sentence: str, end: int, spans: list[tuple[int, int]]) -> str
     # The sentence's subject up to the clause, with no verb in it: the whole of it ("The four-day pause in
     # fighting, which began on Friday"), its phrases too
     if "," not in before and 2 <= len(before.split()) <= 8 and before[:1].isupper() \
-            and not _A_VERB.search(before):
+            and not _A_VERB.search(before) and not OBJECT_AFTER_A_VERB.search(before):
         return before
     return _antecedent(before)
 
@@ -637,6 +657,10 @@ PREDICATE_START = re.compile(r"(?:will|would|shall|could|can|may|might|must|is|a
 AGE_AFTER_NAME = re.compile(r"(?<=[a-z]),\s+\d{1,3}$")
 _POSSESSOR_BEFORE = re.compile(r"\b(?:its|his|her|their|our)\s+$")
 _A_VERB = re.compile(r"\b" + _VERB)
+# "The switch follows a European Union law": a determiner after a word that is no preposition opens an object;
+# the words before it are a subject and its verb
+OBJECT_AFTER_A_VERB = re.compile(r"\s(?!(?:of|in|on|at|for|to|from|with|by|into|over|under|about|and|or)\s)[a-z]+\s+"
+                                 r"(?:a|an|the)\s")
 
 
 def _antecedent(before: str) -> str | None:

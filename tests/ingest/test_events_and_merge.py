@@ -1157,6 +1157,21 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
     # one of those named did what the date tells
     ("The trial heard from 14 witnesses, including the auditor who first flagged the transfers in the spring of 2022.",
      "the spring of 2022", "The auditor first flagged the transfers"),
+    # a phrase set off after an object tells what was done to the object, not to the sentence's subject
+    ("The switch follows a European Union law, passed in October 2022, that requires a common charger.",
+     "October 2022", "A European Union law was passed"),
+    # one trial, though on several charges
+    ("A second trial on campaign finance charges, originally scheduled for March, was dropped.", "March",
+     "A second trial on campaign finance charges was originally scheduled"),
+    # a participle has no subject of its own: the main clause heads it
+    ("Former senior minister Tharman Shanmugaratnam has been elected Singapore's ninth president, winning 70.4 per "
+     "cent of the vote in the Sept 1 election.", "Sept 1",
+     "Former senior minister Tharman Shanmugaratnam has been elected Singapore's ninth president"),
+    # a "whose" clause is its owner's; one closing the sentence with a date of its own is left to that date
+    ("He will be sworn in on Sept 14, succeeding Madam Halimah Yacob, whose six-year term ends on Sept 13.",
+     "Sept 13", "Madam Halimah Yacob's six-year term ends"),
+    ("He will be sworn in on Sept 14, succeeding Madam Halimah Yacob, whose six-year term ends on Sept 13.",
+     "Sept 14", "He will be sworn in, succeeding Madam Halimah Yacob"),
 ])
 def test_headlines_keep_the_news_not_its_circumstances(sentence, date, expected):
     assert headline_for(sentence, date) == expected

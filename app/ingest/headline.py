@@ -371,6 +371,9 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
         when = since_when.group("clause")
         return _headline(when, [(a - since_when.start("clause"), b - since_when.start("clause")) for a, b in spans or []
                                 if a >= since_when.start("clause") and b <= since_when.end("clause")])
+    gapped = _gapped_figures(sentence, spans or [], focus)
+    if gapped:
+        return gapped
     part = _coordinated_part(sentence, spans or [], focus) or _subordinate_part(sentence, spans or [], focus)
     if part is not None and len(part.split()) > 1:  # "..., and again in November": "Again" says nothing alone
         return part
@@ -469,6 +472,7 @@ NAMED_AMONG = re.compile(r"^(?:including|among them|such as)\s+(?P<who>(?:the|a|
 SCHEDULE_SUBJECT = re.compile(r"^(?P<subject>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w'\u2019.-]*)(?: [\w'\u2019-]+){0,4}?)"
                               r"(?= " + _SCHEDULED_VERB + r"\b)")
 TRAILING_RELATIVE = re.compile(r",\s+(?:whose|who|which)\s+(?=[^,;]+[.!?]?$)")
+SENTENCE_END = re.compile(r"[ \t]*[.!?]?[\"'\u201d\u2019)]*[ \t]*")
 PRESENT_PARTICIPLE_START = re.compile(r"(?!(?:including|according|during|following|notwithstanding|excluding|concerning|"
                                       r"regarding|pending|beginning|starting|bring|thing|spring|king|evening|morning)\b)"
                                       r"[a-z]{2,}ing\s")
@@ -565,6 +569,34 @@ def _subordinate_clause(sentence: str, spans: list[tuple[int, int]], focus: tupl
         # "after the vote on Tuesday": no verb
         return None
     return _headline(clause, clause_spans) or None
+
+
+_FIGURE = r"(?:[$\u00a3\u20ac]?\d[\d,.]*(?:%|bn|m|k)?|\d+(?:st|nd|rd|th))"
+# "... hit 30 million in 1997 and 35 million in 2012.": a second figure, its verb left out, with a date of its own
+GAPPED_FIGURE = re.compile(r"[ \t]+and[ \t]+(?P<figure>" + _FIGURE + r"(?:[ \t]+(?:per[ \t]+cent|percent|[a-z]+)){0,2})"
+                           r"[ \t]+(?:in|on|by|at)[ \t]+$")
+FIGURE_BEFORE = re.compile(r"(?P<figure>" + _FIGURE + r"(?:[ \t]+(?:per[ \t]+cent|percent|[a-z]+)){0,2})"
+                           r"[ \t]+(?:in|on|by|at)[ \t]+$")
+
+
+def _gapped_figures(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]) -> str | None:
+    """"The country hit 30 million in 1997 and 35 million in 2012": each date has its own figure, the verb told
+    once ("The country hit 30 million", "The country hit 35 million")."""
+    if len(spans) < 2 or " and " not in sentence:
+        return None
+    (a1, b1), (a2, b2) = sorted(spans)[-2:]
+    gap = GAPPED_FIGURE.fullmatch(sentence, b1, a2)
+    first = FIGURE_BEFORE.search(sentence, max(0, a1 - 60), a1)
+    if not (gap and first and SENTENCE_END.fullmatch(sentence, b2) and focus in ((a1, b1), (a2, b2))
+            and not re.search(_VERB, gap.group("figure"))):
+        return None
+    rest = [(a, b) for a, b in spans if b <= first.start()]
+    if focus == (a1, b1):
+        return _headline(sentence[:first.end("figure")], rest)
+    figure, unit = gap.group("figure"), first.group("figure").split(maxsplit=1)[1:]
+    if unit and re.fullmatch(_FIGURE, figure):
+        figure += " " + unit[0]  # "won 12 seats in 2019 and 20 in 2024": 20 seats
+    return _headline(sentence[:first.start()] + figure, rest)
 
 
 def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]) -> str | None:

@@ -1172,6 +1172,10 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
      "Sept 13", "Madam Halimah Yacob's six-year term ends"),
     ("He will be sworn in on Sept 14, succeeding Madam Halimah Yacob, whose six-year term ends on Sept 13.",
      "Sept 14", "He will be sworn in, succeeding Madam Halimah Yacob"),
+    # a second figure with its verb left out, each with a date of its own; a bare count takes the first's unit
+    ("The country hit 30 million in 1997 and 35 million in 2012.", "2012", "The country hit 35 million"),
+    ("The country hit 30 million in 1997 and 35 million in 2012.", "1997", "The country hit 30 million"),
+    ("The party won 12 seats in 2019 and 20 in 2024.", "2024", "The party won 20 seats"),
 ])
 def test_headlines_keep_the_news_not_its_circumstances(sentence, date, expected):
     assert headline_for(sentence, date) == expected

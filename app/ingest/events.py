@@ -577,6 +577,12 @@ COMPARED_WITH_BEFORE = re.compile(
     r"(?:its|their|his|her|the)[ \t]+(?:previous|prior|old|last)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:record|high|low|peak|best)"
     r"(?:[ \t]+(?:set|reached|hit))?(?:[ \t]+(?:from|of|in|on|at|back[ \t]+in))+[ \t]*$",
     re.I)
+# "since records began in 1851", "in records dating back to 1880": when the record the news is measured on starts
+RECORDS_BEGAN_BEFORE = re.compile(
+    r"\b(?:since[ \t]+(?:(?:comparable|official|modern|reliable|such)[ \t]+)?(?:records|record-keeping|record[ \t]+keeping|"
+    r"data|statistics|measurements|figures|the[ \t]+data)[ \t]+(?:began|started|were[ \t]+first[ \t]+(?:kept|collected|compiled)|"
+    r"became[ \t]+available|(?:have|has)[ \t]+been[ \t]+kept|begun)|(?:records|data|statistics)[ \t]+(?:dating|going|that[ \t]+go)"
+    r"[ \t]+back)[ \t]+(?:in[ \t]+|to[ \t]+)?$", re.I)
 # "fell 7.7 percent from a year earlier", "up 3% on the previous quarter": the period a figure is measured against
 MEASURED_AGAINST_BEFORE = re.compile(r"\b(?:from|than|over|on|versus|vs\.?|against)[ \t]+$", re.I)
 A_PERIOD_BACK = re.compile(r"(?:(?:a|one|the)[ \t]+(?:year|month|quarter|week)[ \t]+(?:earlier|before|ago)|"
@@ -607,6 +613,8 @@ def _compared(mentions: list[Mention], text: str) -> list[Mention]:
         since = _SINCE_THING_BEFORE.search(text, max(0, m.start - 60), m.start)
         if since is not None and SUPERLATIVE_THING.search(text, max(0, since.start() - 100), since.start()):
             return True
+        if RECORDS_BEGAN_BEFORE.search(text, max(0, m.start - 80), m.start):
+            return True  # a record's start says nothing of when the news happened
         if COMPARED_WITH_BEFORE.search(text, max(0, m.start - 80), m.start) \
                 or SUPERLATIVE_OF.search(text, max(0, m.start - 60), m.start):
             return True

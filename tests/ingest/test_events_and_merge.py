@@ -1262,6 +1262,13 @@ def test_the_period_a_figure_is_measured_against_is_a_yardstick_but_a_year_earli
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023"]
 
 
+def test_when_a_record_began_is_a_yardstick_but_what_began_then_is_news():
+    a = story("2023-08-29", "No major hurricane has made landfall in the Big Bend region since records began in "
+              "1851.\n\nIt was the wettest July in records dating back to 1836.\n\nThe number fell by 837,000, the "
+              "largest drop since comparable data became available in 1950.\n\nThe archive began in 1851.\n")
+    assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates] == [("1851", "The archive began")]
+
+
 def test_the_period_a_change_is_measured_from_is_a_yardstick_but_a_change_over_a_stretch_is_news():
     a = story("2023-11-08", "Revenue at the firm was up 18% from the third quarter of 2022, "
               "the company said.\n\nRetail sales at the chain rose 3% from March to April, the company said.\n\n"

@@ -71,7 +71,8 @@ HEADER_DATE = re.compile(
 # What a page's timestamp puts around its date: clock times (6:42 PM, 14.05, 10h30), time zones
 # (GMT+0, BST, EDT, ET), weekdays, "at", and separators. A line that is a date and only these is a timestamp.
 STAMP_FILLER = re.compile(
-    r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|at|on|[A-Z]{1,4}T|GMT|UTC|Z)\b"
+    r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?"  # "6 AM ET" (The Atlantic)
+    r"|\b(?:[ap]\.?m\.?|at|on|[A-Z]{1,4}T|GMT|UTC|Z)\b"
     r"|[+-]\d{1,2}(?::?\d{2})?|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?"
     r"|\b(?:updated|published|posted|issued|modified|last)\b"
     r"|[\s,|/\u2013\u2014\-:()\u00b7\u2022]+", re.I)

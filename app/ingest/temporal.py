@@ -144,7 +144,7 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 
 # Words that, shortly before a weekday or month, say the sentence looks ahead.
 FUTURE_CUE = re.compile(
-    r"\b(?:will|would|shall|'ll|is to|are to|plans? to|planning to|planned|scheduled|expected to|set to|"
+    r"\b(?:will|would|shall|'ll|is to|are to|plans? to|planning to|planned|scheduled|expected to|(?:is|are) expected|set to|"
     r"(?:is|are) due|going to|to be held|upcoming|later|as soon as|as early as|effective|payable|intends? to|"
     r"until|till|must|needs? to|has to|have to|(?:runs|lasts|continues|stays|remains|extends) (?:through|to|into)|"
     r"(?:takes?|take) effect|(?:comes?|goes?) into (?:force|effect)|(?:is|are) (?:forecast|predicted|projected)|"
@@ -156,7 +156,8 @@ FUTURE_CUE = re.compile(
     r"(?:could|might|may)(?! (?:not|never|have|n't|also have|be (?:reached|located|found|contacted|confirmed|verified|"
     r"identified|seen|heard))\b)|chances? of|odds of|likelihood of|probability of|"
     # a fixture in the present tense: "United host Forest at 8pm on Saturday", "Villa travel to Burnley"
-    r"(?:host|hosts|travel to|travels to|take on|takes on)|"
+    r"(?:host|hosts|travel to|travels to|take on|takes on|face|faces)(?! (?:a|an|the|charges?|questions?|criticism|calls|"
+    r"pressure|scrutiny)\b)|"
     # a date set in the present tense: "Argentines vote on Sunday", "The Fed meets on Wednesday", "Santos
     # appears in court on Friday"; not a noun ("held a vote on Sunday", "the meeting on Monday")
     + "".join(rf"(?<!\b{word} )(?<!\b{word.capitalize()} )" for word in (
@@ -220,6 +221,10 @@ PATTERNS: list[tuple[str, str]] = [
                 r"|\.(?P<ndot>0?[1-9]|1[0-2])\.(?P<nydot>\d{4}))"
                 r"(?:[ \t]+(?P<nh>[01]\d|2[0-3]):?(?P<nmin>[0-5]\d)(?::[0-5]\d)?)?(?![\d/])"),
     ("compact", r"(?<!\d)(?P<cy>19\d\d|20\d\d)(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?!\d)"),
+    # "the first Monday in October", "the last Thursday of November 2023": one day of the month
+    ("nth_weekday", _pat(r"(?i:(?:the" + S + r")?(?P<nwn>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th))" + S
+                         + r"{WEEKDAY}" + S + r"(?i:in|of)" + S + r"{MONTH}(?:" + OPT_COMMA + r"{YEAR})?",
+                         WEEKDAY="nwd", MONTH="nwm", YEAR="nwy")),
     ("holiday", r"(?i:(?:(?P<hrel>last|next|this)" + S + r")?(?P<hol>" + _HOLIDAY + r"))(?:" + OPT_COMMA + r"(?:(?:in|of)" + S + r")?"
                 + YEAR.format(g="hy") + r")?"),
     # "Aug. 15-16", "March 3 to 5, 2021", "Aug. 30-Sept. 2", "15-16 August": a span of days
@@ -757,6 +762,34 @@ _NOT_A_NAME = frozenset(["On", "The", "In", "At", "By", "Since", "Until", "Befor
                          "Last", "Next", "This", "Every", "Happy", "Merry", *MONTH_NAMES, *WEEKDAY_NAMES])
 
 
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+        "last": -1}
+
+
+def _norm_nth_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
+    month, weekday, nth = _month(g["nwm"]), _weekday(g["nwd"]), _NTH[g["nwn"].lower()]
+
+    def day_in(year: int) -> int | None:
+        day = _nth_weekday(year, month, weekday, nth)
+        return day if _safe_date(year, month, day) else None  # no fifth Monday in this month
+
+    if g["nwy"]:
+        year: int | None = _year_number(g["nwy"])
+    elif anchor.year is not None:
+        year = _year_in_context(month, day_in(anchor.year) or 28, anchor, text, start)
+    else:
+        year = None
+    if year is None:
+        v = f"XXXX-{month:02d}"
+        return _Result("DATE", v, v, "month", relative=True)
+    _within_the_calendar(year)
+    day = day_in(year)
+    if day is None:
+        return None
+    v = f"{year:04d}-{month:02d}-{day:02d}"
+    return _Result("DATE", v, v, "day", relative=not g["nwy"])
+
+
 def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     name = " ".join(g["hol"].lower().replace("\u2019", "'").split())
     rel = (g["hrel"] or "").lower()
@@ -766,6 +799,10 @@ def _norm_holiday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | N
     named = _NAME_BEFORE.search(text, max(0, hol_start - 30), hol_start)
     if named and named.group("word") not in _NOT_A_NAME:
         return None
+    if not rel and re.search(r"\b(?:every|each)[ \t]+$", text[max(0, start - 8):start], re.I):
+        # "has returned to the charts every Christmas since": each year's, none in particular
+        month, day = HOLIDAYS.get(name, (MOVABLE_HOLIDAYS.get(name, (None,))[0], None))
+        return _Result("SET", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "") if month else "P1Y", None, "set")
     if name in EASTER_FEASTS:
         return _norm_easter_feast(name, hol_start + len(g["hol"]), g["hy"], anchor, text, start, rel)
     if name in MOVABLE_HOLIDAYS:
@@ -1894,7 +1931,7 @@ _TWO_THOUSAND_CUE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\
 
 
 NORMALISERS: dict[str, Callable[[dict, Anchor, str, int], _Result | None]] = {
-    "iso": _norm_iso, "numeric": _norm_numeric, "compact": _norm_compact, "holiday": _norm_holiday,
+    "iso": _norm_iso, "numeric": _norm_numeric, "compact": _norm_compact, "nth_weekday": _norm_nth_weekday, "holiday": _norm_holiday,
     "day_range": _norm_day_range, "month_week": _norm_month_week, "week_of_day": _norm_week_of_day, "day_of_month": _norm_day_of_month, "mdy": _norm_mdy, "dmy": _norm_dmy, "month_year": _norm_month_year, "decade": _norm_decade,
     "century": _norm_century, "era_year": _norm_era_year, "spoken_decade": _norm_spoken_decade, "year_range": _norm_year_range, "year_part": _norm_year_part,
     "year_edge": _norm_year_edge, "fiscal_year": _norm_fiscal_year, "year_period": _norm_year_period, "year_quarter": _norm_year_quarter,
@@ -2157,9 +2194,14 @@ def _a_year_later(day: dt.date) -> dt.date:
     return _safe_date(day.year + 1, day.month, day.day) or dt.date(day.year + 1, 2, 28)
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _moved(m: Mention, shift: Callable[[dt.date], dt.date]) -> Mention | None:
     """`m` with each of its days moved by `shift`, its TIMEX3 value too (a weekend's week, a day's time of day);
-    None when its value names no day to move."""
+    None when its value names no day to move (a month: "on Monday, the first since October")."""
+    if not all(_ISO_DAY.fullmatch(d) for d in m.edtf.split("/")):
+        return None
     days = [shift(dt.date.fromisoformat(d)) for d in m.edtf.split("/")]
     if re.fullmatch(r"\d{4}-W\d\d-WE", m.value):
         value = _week_value(days[0]) + "-WE"

@@ -102,6 +102,7 @@ def test_cms_fields_take_precedence():
     ("Published On 5 Jun 2023", dt.date(2023, 6, 5)),
     ("Jun 5, 2023 / 10:14 AM / CBS News", dt.date(2023, 6, 5)),
     ("Monday, June 5, 2023 | 10:14 a.m.", dt.date(2023, 6, 5)),
+    ("June 5, 2023, 6 AM ET", dt.date(2023, 6, 5)),  # a clock without minutes (The Atlantic)
 ])
 def test_news_sites_timestamps_give_the_publication_date(stamp, day):
     text = (f"Flooding forces thousands from homes in northern Italy\n\n{stamp}\n\n"

@@ -1043,3 +1043,33 @@ def test_years_earlier_opening_a_sentence_count_back_from_the_story_s_year():
     assert find_mentions(text, dt.date(2023, 7, 20), before=(first,))[0].edtf == "1944"
     # in a report, "a year earlier" is still the year before the publication's (or its period's)
     assert only("Sales were up from a year earlier.", dt.date(2023, 7, 20)).edtf == "2022"
+
+
+def test_a_month_after_a_day_to_come_is_read_not_moved():
+    # a month is no day to move a year on: reading it once failed the whole article
+    assert [m.edtf for m in find_mentions("The strike will begin on Monday, the first since October.",
+                                          dt.date(2023, 12, 6))] == ["2023-12-11", "2023-10"]
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("The court opens its term on the first Monday in October.", "2023-10-02"),
+    ("The holiday falls on the fourth Thursday of November.", "2023-11-23"),
+    ("It ended on the last Thursday in November 2022.", "2022-11-24"),
+    ("The vote is on the second Tuesday of March 2024.", "2024-03-12"),
+])
+def test_the_nth_weekday_of_a_month_is_one_day(text, edtf):
+    assert only(text, dt.date(2023, 10, 2)).edtf == edtf
+
+
+def test_every_christmas_is_each_year_s_and_no_day():
+    (m,) = find_mentions("The song has returned to the charts every Christmas since.", dt.date(2023, 11, 30))
+    assert (m.type, m.edtf) == ("SET", None)
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("They face Aston Villa at Villa Park on Saturday evening.", "2023-12-09"),  # a fixture
+    ("He faces a fine after the crash on Saturday.", "2023-12-02"),  # what he faces is no fixture
+    ("Decisions in the biggest cases are expected by late June.", "2024-06~"),
+])
+def test_what_is_faced_or_expected_is_to_come(text, edtf):
+    assert only(text, dt.date(2023, 12, 6)).edtf == edtf

@@ -583,6 +583,8 @@ RECORDS_BEGAN_BEFORE = re.compile(
     r"data|statistics|measurements|figures|the[ \t]+data)[ \t]+(?:began|started|were[ \t]+first[ \t]+(?:kept|collected|compiled)|"
     r"became[ \t]+available|(?:have|has)[ \t]+been[ \t]+kept|begun)|(?:records|data|statistics)[ \t]+(?:dating|going|that[ \t]+go)"
     r"[ \t]+back)[ \t]+(?:in[ \t]+|to[ \t]+)?$", re.I)
+HABIT_SINCE_BEFORE = re.compile(r"\bas[ \t]+(?:it|they|he|she|we)[ \t]+(?:has|have)(?:[ \t]+done)?(?:[ \t]+every[ \t]+\w+)?"
+                                r"[ \t]+since[ \t]+$", re.I)
 # "fell 7.7 percent from a year earlier", "up 3% on the previous quarter": the period a figure is measured against
 MEASURED_AGAINST_BEFORE = re.compile(r"\b(?:from|than|over|on|versus|vs\.?|against)[ \t]+$", re.I)
 A_PERIOD_BACK = re.compile(r"(?:(?:a|one|the)[ \t]+(?:year|month|quarter|week)[ \t]+(?:earlier|before|ago)|"
@@ -621,6 +623,10 @@ def _compared(mentions: list[Mention], text: str) -> list[Mention]:
         return ORDINAL_TIME_BEFORE.search(text, max(0, m.start - 30), m.start) is not None and any(
             o is not m and o.places_event and o.edtf and m.edtf and o.edtf.startswith(m.edtf)
             and precision_rank(o.edtf) < precision_rank(m.edtf) for o in mentions)
+    # "opens its new term on Monday, as it has since 1917": when a habit began is no date of this time either; the
+    # headline leaves it out with its words
+    mentions = [replace(m, edtf=None) if m.places_event and HABIT_SINCE_BEFORE.search(text, max(0, m.start - 40), m.start)
+                else m for m in mentions]
     return [m for m in mentions if not (m.places_event and yardstick(m))]
 
 

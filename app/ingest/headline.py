@@ -73,6 +73,8 @@ APPOSITIVE = re.compile(
     + r"|(?<=[a-z]),\s+of\s+(?:no\s+fixed\s+(?:address|abode)|[A-Z]" + _PHRASE + r"{0,40}?)" + _PHRASE_END
     # "Bankman-Fried, 32, was": a name's age
     + r"|(?<=[a-z]),\s+\d{1,3}" + _PHRASE_END + r"(?=\s)")
+AGE_OR_ADDRESS = re.compile(r",\s+(?:\d{1,3}|of\s+(?:no\s+fixed\s+(?:address|abode)|[A-Z]" + _PHRASE + r"{0,40}?))"
+                            + _PHRASE_END)
 # "Sam Bankman-Fried, the founder of the collapsed FTX exchange, was sentenced": what someone named is, before the verb
 NAME_THEN_WHAT = re.compile(r"(?P<name>\b[A-Z][\w'\u2019.-]*[a-z]),\s+(?:the|a|an)\s" + _PHRASE + r"{0,80}" + _PHRASE_END
                             + r"(?=\s+(?:was|were|is|are|has|had|have|will|would|died|[a-z]{3,}ed)\b)")
@@ -89,6 +91,8 @@ PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on(?: the)?|(?:at|by|
                                 r"over|around|circa|"
                                 r"(?:(?:shortly|just|soon|right|long|immediately)\s+)?(?:before|after)|"
                                 r"as (?:early|late|recently|long ago|far back) as|"
+                                # "opens its new term on Monday, as it has since 1917": the habit goes with its date
+                                r",?\s*as (?:it|they|he|she|we) (?:has|have)(?: done)?(?: every \w+)? since|"
                                 r"(?:(?:on|in|during|by)\s+)?the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|week|"
                                 r"weekend)\s+of)\s+"
                                 r"(?:(?:its|his|her|their|our)\s+)?)$",  # "in its fiscal first quarter"
@@ -458,9 +462,9 @@ _PLANNED_VERBS = ("end", "close", "finish", "open", "begin", "start", "resume", 
 _PLANNED_VERB = "(?:" + "|".join(_PLANNED_VERBS) + ")"
 # "The window opens on 1 January and closes on 1 February": a schedule's second verb, in the present
 _SCHEDULED_VERB = "(?:" + "|".join(v + ("es" if v.endswith("sh") else "s") for v in _PLANNED_VERBS) + ")"
-SECOND_VERB = re.compile(r"(?:,\s*)?\s+and\s+(?:then\s+|later\s+)?(?=(?:" + _PAST + r"|said|told|will|[a-z][a-z-]{2,}ed|"
+SECOND_VERB = re.compile(r"(?:,\s*)?\s+(?:and|but)\s+(?:then\s+|later\s+)?(?=(?:" + _PAST + r"|said|told|will|[a-z][a-z-]{2,}ed|"
                          + _PLANNED_VERB + "|" + _SCHEDULED_VERB + r")\b)"
-                         r"|(?:,\s+and|,\s+while|,\s+whereas|;)\s+(?P<own>)")
+                         r"|(?:,\s+and|,\s+but|,\s+while|,\s+whereas|;)\s+(?P<own>)")
 # A verb after a subject: the past tenses above, more irregular ones, regular ones, and "will"
 _VERB = (r"(?:" + _PAST + r"|will|would|[a-z]{3,}ed|tore|struck|broke|hit|swept|spread|shook|blew|sank|flew|drove|"
          r"threw|caught|brought|told|said|found|kept|fled|sent|paid|stood|wore|quit|shot|bit|cut|set|put|burst|shut|"
@@ -602,7 +606,7 @@ def _gapped_figures(sentence: str, spans: list[tuple[int, int]], focus: tuple[in
 def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]) -> str | None:
     """"The company was founded in 1998 and went public in 2006": each date heads its own verb phrase,
     the later ones with the subject they share. None when the date has no phrase of its own."""
-    if " and " not in sentence and ";" not in sentence and ", wh" not in sentence:
+    if " and " not in sentence and " but " not in sentence and ";" not in sentence and ", wh" not in sentence:
         return None
     dates = sorted(spans)
     # A semicolon's clause stands on its own, dated or not ("It is the fifth rover; the first arrived in 1997").
@@ -617,6 +621,10 @@ def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
     end = after[0].start() if after else len(sentence)
     part_spans = [(a - start, b - start) for a, b in dates if start <= a and b <= end]
     if start == 0 or before[-1].group("own") is not None:
+        if len(part_spans) > 1:
+            # "The law, passed by the state legislature in 2021, had been blocked in March 2022 but was reinstated
+            # last year": the part has dates of its own to tell apart
+            return headline(sentence[start:end], part_spans, focus=(focus[0] - start, focus[1] - start)) or None
         return _headline(sentence[start:end], part_spans) or None
     # "Born in Leeds on 3 March 1935, she ...", "Orbit Motors on Thursday unveiled ...": the subject is found
     # with the dates before its verb gone
@@ -754,6 +762,19 @@ def _from(cut: int, sentence: str, spans: list[tuple[int, int]], focus: tuple[in
     return (sentence[cut:], [(a - cut, b - cut) for a, b in spans if a >= cut], (focus[0] - cut, focus[1] - cut))
 
 
+def _without_appositives(text: str) -> str:
+    """"The man, named as Antonis Karyotis, 36, was trying": an age or an address set off after another phrase goes
+    too ("Jamal Ahmed, 22, of no fixed address, will appear"); the comma that closes one opens the next. (Not a
+    participle: in "The Taliban, recognized in Russia as a terrorist group, announced" it is the sentence's verb.)"""
+    for _ in range(4):
+        dropped = APPOSITIVE.sub(lambda m: "," if AGE_OR_ADDRESS.match(m.string[:m.start()] + m.string[m.end() - 1:],
+                                                                        m.start()) else "", text)
+        if dropped == text:
+            break
+        text = dropped
+    return text
+
+
 def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
     lead = _dateline(sentence)
     if lead:
@@ -764,7 +785,7 @@ def _headline(sentence: str, spans: list[tuple[int, int]]) -> str:
     empty = EMPTY_MAIN_CLAUSE.match(text)
     if empty:
         text = empty.group("event")
-    text = APPOSITIVE.sub("", text)
+    text = _without_appositives(text)
     text = NAMED_APPOSITIVE.sub(r"\g<name> ", text)
     text = NAME_THEN_WHAT.sub(r"\g<name>", text)
     text = re.sub(r"\s*\([^)]*\)", "", text)

@@ -1176,6 +1176,19 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
     ("The country hit 30 million in 1997 and 35 million in 2012.", "2012", "The country hit 35 million"),
     ("The country hit 30 million in 1997 and 35 million in 2012.", "1997", "The country hit 30 million"),
     ("The party won 12 seats in 2019 and 20 in 2024.", "2024", "The party won 20 seats"),
+    # "but" opens a verb phrase of its own, as "and" does
+    ("Halushchenko said the grid was better protected on Friday, but warned that repairs would not be finished until "
+     "next spring.", "next spring", "Halushchenko: Repairs would not be finished"),
+    # a name's age and address go after another phrase set off too
+    ("The man, named as Antonis Karyotis, 36, was trying to board the Blue Horizon late on Tuesday.", "Tuesday",
+     "The man was trying to board the Blue Horizon"),
+    ("Jamal Ahmed, 22, of no fixed address, will appear before magistrates on Tuesday.", "Tuesday",
+     "Jamal Ahmed will appear before magistrates"),
+    # a part before "but" with two dates of its own tells them apart
+    ("The law, passed by the state legislature in 2021, had been blocked by a federal judge in March 2022 but was "
+     "reinstated last year.", "2021", "The law was passed by the state legislature"),
+    ("The law, passed by the state legislature in 2021, had been blocked by a federal judge in March 2022 but was "
+     "reinstated last year.", "March 2022", "The law had been blocked by a federal judge"),
 ])
 def test_headlines_keep_the_news_not_its_circumstances(sentence, date, expected):
     assert headline_for(sentence, date) == expected
@@ -1354,3 +1367,10 @@ def test_an_on_this_date_entry_is_the_column_s_day_in_its_year_headed_by_what_ha
         ("1969-07-20", "Neil Armstrong walked on the Moon"),
         ("1944-07-20", "A bomb failed to kill Adolf Hitler"),
         ("2012-07-20", "A gunman opened fire at a cinema in Aurora, Colorado")]
+
+
+def test_when_a_habit_began_is_no_date_of_this_time():
+    a = story("2023-10-02", "The Supreme Court opens its new term on Monday, the first Monday in October, as it "
+              "has since 1917.\n")
+    assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates] == [
+        ("2023-10-02", "The Supreme Court opens its new term")]

@@ -26,7 +26,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
 SAME_DAY = re.compile(r"\b(?:on )?(?:the same day|that same day|that day|the same date|the day before|the night before|"
                       r"(?:the following|the next|the previous) (?:day|morning|afternoon|evening|night)|"
-                      r"(?:later|earlier) that day|that (?:morning|afternoon|evening|night))\b", re.I)
+                      r"(?:(?:later|earlier) )?that (?:day|morning|afternoon|evening|night))\b", re.I)
 
 STOPWORDS = frozenset("""
 a about above after again against all also although am an and any are as at be because been before being

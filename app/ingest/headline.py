@@ -332,6 +332,8 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     full = _headline(sentence, spans or [])
     if focus is None:
         return full
+    if (owned := _possessive_day_phrase(sentence, focus)) is not None:
+        return owned
     if any(b <= focus[0] for _, b in spans or []) and not _coordinated_part(sentence, spans or [], focus) \
             and (phrase := _dated_noun_phrase(sentence, focus)):
         # "... was sentenced Friday ... for his role in the 2021 attack on the US Capitol": the year dates
@@ -395,7 +397,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     # the main clause's, whose subject opens the sentence; the "who" clause has a date of its own
     first = sentence.find(", ")
     if 0 < first < start and sentence.startswith(("who ", "which "), first + 2) \
-            and sentence.find(", ", first + 2) == start and re.match(_VERB, sentence[start + 2:]) \
+            and sentence.find(", ", first + 2) == start and re.match(_VERB + "|" + PRESENT_SPEECH, sentence[start + 2:]) \
             and _antecedent_of(sentence, first, spans or []):
         cut = start + 2 - (first + 1)
         return _headline(sentence[:first] + " " + sentence[start + 2:],
@@ -404,6 +406,10 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
               default=len(sentence))
     clause_spans = [(a - start - 2, b - start - 2) for a, b in (spans or []) if start + 2 <= a and b <= end]
     clause = _drop_spans(sentence[start + 2:end], clause_spans).strip()
+    study = STUDY_PUBLISHED.match(clause)
+    if study:
+        # "..., according to a study by James Hansen published on Thursday in the journal ...": the study's publishing
+        return _headline(_passive(study.group("study"), study.group("published")), [])
     if PRESENT_PARTICIPLE_START.match(clause) and "," not in sentence[:start]:
         # "Tharman has been elected Singapore's ninth president, winning 70.4 per cent of the vote in the Sept 1
         # election": a participle has no subject of its own; what it tells goes with the main clause, which heads it
@@ -475,6 +481,9 @@ NAMED_AMONG = re.compile(r"^(?:including|among them|such as)\s+(?P<who>(?:the|a|
 # The subject of a schedule in the present: "The January transfer window (opens)"
 SCHEDULE_SUBJECT = re.compile(r"^(?P<subject>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w'\u2019.-]*)(?: [\w'\u2019-]+){0,4}?)"
                               r"(?= " + _SCHEDULED_VERB + r"\b)")
+PRESENT_SPEECH = r"(?:says|warns|argues|insists|believes|thinks|claims|predicts|expects|adds|tells)\b"
+STUDY_PUBLISHED = re.compile(r"according\s+to\s+(?P<study>(?:a|an|the|new)\s[^,]{3,80}?)\s+"
+                             r"(?P<published>(?:published|released|issued|posted|presented)\b.*)$", re.I)
 TRAILING_RELATIVE = re.compile(r",\s+(?:whose|who|which)\s+(?=[^,;]+[.!?]?$)")
 SENTENCE_END = re.compile(r"[ \t]*[.!?]?[\"'\u201d\u2019)]*[ \t]*")
 PRESENT_PARTICIPLE_START = re.compile(r"(?!(?:including|according|during|following|notwithstanding|excluding|concerning|"
@@ -653,6 +662,11 @@ _ANTECEDENT_STOP = {"aboard", "to", "by", "of", "for", "from", "with", "at", "in
                     "met", "visited", "joined", "became", "is", "was", "were", "are", "has", "had", "have"}
 
 
+CLAUSE_OPENS_BEFORE = re.compile(r"(?:\b(?:said|says|say|told\s+\w+|that|believes?|thinks?|warned|argued|added)|[:,;])\s+"
+                                 r"(?:(?:last|this|next|early|late)\s+)?$", re.I)
+POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+(?=[a-z\d])")
+# a verb before the possessive: one in the past, the present perfect, or a present tense in -s ("It follows")
+_A_VERB_OR_PRESENT = re.compile(r"\b(?:" + _VERB + r"|has\s+been|have\s+been|[a-z]{3,}(?<!s)s\s+(?:the|a|an|last|this)\b)")
 NOUN_PHRASE_END = re.compile(r"[,.;:!?]|\s(?:and|but|or|that|which|who|when|after|before|by|with|as|for|since|during|"
                              r"until|than|was|were|is|are|has|had|have|will|would|said|says)\b")
 
@@ -666,6 +680,20 @@ def _dated_noun_phrase(sentence: str, focus: tuple[int, int]) -> str | None:
     rest = sentence[focus[1]:]
     if not re.match(r"\s+[a-z]", rest):
         return None
+    end = NOUN_PHRASE_END.search(rest)
+    words = rest[:end.start() if end else len(rest)].split()
+    return "The " + " ".join(words) if 1 <= len(words) <= 8 else None
+
+
+def _possessive_day_phrase(sentence: str, focus: tuple[int, int]) -> str | None:
+    """"It followed Saturday's 2-1 home win over Wolves": a day owning what comes after the sentence's verb dates that
+    thing ("The 2-1 home win over Wolves"), not the verb. Before the verb it is the subject, and the sentence is
+    that day's: "Saturday's attack killed 12 people"."""
+    owned = POSSESSIVE_AFTER.match(sentence, focus[1])
+    if owned is None or not _A_VERB_OR_PRESENT.search(sentence, 0, focus[0]) \
+            or CLAUSE_OPENS_BEFORE.search(sentence, 0, focus[0]):
+        return None  # ("She said Monday's vote was a disgrace": the subject of what she said)
+    rest = sentence[owned.end():]
     end = NOUN_PHRASE_END.search(rest)
     words = rest[:end.start() if end else len(rest)].split()
     return "The " + " ".join(words) if 1 <= len(words) <= 8 else None

@@ -249,9 +249,15 @@ def test_headlines_are_short_and_read_as_headlines():
     ("Meloni's Brothers of Italy party won 26% of the vote in the 25 September election.", "the 25 September",
      "Meloni's Brothers of Italy party won 26% of the vote in the election"),
     ("On the 5th of May police arrested three men.", "the 5th of May", "Police arrested three men"),
-    # A date's possessive names which one: "last month's election" is "the election".
+    # A date's possessive names which one: "last month's election" is "the election", and after the sentence's verb
+    # it is what the date tells (the court upheld the result this week, not last month)
     ("Kenya's Supreme Court has upheld the victory of William Ruto in last month's presidential election.",
-     "last month", "Kenya's Supreme Court has upheld the victory of William Ruto in the presidential election"),
+     "last month", "The presidential election"),
+    ("It followed Saturday's 2-1 home win over Wolves and means Arteta's side have won eight of nine.", "Saturday",
+     "The 2-1 home win over Wolves"),
+    # before the verb, or opening what was said, it is the subject: the sentence is that day's
+    ("Saturday's attack in the market killed 12 people.", "Saturday", "The attack in the market killed 12 people"),
+    ("She said Monday's vote was a disgrace.", "Monday", "She: The vote was a disgrace"),
 ])
 def test_headlines_from_wire_copy(sentence, date, expected):
     start = sentence.index(date)
@@ -1189,6 +1195,13 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
      "reinstated last year.", "2021", "The law was passed by the state legislature"),
     ("The law, passed by the state legislature in 2021, had been blocked by a federal judge in March 2022 but was "
      "reinstated last year.", "March 2022", "The law had been blocked by a federal judge"),
+    # the study's publishing, not what it found
+    ("Global warming is accelerating, according to a study by James Hansen published on Thursday in the journal "
+     "Oxford Open Climate Change.", "Thursday",
+     "A study by James Hansen was published in the journal Oxford Open Climate Change"),
+    # a "who" clause after the subject, then the main verb in the present
+    ("Hansen, who first warned the US Congress about the greenhouse effect in 1988, says the world is likely to pass "
+     "1.5C of warming in the 2020s.", "the 2020s", "Hansen: The world is likely to pass 1.5C of warming"),
 ])
 def test_headlines_keep_the_news_not_its_circumstances(sentence, date, expected):
     assert headline_for(sentence, date) == expected
@@ -1367,6 +1380,13 @@ def test_an_on_this_date_entry_is_the_column_s_day_in_its_year_headed_by_what_ha
         ("1969-07-20", "Neil Armstrong walked on the Moon"),
         ("1944-07-20", "A bomb failed to kill Adolf Hitler"),
         ("2012-07-20", "A gunman opened fire at a cinema in Aurora, Colorado")]
+
+
+def test_later_that_morning_is_the_day_told_before_it():
+    a = story("2023-12-04", "A 19-year-old was stabbed in the early hours of Sunday.\n\n"
+              "He died in hospital later that morning.\n")
+    assert [(c.edtf, c.source.mention_text, c.title) for c in extract(a, EventIndex()).candidates][1] == (
+        "2023-12-03", "later that morning", "He died in hospital")
 
 
 def test_when_a_habit_began_is_no_date_of_this_time():

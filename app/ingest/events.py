@@ -56,7 +56,7 @@ CONCEPTS = {
 }
 
 
-_TIME_ZONE_NEXT = re.compile(r"(?:[A-Z]{1,2}T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|AEDT|"
+_TIME_ZONE_NEXT = re.compile(r"(?:\((?=\d)|[A-Z]{1,2}T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|AEDT|"
                              r"(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|local)\s+(?:time|[Ss]tandard|"
                              r"[Dd]aylight)|(?:Eastern|Central|Pacific)\b(?!\s+[A-Z])|"
                              # "at 6:30 p.m. Jan. 17", "at 9 a.m. Monday": the time's day
@@ -539,7 +539,8 @@ _SINCE_THING_BEFORE = re.compile(r"\bsince[ \t]+(?:(?:(?!(?:was|were|is|are|has|
                                  r"|the)[ \t]+$")
 _SUPERLATIVE = (r"(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|steepest|sharpest|"
                 r"deepest|warmest|hottest|coldest|wettest|driest|greatest|longest|shortest|cheapest|richest|poorest|"
-                r"heaviest|busiest|quietest|worst|best|most|least|fewest|first|only)")
+                r"heaviest|busiest|quietest|worst|best|most|least|fewest|first|only|deadliest|costliest|bloodiest|"
+                r"hardest|toughest|closest|tightest|fiercest|severest)")
 COMPARED_BEFORE_SINCE = re.compile(
     r"(?:\b(?:the|its|their|his|her|our|a|an|this|that)|['\u2019]s)[ \t]+(?:(?:second|third|fourth|fifth)-)?"
     + _SUPERLATIVE + r"\b(?:[ \t]+(?:[\w-]+-day|single-day|one-day|monthly|weekly|annual|quarterly|daily|yearly|"
@@ -548,6 +549,9 @@ COMPARED_BEFORE_SINCE = re.compile(
     r"result|results|performance|win|victory|defeat|cut|cuts|hike|hikes|reduction|reductions))"
     # "the largest platforms since late August" is no yardstick: what since qualifies is the applying
     r"{0,3}(?:[ \t]+(?:against|versus|on|in|for|among|at)(?:[ \t]+[\w'\u2019.-]+){1,3})?[ \t]+$"
+    # "the deadliest quake since 1960", "the worst flooding in the region since 1953": a disaster's rank, whatever it is
+    r"|(?:\b(?:the|its|their|his|her|our|a|an)|['\u2019]s)[ \t]+(?:deadliest|costliest|bloodiest|worst|severest|fiercest|"
+    r"most[ \t]+(?:destructive|powerful|devastating|severe|intense))(?:[ \t]+[\w'\u2019-]+){0,5}[ \t]+$"
     # "a first league win here since 2009": what is first is counted since, whatever it is
     r"|(?:\b(?:the|its|their|his|her|our|a|an)|['\u2019]s)[ \t]+first(?:[ \t]+[\w'\u2019-]+){0,4}[ \t]+$"
     r"|\b(?:not(?:[ \t]+been)?[ \t]+seen|unseen|unchanged|at[ \t]+any[ \t]+(?:time|point))[ \t]+$", re.I)

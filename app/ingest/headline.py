@@ -62,7 +62,8 @@ APPOSITIVE = re.compile(
     r",\s+(?:recognized|known|designated|outlawed|banned|described|listed|based|led|headed|who|which|whose|"
     r"once|then|a|an)\b" + _PHRASE + r"{0,150}" + _PHRASE_END
     # "the helicopter, carried under the rover's belly, will fly": a participle's phrase set off by commas
-    + r"|,\s+" + ADVERB_BEFORE_PARTICIPLE + PARTICIPLE + r"\b" + _PHRASE + r"{0,90}" + _PHRASE_END
+    # (a participle alone before another is a verb: "the Rana Plaza building, near Dhaka, collapsed, killing")
+    + r"|,\s+" + ADVERB_BEFORE_PARTICIPLE + PARTICIPLE + r"\b(?!,\s+[a-z]+ing\b)" + _PHRASE + r"{0,90}" + _PHRASE_END
     # "The film opened on 21 July, the same day as Oppenheimer, prompting ...": what else happened that day
     + r"|,\s+the\s+same\s+(?:day|night|week|month|year|time)\s+as\s" + _PHRASE + r"{0,60}?(?=,|$)"
     # "Jane Goodall, the primatologist whose studies ..., has died": after a name, with a relative pronoun
@@ -118,7 +119,7 @@ TITLES = re.compile(r"\b(?:President|Prime Minister|Minister|Deputy|Foreign|Secr
 
 
 # "the 25 September election", "the 2021 attack": a short date that can name which noun
-ATTRIBUTIVE_DATE = re.compile(r"(?:[Tt]he )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2}|\d{4})")
+ATTRIBUTIVE_DATE = re.compile(r"(?:[Tt]he )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2}(?:[-\u2013]\d{1,2})?|\d{4})")
 POSSESSIVE = re.compile(r"['\u2019]s\s")
 ONWARDS = re.compile(r"^(?:onwards?|afterwards)\b\s*")
 COUNTED = re.compile(r"(?:day|week|month|year|decade|hour)s?$")
@@ -166,10 +167,12 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
             out = before + ("The" if not before.strip() else "the") + out[end + 2:]
             continue
         if ATTRIBUTIVE_DATE.fullmatch(out, start, end) and re.match(r"[ \t]+[a-z]{3,}\b", out[end:]) \
-                and (out.startswith(("the ", "The "), start) or re.search(r"\b[Tt]he\s+$", before)) \
+                and (out.startswith(("the ", "The "), start) or re.search(r"\b(?:[Tt]he|its|their|his|her|our)\s+$", before)) \
                 and not re.match(r"[ \t]+" + _VERB, out[end:]):
-            # "in the 25 September election" -> "in the election": a date before its noun names which one
-            article = "" if re.search(r"\b[Tt]he\s+$", before) else ("The " if not before.strip() else "the ")
+            # "in the 25 September election" -> "in the election", "at the end of its Dec. 12-13 meeting" -> "of its
+            # meeting": a date before its noun names which one
+            article = "" if re.search(r"\b(?:[Tt]he|its|their|his|her|our)\s+$", before) \
+                else ("The " if not before.strip() else "the ")
             out = before + article + out[end:].lstrip(" \t")
             continue
         if SUBJECT_DATE_BEFORE.search(before) and SUBJECT_DATE_VERB.match(out, end):
@@ -195,6 +198,9 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
         # A comma before the date goes only when the date ended the clause ("in Kabul, on Tuesday.");
         # before a word it closes an earlier clause ("The bill, which ... passed, now goes").
         before = before.rstrip(" ,") if not following or following[0] in ".;:!?)" else before.rstrip(" ")
+        if not following.strip(" .!?\"'\u201d"):
+            # "Its next meeting is Jan. 30-31": the date was what it is
+            before = re.sub(r"(?<=\w)[ \t]+(?:is|are|was|were|will[ \t]+be)[ \t]*$", "", before)
         # Keep the comma after a dropped date unless the date opened the sentence.
         after = following if before else following.lstrip(" ,:\u2013\u2014-")  # "15 August 2021 - Taliban retake Kabul"
         if before.endswith(",") and after.startswith(","):  # a date set off by commas: "The Taliban, on Sunday, took"
@@ -424,6 +430,7 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
                             clause)
     # "The cut, from 10% to 8%, will take effect on 6 April": the sentence's own verb, its subject before the comma
     own_predicate = PREDICATE_START.match(clause) is not None
+    opened_by_participle = re.match(ADVERB_BEFORE_PARTICIPLE + PARTICIPLE + r"\b", clause) is not None
     clause = RELATIVE_START.sub("", clause)
     # "..., including the auditor who first flagged the transfers in the spring of 2022": the one who did it
     clause = NAMED_AMONG.sub(r"\g<who> ", clause)
@@ -432,8 +439,10 @@ def headline(sentence: str, spans: list[tuple[int, int]] | None = None,
     # (not a plan: "a later mission, planned for the 2030s" is no planning done in the 2030s). Only right after
     # the noun: after another phrase set off by commas, "announced" is the sentence's verb ("The Taliban,
     # recognized in Russia as a terrorist group, announced on August 15 ...").
-    if not about_before and sentence.startswith(", ", start) and sentence.startswith(", ", end) \
-            and re.match(ADVERB_BEFORE_PARTICIPLE + PARTICIPLE + r"\b", clause) \
+    # (or closing the sentence: "led to the Bangladesh Accord, signed in May 2013 by more than 200 brands.")
+    if not about_before and sentence.startswith(", ", start) \
+            and (sentence.startswith(", ", end) or not sentence[end:].strip(" .!?\"'\u201d")) \
+            and opened_by_participle \
             and "," not in sentence[:start] \
             and not re.match(r"(?:planned|scheduled|expected|slated|proposed|intended|projected|forecast|due)\b", clause) \
             and " ".join(clause.split()[:3]).lower() not in full.lower() \
@@ -479,7 +488,7 @@ _VERB = (r"(?:" + _PAST + r"|will|would|[a-z]{3,}ed|tore|struck|broke|hit|swept|
 NAMED_AMONG = re.compile(r"^(?:including|among them|such as)\s+(?P<who>(?:the|a|an|its|their|[A-Z])[^,;]{0,60}?)\s+"
                          r"(?:who|which|that)\s+(?=(?:(?:first|later|then|also|had|has|have)\s+)?" + _VERB + r")")
 # The subject of a schedule in the present: "The January transfer window (opens)"
-SCHEDULE_SUBJECT = re.compile(r"^(?P<subject>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w'\u2019.-]*)(?: [\w'\u2019-]+){0,4}?)"
+SCHEDULE_SUBJECT = re.compile(r"^(?P<subject>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w'\u2019.-]*)(?: [\w'\u2019-]+){0,9}?)"
                               r"(?= " + _SCHEDULED_VERB + r"\b)")
 PRESENT_SPEECH = r"(?:says|warns|argues|insists|believes|thinks|claims|predicts|expects|adds|tells)\b"
 STUDY_PUBLISHED = re.compile(r"according\s+to\s+(?P<study>(?:a|an|the|new)\s[^,]{3,80}?)\s+"
@@ -638,11 +647,12 @@ def _coordinated_part(sentence: str, spans: list[tuple[int, int]], focus: tuple[
     # "Born in Leeds on 3 March 1935, she ...", "Orbit Motors on Thursday unveiled ...": the subject is found
     # with the dates before its verb gone
     cut = before[0].start()
-    head = LEADING_CLAUSE.sub("", _drop_spans(sentence[:cut], [(a, b) for a, b in dates if b <= cut]))
+    head = _without_appositives(LEADING_CLAUSE.sub("", _drop_spans(sentence[:cut], [(a, b) for a, b in dates if b <= cut])))
     subject = SUBJECT_VERB.match(head) or SCHEDULE_SUBJECT.match(head)
     # "He was elected in 2016 and re-elected": the second verb shares the first's "was", or is a past
     # tense of its own ("was born in 1935 and moved"); the words cannot tell which
-    if subject is None or (re.match(r" (?:was|were|is|are|has|have|had)\b", head[subject.end():])
+    # ("was born in Matsumoto in 1929 and moved": no one is moved by being born; the second is a past tense)
+    if subject is None or (re.match(r" (?:was|were|is|are|has|have|had)\b(?! born\b)", head[subject.end():])
                            and re.match(r"[a-z][a-z-]{2,}ed\b", sentence[start:end])):
         return None
     who = subject.group("subject")
@@ -736,9 +746,15 @@ def _antecedent(before: str) -> str | None:
     determiner or a name's start ("aboard the Space Launch System rocket" -> "the Space Launch System rocket")."""
     words = before.split()
     phrase: list[str] = []
-    for word in reversed(words[-8:]):
+    window = words[-10:]
+    for i in range(len(window) - 1, -1, -1):
+        word = window[i]
         if word == "of" and phrase and not (phrase[0][:1].isupper() or phrase[0].lower() in _DETERMINERS):
             phrase.insert(0, word)  # "the Roman conquest of northern Britain, which began": the whole of it
+            continue
+        if word in ("and", "on", "for", "of") and phrase and phrase[0][:1].isupper() and i > 0 \
+                and window[i - 1][:1].isupper() and not window[i - 1].endswith(","):
+            phrase.insert(0, word)  # "the Bangladesh Accord on Fire and Building Safety": one name
             continue
         if word.lower().strip(",") in _ANTECEDENT_STOP or word.endswith((",", ";", ":")) \
                 or (phrase and word.islower() and word.endswith("ing")):  # "succeeding Tom Reyes", not "a warning"
@@ -746,7 +762,8 @@ def _antecedent(before: str) -> str | None:
         phrase.insert(0, word)
         if word.lower() in _DETERMINERS:
             break
-    if not phrase or len(phrase) > 6:
+    if not phrase or len(phrase) > 6 and not all(w[:1].isupper() or w in ("and", "on", "for", "of", "the")
+                                                 for w in phrase):
         return None
     # "joining writers who had been on strike": people in the plural need no determiner
     bare_plural = len(phrase) <= 2 and all(w.isalpha() and w.islower() for w in phrase) \

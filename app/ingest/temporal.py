@@ -1832,6 +1832,9 @@ _MONTH_LEFT_CUE = re.compile(
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|the|its|their|his|her|our)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:and|or|of|to|in|on|at|for|by|is|was|will|had|has|said|says)\b)[a-z]{3,}\b")
+_PERIOD_TO_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|nine|twelve|the)[ \t-]+(?:months?|weeks?|quarters?|"
+                               r"years?)[ \t]+(?:through|to|ended|ending|until)[ \t]+(?:(?:early|mid|late|the[ \t]+end[ \t]+of)[ \t-]+)?$",
+                               re.I)
 _DEADLINE_BEFORE = re.compile(r"\b(?:through|until|till)\s+$", re.I)
 # "the November retail sales report", "the June jobs figures": a month's figures, out or about to be
 FIGURES_AFTER = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:report|figures|data|numbers|reading|survey|statistics|"
@@ -1877,8 +1880,11 @@ def _norm_month_alone(g: dict, anchor: Anchor, text: str, start: int) -> _Result
             elif _DETERMINER_BEFORE.search(text[max(0, start - 8):start]) \
                     and FIGURES_AFTER.match(text, start + len(g["_m"])):
                 year -= month > now  # "will look to the November retail sales report", in December: the one just gone
-            elif _looks_ahead(text, start) or _DEADLINE_BEFORE.search(text[max(0, start - 12):start]):
-                year += month < now  # "due in January", "through February": the coming one
+            elif _looks_ahead(text, start) or _DEADLINE_BEFORE.search(text[max(0, start - 12):start]) \
+                    and not _PERIOD_TO_BEFORE.search(text, max(0, start - 40), start):
+                # "due in January", "through February": the coming one ("in the 12 months through November" is
+                # a period's end, read as any month)
+                year += month < now
             elif month - now > 2:
                 year -= 1  # news looks back: a month well after this one is last year's
             elif month > now and not anchor.inferred and (dt.date(year, month, 1) - anchor.date).days > 7 \

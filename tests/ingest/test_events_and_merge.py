@@ -1202,6 +1202,26 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
     # a "who" clause after the subject, then the main verb in the present
     ("Hansen, who first warned the US Congress about the greenhouse effect in 1988, says the world is likely to pass "
      "1.5C of warming in the 2020s.", "the 2020s", "Hansen: The world is likely to pass 1.5C of warming"),
+    # a participle alone before another is the verb, not a phrase set off
+    ("Ten years ago today, the Rana Plaza building in Savar, near Dhaka, collapsed, killing 1,134 garment workers.",
+     "Ten years ago today", "The Rana Plaza building in Savar, near Dhaka, collapsed, killing 1,134 garment workers"),
+    # a date naming which meeting goes, its owner stays
+    ("The Federal Reserve held rates steady at the end of its Dec. 12-13 meeting.", "Dec. 12-13",
+     "The Federal Reserve held rates steady at the end of its meeting"),
+    # a date that was what the subject is
+    ("Its next meeting is Jan. 30-31.", "Jan. 30-31", "Its next meeting"),
+    ("You know how alarming the situation is, he said on August 24.", "August 24",
+     "You know how alarming the situation is"),  # a pronoun names no speaker
+    # a schedule's long subject, and a birth then a move
+    ("A new exhibition of the Japanese artist's early work opens on 4 November and runs until 18 February.",
+     "18 February", "A new exhibition of the Japanese artist's early work runs"),
+    ("Kusama, 94, was born in Matsumoto in 1929 and moved to New York in 1958.", "1958", "Kusama moved to New York"),
+    # a phrase set off closing the sentence, after a name with "on" and "and" in it
+    ("The disaster led to the Bangladesh Accord on Fire and Building Safety, signed in May 2013 by more than 200 "
+     "brands.", "May 2013", "The Bangladesh Accord on Fire and Building Safety was signed by more than 200 brands"),
+    # "but rejoined" is no phrase set off
+    ("He was sacked from the band in 1991 during a tour of Japan, but rejoined in 2001.", "2001",
+     "He was sacked from the band during a tour of Japan, but rejoined"),
 ])
 def test_headlines_keep_the_news_not_its_circumstances(sentence, date, expected):
     assert headline_for(sentence, date) == expected
@@ -1387,6 +1407,19 @@ def test_later_that_morning_is_the_day_told_before_it():
               "He died in hospital later that morning.\n")
     assert [(c.edtf, c.source.mention_text, c.title) for c in extract(a, EventIndex()).candidates][1] == (
         "2023-12-03", "later that morning", "He died in hospital")
+
+
+def test_a_time_told_on_another_clock_in_brackets_ends_no_sentence():
+    a = story("2023-09-12", "The magnitude 6.8 quake struck at 11:11 p.m. (2211 GMT) on Friday in the High Atlas "
+              "mountains, 72 km (45 miles) southwest of Marrakech.\n")
+    assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates] == [
+        ("2023-09-08", "The magnitude 6.8 quake struck in the High Atlas mountains, 72 km southwest of Marrakech")]
+
+
+def test_a_disaster_s_rank_since_a_year_is_a_yardstick():
+    a = story("2023-09-12", "It was the deadliest quake in the country since 1960.\n\n"
+              "It was the worst flooding in the region since 1953.\n\nThe 1960 Agadir earthquake killed 12,000.\n")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["1960"]
 
 
 def test_when_a_habit_began_is_no_date_of_this_time():

@@ -1073,3 +1073,12 @@ def test_every_christmas_is_each_year_s_and_no_day():
 ])
 def test_what_is_faced_or_expected_is_to_come(text, edtf):
     assert only(text, dt.date(2023, 12, 6)).edtf == edtf
+
+
+@pytest.mark.parametrize("text, published, edtf", [
+    # a period's end is no deadline: the month gone by, or the coming one when it is near
+    ("Inflation slowed to 3.1% in the 12 months through November.", dt.date(2023, 12, 13), "2023-11"),
+    ("The ban runs through February.", dt.date(2023, 12, 13), "2024-02"),
+])
+def test_a_period_through_a_month_ends_in_it(text, published, edtf):
+    assert [m.edtf for m in find_mentions(text, published) if m.edtf] == [edtf]

@@ -183,7 +183,8 @@ def _drop_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
         if m:
             before = before[:m.start()]
         elif COUNTED.search(out, start, end) or re.search(r"\b(?:ago|earlier|later)$", out[start:end]):
-            before = re.sub(r"\s+(?:only|just|barely|nearly|almost|some)[ \t]*$", " ", before)  # "only two years ago"
+            before = re.sub(r"(?:^|\s+)(?:only|just|barely|nearly|almost|some|exactly|precisely)[ \t]*$", " ", before,
+                            flags=re.I)  # "only two years ago", "Exactly a year ago,"
         following = ONWARDS.sub("", out[end:].lstrip(" "))  # "from 1986 onwards"
         # "on Tuesday (December 5) afternoon": the part of the day goes with the day told twice
         following = re.sub(r"^\)[ \t]+(?:morning|afternoon|evening|night)\b", ")", following)
@@ -597,6 +598,7 @@ _FIGURE = r"(?:[$\u00a3\u20ac]?\d[\d,.]*(?:%|bn|m|k)?|\d+(?:st|nd|rd|th))"
 # "... hit 30 million in 1997 and 35 million in 2012.": a second figure, its verb left out, with a date of its own
 GAPPED_FIGURE = re.compile(r"[ \t]+and[ \t]+(?P<figure>" + _FIGURE + r"(?:[ \t]+(?:per[ \t]+cent|percent|[a-z]+)){0,2})"
                            r"[ \t]+(?:in|on|by|at)[ \t]+$")
+AGAIN_BETWEEN = re.compile(r",?[ \t]+and[ \t]+again[ \t]+(?:in|on|at)[ \t]+")
 FIGURE_BEFORE = re.compile(r"(?P<figure>" + _FIGURE + r"(?:[ \t]+(?:per[ \t]+cent|percent|[a-z]+)){0,2})"
                            r"[ \t]+(?:in|on|by|at)[ \t]+$")
 
@@ -607,6 +609,10 @@ def _gapped_figures(sentence: str, spans: list[tuple[int, int]], focus: tuple[in
     if len(spans) < 2 or " and " not in sentence:
         return None
     (a1, b1), (a2, b2) = sorted(spans)[-2:]
+    if len(spans) == 2 and AGAIN_BETWEEN.fullmatch(sentence, b1, a2) and SENTENCE_END.fullmatch(sentence, b2) and focus in ((a1, b1), (a2, b2)):
+        # "The company was fined £1m in 2021 and again in 2022": the second time is the first told again
+        first_time = _headline(sentence[:b1], [(a, b) for a, b in spans if b <= b1])
+        return first_time + " again" if focus == (a2, b2) and first_time else first_time or None
     gap = GAPPED_FIGURE.fullmatch(sentence, b1, a2)
     first = FIGURE_BEFORE.search(sentence, max(0, a1 - 60), a1)
     if not (gap and first and SENTENCE_END.fullmatch(sentence, b2) and focus in ((a1, b1), (a2, b2))

@@ -1137,6 +1137,8 @@ def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | No
         if anchor.date is not None and num - 20 > (anchor.date.month + 2) // 3 \
                 and (rel == "this past" or not _looks_ahead(text, start)):
             year -= 1  # a season still to come this year, spoken of in the past: last year's
+        elif anchor.date is not None and not rel and num - 20 < (anchor.date.month + 2) // 3 and _looks_ahead(text, start):
+            year += 1  # "Production will resume in the spring", told in December: next year's
     return _Result("DATE", f"{year}-{code}", f"{year}-{num}", "season", relative=not g["sy"])
 
 

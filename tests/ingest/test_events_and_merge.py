@@ -1222,6 +1222,11 @@ def test_two_dates_of_a_sentence_far_apart_stay_two_events():
     # "but rejoined" is no phrase set off
     ("He was sacked from the band in 1991 during a tour of Japan, but rejoined in 2001.", "2001",
      "He was sacked from the band during a tour of Japan, but rejoined"),
+    # the second time is the first told again
+    ("The company was fined £1m in 2021 and again in 2022.", "2022", "The company was fined £1m again"),
+    ("The company was fined £1m in 2021 and again in 2022.", "2021", "The company was fined £1m"),
+    # "exactly" goes with the count it qualifies
+    ("Exactly a year ago, the country was in lockdown.", "a year ago", "The country was in lockdown"),
 ])
 def test_headlines_keep_the_news_not_its_circumstances(sentence, date, expected):
     assert headline_for(sentence, date) == expected

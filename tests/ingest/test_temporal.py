@@ -1082,3 +1082,11 @@ def test_what_is_faced_or_expected_is_to_come(text, edtf):
 ])
 def test_a_period_through_a_month_ends_in_it(text, published, edtf):
     assert [m.edtf for m in find_mentions(text, published) if m.edtf] == [edtf]
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("Production will resume in the spring.", "2024-21"),  # told ahead in December: next spring
+    ("Production resumed in the spring.", "2023-21"),
+])
+def test_a_season_gone_this_year_told_ahead_is_next_year_s(text, edtf):
+    assert only(text, dt.date(2023, 12, 6)).edtf == edtf

@@ -501,7 +501,7 @@ CHRONOLOGY_HEADING = re.compile(
     r"\s*(?::|\s[-\u2013\u2014])\s+(?=\S)(?!.*[.!?]\s*\S*$)(?:\S+\s*){1,12}$")
 # "postponed from March 3 to March 9": two dates of a move, not a span
 MOVED = re.compile(r"\b(?:moved|postponed|delayed|rescheduled|pushed (?:back|forward)|brought forward|shifted|"
-                   r"changed|advanced|put off|bumped|switched)\b", re.I)
+                   r"changed|advanced|put off|bumped|switched|extended|deferred)\b", re.I)
 
 
 def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> list[Mention]:
@@ -740,6 +740,8 @@ def _weekday_within_a_week_of(first: Mention, last: Mention) -> Mention:
         return first
     day, until = dt.date.fromisoformat(first.edtf[:10]), dt.date.fromisoformat(last.edtf[:10])
     weeks = (until - day).days // 7
+    if (until - day).days % 7 == 0:
+        weeks -= 1  # "from Friday to Friday 15 December": the Friday before it, no span of one day
     if weeks < 1 or "T" in last.edtf:
         return first
     moved = (day + dt.timedelta(weeks=weeks)).isoformat()

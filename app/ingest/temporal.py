@@ -163,7 +163,7 @@ FUTURE_CUE = re.compile(
     + "".join(rf"(?<!\b{word} )(?<!\b{word.capitalize()} )" for word in (
         "a", "an", "the", "its", "his", "her", "their", "this", "that", "no", "key", "final", "snap", "first",
         "second")) +
-    r"(?-i:vote|votes|meet|meets|goes to the polls|go to the polls|head to the polls|heads to the polls|"
+    r"(?-i:vote|votes|meet|meets|takes place|take place|goes to the polls|go to the polls|head to the polls|heads to the polls|"
     r"testify|testifies|appears? (?:in|at|before)|stands? trial)(?! (?:was|were|had|took)\b)|"
     # "The central bank's next policy meeting is Jan. 30-31"
     r"next(?: [\w-]+){0,2} (?:meeting|session|sitting|election|vote|hearing|round|summit|match|game|race|launch|"
@@ -223,7 +223,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("compact", r"(?<!\d)(?P<cy>19\d\d|20\d\d)(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?!\d)"),
     # "the first Monday in October", "the last Thursday of November 2023": one day of the month
     ("nth_weekday", _pat(r"(?i:(?:the" + S + r")?(?P<nwn>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th))" + S
-                         + r"{WEEKDAY}" + S + r"(?i:in|of)" + S + r"{MONTH}(?:" + OPT_COMMA + r"{YEAR})?",
+                         + r"(?:{WEEKDAY}|(?P<nwe>(?i:weekend)))" + S + r"(?i:in|of)" + S + r"{MONTH}(?:" + OPT_COMMA
+                         + r"{YEAR})?",
                          WEEKDAY="nwd", MONTH="nwm", YEAR="nwy")),
     ("holiday", r"(?i:(?:(?P<hrel>last|next|this)" + S + r")?(?P<hol>" + _HOLIDAY + r"))(?:" + OPT_COMMA + r"(?:(?:in|of)" + S + r")?"
                 + YEAR.format(g="hy") + r")?"),
@@ -767,7 +768,8 @@ _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 
 
 def _norm_nth_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
-    month, weekday, nth = _month(g["nwm"]), _weekday(g["nwd"]), _NTH[g["nwn"].lower()]
+    # a weekend is counted by its Saturday: "the second weekend of July"
+    month, weekday, nth = _month(g["nwm"]), 5 if g["nwe"] else _weekday(g["nwd"]), _NTH[g["nwn"].lower()]
 
     def day_in(year: int) -> int | None:
         day = _nth_weekday(year, month, weekday, nth)
@@ -787,6 +789,9 @@ def _norm_nth_weekday(g: dict, anchor: Anchor, text: str, start: int) -> _Result
     if day is None:
         return None
     v = f"{year:04d}-{month:02d}-{day:02d}"
+    if g["nwe"]:
+        sunday = dt.date(year, month, day) + dt.timedelta(days=1)
+        return _Result("DATE", _week_value(sunday) + "-WE", f"{v}/{sunday.isoformat()}", "range", relative=not g["nwy"])
     return _Result("DATE", v, v, "day", relative=not g["nwy"])
 
 

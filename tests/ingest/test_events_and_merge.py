@@ -1432,3 +1432,9 @@ def test_when_a_habit_began_is_no_date_of_this_time():
               "has since 1917.\n")
     assert [(c.edtf, c.title) for c in extract(a, EventIndex()).candidates] == [
         ("2023-10-02", "The Supreme Court opens its new term")]
+
+
+def test_a_deadline_extended_from_a_day_to_another_is_two_days_and_a_stretch_ends_after_it_starts():
+    a = story("2023-12-06", "The deadline for bids was extended from Friday to 15 December.\n\n"
+              "The exhibition runs from Friday to 15 December.\n")
+    assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-12-01", "2023-12-15", "2023-12-08/2023-12-15"]

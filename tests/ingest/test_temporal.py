@@ -1090,3 +1090,13 @@ def test_a_period_through_a_month_ends_in_it(text, published, edtf):
 ])
 def test_a_season_gone_this_year_told_ahead_is_next_year_s(text, edtf):
     assert only(text, dt.date(2023, 12, 6)).edtf == edtf
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("The event takes place on the second weekend of July.", "2024-07-13/2024-07-14"),  # a schedule: next July's
+    ("It took place on the first weekend of June 2019.", "2019-06-01/2019-06-02"),
+    ("The match takes place on Saturday.", "2023-12-09"),
+    ("The vote took place on Saturday.", "2023-12-02"),
+])
+def test_the_nth_weekend_of_a_month_and_what_takes_place(text, edtf):
+    assert only(text, dt.date(2023, 12, 6)).edtf == edtf

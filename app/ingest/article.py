@@ -275,15 +275,16 @@ BYLINE_IN_PLACE = re.compile(r"^(?P<name>.+?) (?:in|at) (?:the )?[A-Z][\w.'\-]+(
 PLACE_LINE = re.compile(r"[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2}")
 
 
-def _is_bare_byline(line: str, next_line: str | None, line_before: str | None = None) -> bool:
+def _is_bare_byline(line: str, next_line: str | None, line_before: str | None = None,
+                    line_after_next: str | None = None) -> bool:
     """A reporter's name on its own line, told from a short headline by the timestamp or the job under it
-    ("Chris Mason", then "Political editor"), or by the stamp over it and the place under it ("T.S. Subramanian",
-    then "BENGALURU")."""
+    ("Chris Mason", then "Political editor"), or by a stamp over it or under the place under it ("T.S.
+    Subramanian", then "BENGALURU"; "Ron Bousso", "LONDON", "Published 5 December 2023")."""
     return next_line is not None and all(NAME.match(name) for name in re.split(r"\s+(?:and|&)\s+", line)) \
         and not _is_label(line) \
         and not _names_date(line) and (_is_timestamp(next_line) or JOB_LINE.match(next_line) is not None
                                        or PLACE_LINE.fullmatch(next_line) is not None
-                                       and line_before is not None and _is_timestamp(line_before))
+                                       and any(x is not None and _is_timestamp(x) for x in (line_before, line_after_next)))
 
 
 def _is_byline_in_place(line: str, next_line: str | None, line_before: str | None = None) -> bool:
@@ -557,7 +558,10 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
     # A standfirst (the sentence under a headline) can come before the byline and timestamp: they
     # are header lines still, not story paragraphs.
     late = [x for i, x in enumerate(body[1:4], 1) if len(x) <= 100 and (
-        _is_byline(x) or _is_timestamp(x) or _is_bare_byline(x, body[i + 1] if i + 1 < len(body) else None))]
+        _is_byline(x) or _is_timestamp(x) or _is_bare_byline(x, body[i + 1] if i + 1 < len(body) else None, body[i - 1],
+                                                              body[i + 2] if i + 2 < len(body) else None)
+        # the place under a bare name ("Ron Bousso", "LONDON", then the stamp)
+        or PLACE_LINE.fullmatch(x) is not None and i + 1 < len(body) and _is_timestamp(body[i + 1]))]
     if late:
         header += late
         body = [x for i, x in enumerate(body) if not (1 <= i < 4 and x in late)]
@@ -594,7 +598,8 @@ def parse_article(text: str, name: str, *, title: str | None = None, published: 
             continue
         next_line = header[i + 1] if i + 1 < len(header) else None
         if byline is None and (_is_byline_in_place(line, next_line, header[i - 1] if i else None)
-                               or _is_bare_byline(line, next_line, header[i - 1] if i else None) and any(
+                               or _is_bare_byline(line, next_line, header[i - 1] if i else None,
+                                                  header[i + 2] if i + 2 < len(header) else None) and any(
                 len(x.split()) >= 5 and _headline_like(x) for x in header[:i])):
             byline = line  # a bare name counts only under a headline: "Taliban Retake Kabul" over a stamp is one
             continue

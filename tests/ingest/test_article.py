@@ -714,3 +714,14 @@ def test_a_note_on_the_reporter_as_bureau_chief_is_furniture_but_a_closing_line_
     story = parse_article(head.replace("By Jack Nicas\n", "") + "Luis Caputo is the chief economist of the bank.\n",
                           "t.txt")
     assert len(story.paragraphs) == 2
+
+
+def test_a_bare_name_over_the_place_over_the_stamp_is_the_byline():
+    text = ("Business\nShell to cut 200 jobs in low-carbon unit\n"
+            "Shell plans to cut jobs in its low-carbon solutions division, the company said on Tuesday.\n"
+            "Ron Bousso\nLONDON\nPublished 5 December 2023\n\n"
+            "Shell will cut 200 jobs in its low-carbon solutions division in 2024, a spokesperson said on Tuesday.\n")
+    a = parse_article(text, "t.txt")
+    assert (a.title, a.byline, a.published) == ("Shell to cut 200 jobs in low-carbon unit", "Ron Bousso",
+                                                dt.date(2023, 12, 5))
+    assert [p.text[:11] for p in a.paragraphs] == ["Shell plans", "Shell will "]  # no name, no place

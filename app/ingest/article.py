@@ -350,7 +350,7 @@ def _is_author_note(line: str, byline: str | None) -> bool:
                                                   or byline is not None and m.group("name") in byline)
 
 
-HEADER_PARTS_SEP = re.compile(r" \| | / ")
+HEADER_PARTS_SEP = re.compile(r"[ \t]*\|[ \t]*| / ")  # "Source: Xinhua| 2024-04-30 18:41:12|Editor: huaxia"
 
 
 def _header_parts(line: str) -> list[str]:
@@ -386,6 +386,7 @@ def _split_lines(text: str) -> list[str]:
 
 
 # "Madrid - ": the place a stamp was filed from, before it
+SECTION_THEN_CLOCK = re.compile(r"\s*(?:[A-Z][\w&]*\s+){1,3}\d{1,2}[:.]\d{2}\s*")
 PLACE_BEFORE_STAMP = re.compile(r"\s*[A-Z][a-zA-Z.'\u2019]+(?: [A-Z][a-zA-Z.'\u2019]+){0,2}\s*[-\u2013\u2014|]\s*")
 
 
@@ -431,8 +432,10 @@ def _date_from_header(line: str, day_first: bool = False) -> tuple[dt.date | Non
         # The same day written twice ("12/16/2024 December 16, 2024") is one stamp: what is around the two
         rest = " ".join(candidate[x.end:y] for x, y in zip(full, [x.start for x in full[1:]] + [len(candidate)]))
     before = STAMP_FILLER.sub("", candidate[:date.start])
-    if PLACE_BEFORE_STAMP.fullmatch(candidate[:date.start]):
-        before = ""  # "Madrid - NOV 16, 2023 - 12:45 CET" (El País): where it was filed, then the stamp
+    if PLACE_BEFORE_STAMP.fullmatch(candidate[:date.start]) or SECTION_THEN_CLOCK.fullmatch(candidate[:date.start]):
+        # "Madrid - NOV 16, 2023 - 12:45 CET" (El País): where it was filed, then the stamp; "All News 09:12
+        # December 18, 2023" (Yonhap): the section, then the clock
+        before = ""
     if _only_stamp(rest):
         rest = ""
     after = STAMP_FILLER.sub(" ", rest).split()

@@ -511,14 +511,17 @@ def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> l
     out: list[Mention] = []
     for m in mentions:
         first = out[-1] if out else None
+        opens = first and SPAN_OPENS.search(text, max(0, first.start - 12), first.start)
+        # "the July-September period": two months joined by a dash are one stretch, with no "from" before them
+        dashed = first is not None and first.granularity == m.granularity == "month" \
+            and text[first.end:m.start] in ("-", "\u2013")
         if (first is not None and first.granularity in ("day", "month") and m.granularity in ("day", "month")
                 and first.edtf and m.edtf and not first.edtf.startswith("X") and not m.edtf.startswith("X")
                 and "T" not in first.edtf + m.edtf and first.edtf < m.edtf
-                and SPAN_JOINS.fullmatch(text, first.end, m.start)
-                and (opens := SPAN_OPENS.search(text, max(0, first.start - 12), first.start))
+                and (opens and SPAN_JOINS.fullmatch(text, first.end, m.start) or dashed)
                 and not MOVED.search(text, sentence_start, first.start)):
             # "between" goes with the span, as in "between 2013 and 2017"; "from" stays a preposition
-            start = opens.start() if opens.group(0).lower().startswith("between") else first.start
+            start = opens.start() if opens and opens.group(0).lower().startswith("between") else first.start
             first = _weekday_within_a_week_of(first, m)
             out[-1] = Mention(start=start, end=m.end, text=text[start:m.end], type="DATE",
                               value=f"{first.value}/{m.value}", edtf=f"{first.edtf}/{m.edtf}", granularity="range",

@@ -2001,8 +2001,8 @@ def _scan(text: str) -> tuple[list[tuple[int, int]], dict[int, tuple[str, int, d
         if tok[0].isdigit():
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue  # "A380", "COVID19"
-            if start > 1 and text[start - 1] in ",." and text[start - 2].isdigit():
-                continue  # the rest of a number: "21,000 years ago" is no "000 years ago", "3.5" no "5"
+            if start > 1 and text[start - 1] in ",.:" and text[start - 2].isdigit():
+                continue  # the rest of a number: "21,000 years ago" is no "000 years ago", "3.5" no "5", "09:12" no "12"
             if start > 0 and text[start - 1] in "'\u2019":
                 begin = start - 1  # '90s
         elif start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'\u2019"):

@@ -103,6 +103,7 @@ def test_cms_fields_take_precedence():
     ("Jun 5, 2023 / 10:14 AM / CBS News", dt.date(2023, 6, 5)),
     ("Monday, June 5, 2023 | 10:14 a.m.", dt.date(2023, 6, 5)),
     ("June 5, 2023, 6 AM ET", dt.date(2023, 6, 5)),  # a clock without minutes (The Atlantic)
+    ("All News 09:12 June 5, 2023", dt.date(2023, 6, 5)),  # the section, then the clock (Yonhap)
 ])
 def test_news_sites_timestamps_give_the_publication_date(stamp, day):
     text = (f"Flooding forces thousands from homes in northern Italy\n\n{stamp}\n\n"
@@ -119,6 +120,9 @@ def test_a_line_of_the_page_s_fields_gives_the_stamp_among_them():
     a = parse_article(text, "t.txt")
     assert (a.published, a.title) == (dt.date(2023, 4, 14), "China, Brazil sign trade deals during state visit")
     assert "2023-04-14 18:32:05" in a.published_evidence
+    # the bars may come without their spaces
+    a = parse_article(text.replace("Source: Xinhua | Editor: Huaxia | ", "Source: Xinhua|Editor: Huaxia|"), "t.txt")
+    assert (a.published, a.title) == (dt.date(2023, 4, 14), "China, Brazil sign trade deals during state visit")
 
 
 def test_a_headline_that_names_a_date_is_a_headline_not_a_timestamp():

@@ -1438,3 +1438,10 @@ def test_a_deadline_extended_from_a_day_to_another_is_two_days_and_a_stretch_end
     a = story("2023-12-06", "The deadline for bids was extended from Friday to 15 December.\n\n"
               "The exhibition runs from Friday to 15 December.\n")
     assert [c.edtf for c in extract(a, EventIndex()).candidates] == ["2023-12-01", "2023-12-15", "2023-12-08/2023-12-15"]
+
+
+def test_two_months_joined_by_a_dash_are_one_stretch():
+    a = story("2023-12-08", "Japan's economy shrank an annualized 2.9 percent in the July-September period, "
+              "government data showed.\n")
+    assert [(c.edtf, c.source.mention_text) for c in extract(a, EventIndex()).candidates] == [
+        ("2023-07/2023-09", "July-September")]

@@ -1100,3 +1100,8 @@ def test_a_season_gone_this_year_told_ahead_is_next_year_s(text, edtf):
 ])
 def test_the_nth_weekend_of_a_month_and_what_takes_place(text, edtf):
     assert only(text, dt.date(2023, 12, 6)).edtf == edtf
+
+
+def test_the_minutes_of_a_clock_start_no_date():
+    assert [(m.text, m.edtf) for m in find_mentions("All News 09:12 December 18, 2023")] == [
+        ("December 18, 2023", "2023-12-18")]

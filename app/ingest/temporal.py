@@ -162,7 +162,7 @@ FUTURE_CUE = re.compile(
     # appears in court on Friday"; not a noun ("held a vote on Sunday", "the meeting on Monday")
     + "".join(rf"(?<!\b{word} )(?<!\b{word.capitalize()} )" for word in (
         "a", "an", "the", "its", "his", "her", "their", "this", "that", "no", "key", "final", "snap", "first",
-        "second")) +
+        "second", "to")) +  # ("difficult for Sun to meet demand well into the summer": an infinitive, no schedule)
     r"(?-i:vote|votes|meet|meets|takes place|take place|goes to the polls|go to the polls|head to the polls|heads to the polls|"
     r"testify|testifies|appears? (?:in|at|before)|stands? trial)(?! (?:was|were|had|took)\b)|"
     # "The central bank's next policy meeting is Jan. 30-31"

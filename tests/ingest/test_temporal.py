@@ -1105,3 +1105,9 @@ def test_the_nth_weekend_of_a_month_and_what_takes_place(text, edtf):
 def test_the_minutes_of_a_clock_start_no_date():
     assert [(m.text, m.edtf) for m in find_mentions("All News 09:12 December 18, 2023")] == [
         ("December 18, 2023", "2023-12-18")]
+
+
+def test_an_infinitive_is_no_schedule():
+    # "to meet" after a verb in the past looks nowhere ahead: the summer gone by
+    assert only("It made it difficult for Sun to meet demand well into the summer.", dt.date(1989, 10, 26)).edtf == \
+        "1989-22"

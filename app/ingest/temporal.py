@@ -614,8 +614,13 @@ def _year_in_context(month: int, day: int, anchor: Anchor, text: str, start: int
 
 # What keeps a date after a verb in the past still to come: "was moved to December", "was pushed back until
 # March", "asked them to return in May", "said the vote in December will be free"
-_STILL_TO_COME_BEFORE = re.compile(r"\b(?:to|for|until|till|into|by|before|after)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
+_STILL_TO_COME_BEFORE = re.compile(r"\b(?<!run-up )(?<!lead-up )(?<!build-up )(?:to|for|until|till|into|by|before|after)\s+"
+                                   r"(?:(?:early|late|mid)[\s-]+)?$", re.I)  # ("rose in the run-up to Christmas": done)
 _INFINITIVE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z]+\b")
+# past tenses _PAST_VERB leaves out ("Sales rose in the run-up to Christmas"), for things done only
+_IRREGULAR_PAST = re.compile(r"\b(?<!\bbe )(?<!\bbeen )(?:rose|fell|grew|ran|sold|bought|came|went|saw|hit|struck|broke|"
+                             r"spent|wrote|fled|flew|sank|shook|shot|stole|swore|tore|threw|wore|won|lost|paid|sent|"
+                             r"kept|held|led|built|fought|caught|brought|taught|froze|chose|drove|rode|spoke)\b")
 _SPEECH_VERB = re.compile(r"(?:said|told|announced|reported|warned|wrote|added|stated)$")
 _SPEECH_THEN_DATE = re.compile(r"\s+(?:in|on|at)\s+(?:(?:early|late|mid)[\s-]+)?$")
 
@@ -625,9 +630,10 @@ def _done_just_before(text: str, start: int) -> bool:
     December", "the charges were dropped by prosecutors in December", "who was sworn in on December 15". Such
     a date cannot be after the publication, so it is last year's."""
     clause = _clause_before(text, start)
-    verbs = list(_PAST_VERB.finditer(clause))
+    verbs = list(_PAST_VERB.finditer(clause)) + list(_IRREGULAR_PAST.finditer(clause))
     if not verbs:
         return False
+    verbs.sort(key=lambda v: v.start())
     verb, tail = verbs[-1], clause[verbs[-1].end():]
     if len(tail.split()) > 6 or _STILL_TO_COME_BEFORE.search(tail) or _INFINITIVE.search(tail) \
             or _DETERMINER_BEFORE.search(tail):
@@ -1121,6 +1127,11 @@ def _in_that_year(value: str, edtf: str, granularity: str, text: str, start: int
     return _Result("DATE", value, edtf, granularity, relative=True, back_from=("that year", 0))
 
 
+def _season_now(day: dt.date) -> int:
+    """The season `day` is in, as TimeML numbers them less 20: spring 1 (March to May) ... winter 4."""
+    return day.month % 12 // 3 or 4
+
+
 def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     code, num = SEASONS[g["season"].lower()]
     rel = (g["srel"] or "").lower()
@@ -1135,6 +1146,11 @@ def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | No
         if anchor.year is None:
             return _unresolved()
         year = anchor.year + {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
+        if rel == "last" and anchor.date is not None and anchor.date.month >= 3 and num < 24 \
+                and num - 20 < _season_now(anchor.date):
+            # "last spring", told in December: this year's, the latest gone by ("last fall" in February is
+            # the year before's: this year's spring, summer and autumn are all to come)
+            year += 1
     elif anchor.year is None:
         return _Result("DATE", f"XXXX-{code}", None, "season", relative=True)
     else:

@@ -1111,3 +1111,16 @@ def test_an_infinitive_is_no_schedule():
     # "to meet" after a verb in the past looks nowhere ahead: the summer gone by
     assert only("It made it difficult for Sun to meet demand well into the summer.", dt.date(1989, 10, 26)).edtf == \
         "1989-22"
+
+
+@pytest.mark.parametrize("text, published, edtf", [
+    ("The school closed last spring.", dt.date(2023, 12, 6), "2023-21"),  # the latest spring gone by
+    ("The school closed last spring.", dt.date(2023, 4, 6), "2022-21"),  # in spring, the one before
+    ("It snowed last winter.", dt.date(2023, 12, 6), "2022-24"),
+    ("Prices fell last fall.", dt.date(1998, 2, 6), "1997-23"),  # in February the autumn gone by is last year's
+    # a thing done told with an irregular past, before a holiday still to come this year
+    ("Sales rose in the run-up to Christmas.", dt.date(2023, 12, 6), "2022-12-25"),
+    ("Shares fell on December 15.", dt.date(2023, 11, 3), "2022-12-15"),
+])
+def test_last_season_and_irregular_pasts(text, published, edtf):
+    assert only(text, published).edtf == edtf

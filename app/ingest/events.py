@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 
 from .dates import UNKNOWN, WEEKDAY_NAMES, WEEKDAY_WORD, bounds, compatible, granularity, precision_rank
-from .headline import headline
+from .headline import SENTENCE_END, headline
 from .temporal import FIGURES_AFTER, FUTURE_CUE, MONTH_WORD, SINCE_BEFORE, SPAN_JOINS, SPAN_OPENS, ZONE, find_mentions
 from .types import Anchor, Article, EventCandidate, Mention, SourceRef
 
@@ -662,7 +662,6 @@ def _told_in_another_zone(mentions: list[Mention], text: str) -> list[Mention]:
 TOLD_ON_BEFORE = re.compile(r",[ \t]+(?:[\w.'\u2019-]+[ \t]+){0,6}?(?:said|says|told[ \t]+[\w-]+|announced|reported|added|"
                             r"confirmed|stated)[ \t]+(?:on[ \t]+)?(?:(?:late|early)[ \t]+)?$")
 AS_OF_BEFORE = re.compile(r"\bas[ \t]+of[ \t]+$", re.I)
-SENTENCE_CLOSES = re.compile(r"[ \t]*[.!?]?[\"'\u201d\u2019)]*[ \t]*$")
 
 
 def _told_after(mentions: list[Mention], text: str, sentence_end: int) -> list[Mention]:
@@ -675,7 +674,7 @@ def _told_after(mentions: list[Mention], text: str, sentence_end: int) -> list[M
     told = mentions[-1]
     if not (told.places_event and told.granularity == "day" and told.edtf and _CALENDAR_DAY.fullmatch(told.edtf)
             and TOLD_ON_BEFORE.search(text, max(0, told.start - 80), told.start)
-            and SENTENCE_CLOSES.match(text[told.end:sentence_end])):
+            and SENTENCE_END.fullmatch(text, told.end, sentence_end)):
         return mentions
     # ("124.35 million as of Oct. 1, 2023, the ministry said on April 12": a count's day; the telling is the news)
     done = [m for m in mentions[:-1] if m.places_event and m.edtf and _CALENDAR_DAY.fullmatch(m.edtf)

@@ -495,6 +495,7 @@ PRESENT_SPEECH = r"(?:says|warns|argues|insists|believes|thinks|claims|predicts|
 STUDY_PUBLISHED = re.compile(r"according\s+to\s+(?P<study>(?:a|an|the|new)\s[^,]{3,80}?)\s+"
                              r"(?P<published>(?:published|released|issued|posted|presented)\b.*)$", re.I)
 TRAILING_RELATIVE = re.compile(r",\s+(?:whose|who|which)\s+(?=[^,;]+[.!?]?$)")
+# what may follow the last word of a sentence: its stop, a closing quote or bracket
 SENTENCE_END = re.compile(r"[ \t]*[.!?]?[\"'\u201d\u2019)]*[ \t]*")
 PRESENT_PARTICIPLE_START = re.compile(r"(?!(?:including|according|during|following|notwithstanding|excluding|concerning|"
                                       r"regarding|pending|beginning|starting|bring|thing|spring|king|evening|morning)\b)"
@@ -609,7 +610,8 @@ def _gapped_figures(sentence: str, spans: list[tuple[int, int]], focus: tuple[in
     if len(spans) < 2 or " and " not in sentence:
         return None
     (a1, b1), (a2, b2) = sorted(spans)[-2:]
-    if len(spans) == 2 and AGAIN_BETWEEN.fullmatch(sentence, b1, a2) and SENTENCE_END.fullmatch(sentence, b2) and focus in ((a1, b1), (a2, b2)):
+    if len(spans) == 2 and AGAIN_BETWEEN.fullmatch(sentence, b1, a2) and SENTENCE_END.fullmatch(sentence, b2) \
+            and focus in ((a1, b1), (a2, b2)):
         # "The company was fined £1m in 2021 and again in 2022": the second time is the first told again
         first_time = _headline(sentence[:b1], [(a, b) for a, b in spans if b <= b1])
         return first_time + " again" if focus == (a2, b2) and first_time else first_time or None

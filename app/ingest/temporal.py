@@ -1158,7 +1158,7 @@ def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | No
         if anchor.date is not None and num - 20 > (anchor.date.month + 2) // 3 \
                 and (rel == "this past" or not _looks_ahead(text, start)):
             year -= 1  # a season still to come this year, spoken of in the past: last year's
-        elif anchor.date is not None and not rel and num - 20 < (anchor.date.month + 2) // 3 and _looks_ahead(text, start):
+        elif anchor.date is not None and not rel and num - 20 < _season_now(anchor.date) and _looks_ahead(text, start):
             year += 1  # "Production will resume in the spring", told in December: next year's
     return _Result("DATE", f"{year}-{code}", f"{year}-{num}", "season", relative=not g["sy"])
 
@@ -1241,7 +1241,8 @@ def _norm_ago(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
     # ("A year earlier, net income was ..." is a report's year before, counted from its period).
     story_years = unit in ("year", "decade", "century", "centurie") and (
         direction == "later" or direction in ("earlier", "before") and (n is None or n * _YEARS_IN[unit] > 1)
-        and _OPENS_A_SENTENCE.search(text, 0, start) is not None and text.startswith(",", start + len(g["_m"])))
+        and _OPENS_A_SENTENCE.search(text, max(0, start - 8), start) is not None
+        and text.startswith(",", start + len(g["_m"])))
     counted = story_years or (direction in ("earlier", "before", "later")
                               and unit in ("day", "week", "month", "hour", "minute"))
 

@@ -1997,7 +1997,21 @@ def _explain(text: str, res: _Result, anchor: Anchor) -> str:
         basis = "an undated article"
     if anchor.inferred:
         basis += f" (inferred from {anchor.inferred_from})"
+    if _gone_by_though_soon(res, anchor):
+        return f"\u2018{text}\u2019, told as gone by, in {basis}: the one the year before"
     return f"\u2018{text}\u2019 in {basis}"
+
+
+def _gone_by_though_soon(res: _Result, anchor: Anchor) -> bool:
+    """Whether a month or day alone was put in the year before though this year's is only weeks after the
+    publication: it was told as done, or "since" it, so the reader is told why."""
+    if anchor.date is None or res.edtf is None or res.granularity not in ("month", "day"):
+        return False
+    m = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", res.edtf)
+    if m is None or int(m.group(1)) != anchor.date.year - 1:
+        return False
+    this_year = _safe_date(anchor.date.year, int(m.group(2)), int(m.group(3) or 1))
+    return this_year is not None and 0 < (this_year - anchor.date).days <= 120
 
 
 @lru_cache(maxsize=4096)

@@ -1124,3 +1124,10 @@ def test_an_infinitive_is_no_schedule():
 ])
 def test_last_season_and_irregular_pasts(text, published, edtf):
     assert only(text, published).edtf == edtf
+
+
+def test_a_date_put_in_the_year_before_says_why():
+    (m,) = find_mentions("Ellison pleaded guilty in December.", dt.date(2023, 11, 3))
+    assert m.how == "\u2018December\u2019, told as gone by, in an article published 3 November 2023: the one the year before"
+    (m,) = find_mentions("It rose in July.", dt.date(2023, 11, 3))
+    assert m.how == "\u2018July\u2019 in an article published 3 November 2023"

@@ -1127,9 +1127,10 @@ def _in_that_year(value: str, edtf: str, granularity: str, text: str, start: int
     return _Result("DATE", value, edtf, granularity, relative=True, back_from=("that year", 0))
 
 
-def _season_now(day: dt.date) -> int:
-    """The season `day` is in, as TimeML numbers them less 20: spring 1 (March to May) ... winter 4."""
-    return day.month % 12 // 3 or 4
+def _season_gone(num: int, day: dt.date) -> bool:
+    """Whether this year's spring (21), summer (22) or autumn (23) has ended by `day`: spring with May, and so on.
+    A winter runs into the next year, and is never said to be gone this way."""
+    return num < 24 and day.month > 3 * (num - 20) + 2
 
 
 def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | None:
@@ -1146,10 +1147,9 @@ def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | No
         if anchor.year is None:
             return _unresolved()
         year = anchor.year + {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
-        if rel == "last" and anchor.date is not None and anchor.date.month >= 3 and num < 24 \
-                and num - 20 < _season_now(anchor.date):
+        if rel == "last" and anchor.date is not None and _season_gone(num, anchor.date):
             # "last spring", told in December: this year's, the latest gone by ("last fall" in February is
-            # the year before's: this year's spring, summer and autumn are all to come)
+            # the year before's: this year's is to come)
             year += 1
     elif anchor.year is None:
         return _Result("DATE", f"XXXX-{code}", None, "season", relative=True)
@@ -1158,7 +1158,7 @@ def _norm_season(g: dict, anchor: Anchor, text: str, start: int) -> _Result | No
         if anchor.date is not None and num - 20 > (anchor.date.month + 2) // 3 \
                 and (rel == "this past" or not _looks_ahead(text, start)):
             year -= 1  # a season still to come this year, spoken of in the past: last year's
-        elif anchor.date is not None and not rel and num - 20 < _season_now(anchor.date) and _looks_ahead(text, start):
+        elif anchor.date is not None and not rel and _season_gone(num, anchor.date) and _looks_ahead(text, start):
             year += 1  # "Production will resume in the spring", told in December: next year's
     return _Result("DATE", f"{year}-{code}", f"{year}-{num}", "season", relative=not g["sy"])
 

@@ -1131,3 +1131,7 @@ def test_a_date_put_in_the_year_before_says_why():
     assert m.how == "\u2018December\u2019, told as gone by, in an article published 3 November 2023: the one the year before"
     (m,) = find_mentions("It rose in July.", dt.date(2023, 11, 3))
     assert m.how == "\u2018July\u2019 in an article published 3 November 2023"
+
+
+def test_a_season_still_to_come_this_year_told_ahead_is_this_year_s():
+    assert only("Production will resume in the spring.", dt.date(1998, 2, 6)).edtf == "1998-21"

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 
 from .dates import UNKNOWN, WEEKDAY_NAMES, WEEKDAY_WORD, bounds, compatible, granularity, precision_rank
-from .headline import SENTENCE_END, headline
+from .headline import HABIT_SINCE, ON_THIS_DAY_IN, SENTENCE_END, headline
 from .temporal import FIGURES_AFTER, FUTURE_CUE, MONTH_WORD, SINCE_BEFORE, SPAN_JOINS, SPAN_OPENS, ZONE, find_mentions
 from .types import Anchor, Article, EventCandidate, Mention, SourceRef
 
@@ -432,7 +432,7 @@ def extract_events(article: Article, mentions: dict[int, list[Mention]],
 
 # A column of what happened on its own date in years past: "Today in History: December 7", "On this day"
 ON_THIS_DAY = re.compile(r"\b(?:today|this day|on this date|on this day) in history\b|^on this (?:date|day)\b", re.I)
-_ENTRY_YEAR = re.compile(r"(?:(?:And|But|Also),? )?(?:[Ii]n|[Oo]n this (?:date|day) in) (\d{3,4}),")
+_ENTRY_YEAR = re.compile(r"(?:" + ON_THIS_DAY_IN.pattern + r"|(?:(?:And|But|Also),? )?[Ii]n )(\d{3,4}),")
 
 
 def _on_this_day(article: Article, candidates: list[EventCandidate]) -> list[EventCandidate]:
@@ -511,14 +511,14 @@ def _spans_of_days(mentions: list[Mention], text: str, sentence_start: int) -> l
     out: list[Mention] = []
     for m in mentions:
         first = out[-1] if out else None
-        opens = first and SPAN_OPENS.search(text, max(0, first.start - 12), first.start)
-        # "the July-September period": two months joined by a dash are one stretch, with no "from" before them
-        dashed = first is not None and first.granularity == m.granularity == "month" \
-            and text[first.end:m.start] in ("-", "\u2013")
+        opens = None
         if (first is not None and first.granularity in ("day", "month") and m.granularity in ("day", "month")
                 and first.edtf and m.edtf and not first.edtf.startswith("X") and not m.edtf.startswith("X")
                 and "T" not in first.edtf + m.edtf and first.edtf < m.edtf
-                and (opens and SPAN_JOINS.fullmatch(text, first.end, m.start) or dashed)
+                and (SPAN_JOINS.fullmatch(text, first.end, m.start)
+                     and (opens := SPAN_OPENS.search(text, max(0, first.start - 12), first.start))
+                     # "the July-September period": two months joined by a dash are one stretch, no "from" before them
+                     or first.granularity == m.granularity == "month" and text[first.end:m.start] in ("-", "\u2013"))
                 and not MOVED.search(text, sentence_start, first.start)):
             # "between" goes with the span, as in "between 2013 and 2017"; "from" stays a preposition
             start = opens.start() if opens and opens.group(0).lower().startswith("between") else first.start
@@ -590,8 +590,7 @@ RECORDS_BEGAN_BEFORE = re.compile(
     r"data|statistics|measurements|figures|the[ \t]+data)[ \t]+(?:began|started|were[ \t]+first[ \t]+(?:kept|collected|compiled)|"
     r"became[ \t]+available|(?:have|has)[ \t]+been[ \t]+kept|begun)|(?:records|data|statistics)[ \t]+(?:dating|going|that[ \t]+go)"
     r"[ \t]+back)[ \t]+(?:in[ \t]+|to[ \t]+)?$", re.I)
-HABIT_SINCE_BEFORE = re.compile(r"\bas[ \t]+(?:it|they|he|she|we)[ \t]+(?:has|have)(?:[ \t]+done)?(?:[ \t]+every[ \t]+\w+)?"
-                                r"[ \t]+since[ \t]+$", re.I)
+HABIT_SINCE_BEFORE = re.compile(r"\b" + HABIT_SINCE + r"\s+$", re.I)
 # "fell 7.7 percent from a year earlier", "up 3% on the previous quarter": the period a figure is measured against
 MEASURED_AGAINST_BEFORE = re.compile(r"\b(?:from|than|over|on|versus|vs\.?|against)[ \t]+$", re.I)
 A_PERIOD_BACK = re.compile(r"(?:(?:a|one|the)[ \t]+(?:year|month|quarter|week)[ \t]+(?:earlier|before|ago)|"

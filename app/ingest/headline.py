@@ -58,6 +58,9 @@ ADVERB_BEFORE_PARTICIPLE = r"(?:(?:first|originally|initially|later|also|newly|r
 # Up to a comma that ends a phrase, not one inside a number ("$3,499")
 _PHRASE = r"(?:[^,]|,(?=\d{3}\b))"
 _PHRASE_END = r",(?!\d{3}\b)"
+# where someone is from, as British courts give it; a name's age
+_ADDRESS = r",\s+of\s+(?:no\s+fixed\s+(?:address|abode)|[A-Z]" + _PHRASE + r"{0,40}?)" + _PHRASE_END
+_AGE = r",\s+\d{1,3}" + _PHRASE_END + r"(?=\s)"
 APPOSITIVE = re.compile(
     r",\s+(?:recognized|known|designated|outlawed|banned|described|listed|based|led|headed|who|which|whose|"
     r"once|then|a|an)\b" + _PHRASE + r"{0,150}" + _PHRASE_END
@@ -70,12 +73,9 @@ APPOSITIVE = re.compile(
     + r"|(?<=[a-z]),\s+the\s" + _PHRASE + r"{0,60}?\b(?:who|whose|which)\b" + _PHRASE + r"{0,90}" + _PHRASE_END
     # "The cut, from 10% to 8%, will take effect": a change of figures set off by commas
     + r"|,\s+from\s+[$\u00a3\u20ac]?\d" + _PHRASE + r"{0,30}?\s+to\s+[$\u00a3\u20ac]?\d" + _PHRASE + r"{0,30}?" + _PHRASE_END
-    # "Daniel Moss, of no fixed address, appeared": where someone is from, as British courts give it
-    + r"|(?<=[a-z]),\s+of\s+(?:no\s+fixed\s+(?:address|abode)|[A-Z]" + _PHRASE + r"{0,40}?)" + _PHRASE_END
-    # "Bankman-Fried, 32, was": a name's age
-    + r"|(?<=[a-z]),\s+\d{1,3}" + _PHRASE_END + r"(?=\s)")
-AGE_OR_ADDRESS = re.compile(r",\s+(?:\d{1,3}|of\s+(?:no\s+fixed\s+(?:address|abode)|[A-Z]" + _PHRASE + r"{0,40}?))"
-                            + _PHRASE_END)
+    # after a name: "Daniel Moss, of no fixed address, appeared", "Bankman-Fried, 32, was"
+    + r"|(?<=[a-z])(?:" + _ADDRESS + "|" + _AGE + ")")
+AGE_OR_ADDRESS = re.compile(_ADDRESS + "|" + _AGE)
 # "Sam Bankman-Fried, the founder of the collapsed FTX exchange, was sentenced": what someone named is, before the verb
 NAME_THEN_WHAT = re.compile(r"(?P<name>\b[A-Z][\w'\u2019.-]*[a-z]),\s+(?:the|a|an)\s" + _PHRASE + r"{0,80}" + _PHRASE_END
                             + r"(?=\s+(?:was|were|is|are|has|had|have|will|would|died|[a-z]{3,}ed)\b)")
@@ -85,6 +85,8 @@ NAME_THEN_WHAT = re.compile(r"(?P<name>\b[A-Z][\w'\u2019.-]*[a-z]),\s+(?:the|a|a
 NAMED_APPOSITIVE = re.compile(r"^(?:The|the|A|a|[A-Z][\w.-]*['\u2019]s) "
                               r"(?:(?!\b(?:was|were|is|are|has|had|have|will|would|[a-z]{3,}ed)\b)[^,]){3,60}, (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}), ")
 RELATIVE_START = re.compile(r"^(?:where|when|which|who|whom|as|after|while|and|but|in reference to|with)\s+", re.I)
+# "as it has since 1917": when a habit began
+HABIT_SINCE = r"as\s+(?:it|they|he|she|we)\s+(?:has|have)(?:\s+done)?(?:\s+every\s+\w+)?\s+since"
 PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on(?: the)?|(?:at|by|from|until|till|before|after)\s+(?:about|around|approximately|"
                                 r"roughly|some|just\s+(?:after|before))|in|into|at|since|during|by|from|until|till|to|through|of|for|"
                                 r"back in|between|starting|beginning|effective|ending|"
@@ -93,7 +95,7 @@ PREPOSITION_BEFORE = re.compile(r"(?:\b(?:(?:early |late )?on(?: the)?|(?:at|by|
                                 r"(?:(?:shortly|just|soon|right|long|immediately)\s+)?(?:before|after)|"
                                 r"as (?:early|late|recently|long ago|far back) as|"
                                 # "opens its new term on Monday, as it has since 1917": the habit goes with its date
-                                r",?\s*as (?:it|they|he|she|we) (?:has|have)(?: done)?(?: every \w+)? since|"
+                                r",?\s*" + HABIT_SINCE + "|"
                                 r"(?:(?:on|in|during|by)\s+)?the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|week|"
                                 r"weekend)\s+of)\s+"
                                 r"(?:(?:its|his|her|their|our)\s+)?)$",  # "in its fiscal first quarter"
@@ -698,6 +700,11 @@ def _dated_noun_phrase(sentence: str, focus: tuple[int, int]) -> str | None:
     rest = sentence[focus[1]:]
     if not re.match(r"\s+[a-z]", rest):
         return None
+    return _the_noun_phrase(rest)
+
+
+def _the_noun_phrase(rest: str) -> str | None:
+    """"The attack on the US Capitol": the noun phrase `rest` opens with, headed by "The"."""
     end = NOUN_PHRASE_END.search(rest)
     words = rest[:end.start() if end else len(rest)].split()
     return "The " + " ".join(words) if 1 <= len(words) <= 8 else None
@@ -712,9 +719,7 @@ def _possessive_day_phrase(sentence: str, focus: tuple[int, int]) -> str | None:
             or CLAUSE_OPENS_BEFORE.search(sentence, 0, focus[0]):
         return None  # ("She said Monday's vote was a disgrace": the subject of what she said)
     rest = sentence[owned.end():]
-    end = NOUN_PHRASE_END.search(rest)
-    words = rest[:end.start() if end else len(rest)].split()
-    return "The " + " ".join(words) if 1 <= len(words) <= 8 else None
+    return _the_noun_phrase(rest)
 
 
 def _antecedent_of(sentence: str, end: int, spans: list[tuple[int, int]]) -> str | None:

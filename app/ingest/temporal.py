@@ -609,7 +609,7 @@ def _year_in_context(month: int, day: int, anchor: Anchor, text: str, start: int
     # A borrowed anchor is too loose a "now" for a thing done to be placed before it.
     return _year_for_month_day(month, day, anchor, ahead,
                                since=SINCE_BEFORE.search(text, max(0, start - 20), start) is not None,
-                               past=not ahead and not anchor.inferred and _done_just_before(text, start))
+                               done=None if ahead or anchor.inferred else lambda: _done_just_before(text, start))
 
 
 # What keeps a date after a verb in the past still to come: "was moved to December", "was pushed back until
@@ -645,13 +645,14 @@ def _done_just_before(text: str, start: int) -> bool:
 
 
 def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool, since: bool = False,
-                        past: bool = False) -> int | None:
+                        done: Callable[[], bool] | None = None) -> int | None:
     """The year a month-and-day without a year most likely means.
 
     News reports mostly look back: a date more than four months after the
     publication date is last year's, unless the sentence looks ahead, when one
-    more than two weeks before it is next year's; one told with "since", or done
-    (in the past) more than a week after the publication, is last year's.
+    more than two weeks before it is next year's; one told with "since", or `done`
+    (told in the past: asked only of a day more than a week after the publication),
+    is last year's.
     """
     if anchor.year is None:
         return None
@@ -661,7 +662,7 @@ def _year_for_month_day(month: int, day: int, anchor: Anchor, ahead: bool, since
         if candidate is not None:
             gap = (candidate - anchor.date).days
             # A week's grace for a done day: a stamp may be the first version's, or a time zone behind the story.
-            if (gap > 120 and not ahead) or (gap > 0 and since) or (gap > 7 and past):
+            if (gap > 120 and not ahead) or (gap > 0 and since) or (gap > 7 and done is not None and done()):
                 year -= 1
             elif gap < -14 and ahead:
                 # "It will vote on May 2" in October: next May, as "due in March" is next March. A day just
